@@ -1,0 +1,28 @@
+# Two commands do all set-up on a fresh machine:
+#   make digest   run presssum on samples/ (installs first)
+#   make test     install, then format check, lint, type check and the test suite (.ci/run calls this)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup digest test bench
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+digest: setup
+	$(VENV)/bin/presssum digest samples/
+
+test: setup
+	$(VENV)/bin/ruff format --check src tests bench scripts
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest
+
+bench: setup
+	$(PY) bench/run.py

@@ -1,0 +1,28 @@
+"""presssum: foreign-language press wires into bilingual English digests."""
+
+from __future__ import annotations
+
+import logging
+
+from presssum.article import parse_wire
+from presssum.config import Config, load_config
+from presssum.digest import Failure, Pipeline, digest
+from presssum.errors import ConfigError, InputError, ModelUnavailableError, PresssumError
+from presssum.records import Article, Digest
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "Article",
+    "Config",
+    "ConfigError",
+    "Digest",
+    "Failure",
+    "InputError",
+    "ModelUnavailableError",
+    "Pipeline",
+    "PresssumError",
+    "digest",
+    "load_config",
+    "parse_wire",
+]

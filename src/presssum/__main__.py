@@ -1,0 +1,3 @@
+from presssum.cli import main
+
+main()

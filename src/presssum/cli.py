@@ -1,0 +1,228 @@
+"""The `presssum` command: parses options, calls the library, picks a renderer. No model code here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from presssum.config import Config, ModelSpec, load_config, role_overrides
+from presssum.errors import ExitCode, ModelUnavailableError, PresssumError
+from presssum.load import DEFAULT_MAX_BYTES
+
+app = typer.Typer(
+    help="Turn foreign-language press wires into bilingual English digests.\n\n"
+    "Example: presssum digest samples/fr-cyber-consultation.txt",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="List and download the models named in models.yaml.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+ConfigOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
+    typer.Option(
+        "--config",
+        "-c",
+        help="Model registry laid over the packaged models.yaml (else $PRESSSUM_CONFIG). "
+        "Example: --config ~/newsroom.yaml",
+        show_default=False,
+    ),
+]
+
+
+def _fail(message: str, code: ExitCode) -> typer.Exit:
+    Console(stderr=True, highlight=False).print(f"[bold red]presssum: error:[/] {message}", markup=True, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _load_config(config: Path | None, **flags: str | None) -> Config:
+    base = load_config(config)
+    layer = role_overrides(base=base, **flags)
+    return load_config(config, overrides=layer) if layer else base
+
+
+@app.command()
+def digest(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Wire files, folders (searched recursively) or '-' for stdin. "
+            "Example: presssum digest inbox/   or   cat wire.txt | presssum digest -",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="rich | text | json | jsonl. Default: rich on a terminal, text when piped. Example: --format json",
+            show_default=False,
+        ),
+    ] = None,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Add the whole translation, paragraph by paragraph beside the original."),
+    ] = False,
+    length: Annotated[
+        str,
+        typer.Option("--length", "-l", help="Summary length: short | medium | long. Example: --length short"),
+    ] = "medium",
+    lang: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--lang", help="Force the source language instead of detecting it. Example: --lang fr"),
+    ] = None,
+    config: ConfigOption = None,
+    translation_model: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="Translation model for every source language: hub id or folder. "
+            "Example: --translation-model ./opus-mt-fr-en",
+        ),
+    ] = None,
+    summary_model: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Summarisation model. Example: --summary-model facebook/bart-large-cnn"),
+    ] = None,
+    back_model: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Model translating the summary back. Example: --back-model Helsinki-NLP/opus-mt-en-fr"),
+    ] = None,
+    device: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="auto | cpu | cuda | mps. Example: --device cpu"),
+    ] = None,
+    dtype: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="auto | float32 | float16 | bfloat16. Example: --dtype bfloat16"),
+    ] = None,
+    glob: Annotated[str, typer.Option(help="Files to take from folders. Example: --glob '*.txt'")] = "*.txt",
+    max_bytes: Annotated[
+        int, typer.Option(help="Refuse inputs larger than this many bytes. Example: --max-bytes 1000000")
+    ] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary line on stderr.")] = False,
+    show_traceback: Annotated[
+        bool, typer.Option("--traceback", help="Show the full traceback of an error, for bug reports.")
+    ] = False,
+) -> None:
+    """Digest wires: translate, summarise, and print a bilingual digest.
+
+    Examples:
+
+      presssum digest samples/fr-cyber-consultation.txt
+
+      presssum digest inbox/ --format jsonl > digests.jsonl
+
+      presssum digest wire.txt --full --length short --lang fr
+    """
+    from presssum.cli_run import DigestOptions, run
+
+    options = DigestOptions(
+        inputs=inputs,
+        output_format=output_format,
+        full=full,
+        length=length,
+        lang=lang,
+        glob=glob,
+        max_bytes=max_bytes,
+        quiet=quiet,
+    )
+    try:
+        loaded_config = _load_config(
+            config,
+            translation_model=translation_model,
+            summary_model=summary_model,
+            back_model=back_model,
+            device=device,
+            dtype=dtype,
+        )
+        raise typer.Exit(run(loaded_config, options))
+    except ModelUnavailableError as exc:
+        if show_traceback:
+            raise
+        raise _fail(str(exc), ExitCode.MODELS_UNAVAILABLE) from None
+    except PresssumError as exc:
+        if show_traceback:
+            raise
+        raise _fail(str(exc), ExitCode.USAGE) from None
+
+
+@models_app.command("list")
+def models_list(
+    config: ConfigOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
+) -> None:
+    """Show each role's model and whether it is available offline.
+
+    Example: presssum models list --json
+    """
+    import json
+
+    from presssum.models import is_available
+
+    try:
+        loaded = load_config(config)
+    except PresssumError as exc:
+        raise _fail(str(exc), ExitCode.USAGE) from None
+    rows = [(role, spec, is_available(spec)) for role, spec in _roles(loaded)]
+    if as_json:
+        listing = [
+            {"role": role, "model": spec.model, "revision": spec.revision, "available": available}
+            for role, spec, available in rows
+        ]
+        print(json.dumps(listing, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table("role", "model", "revision", "local")
+    for role, spec, available in rows:
+        table.add_row(role, spec.model, spec.revision or "-", "yes" if available else "[red]no[/]")
+    Console().print(table)
+
+
+@models_app.command("pull")
+def models_pull(
+    config: ConfigOption = None,
+    lang: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--lang", help="Only these source languages (repeatable). Example: --lang fr --lang de"),
+    ] = None,
+) -> None:
+    """Download every model in the registry into the local cache, with progress bars.
+
+    Example: presssum models pull --lang fr
+    """
+    from presssum.models import resolve_model
+
+    try:
+        loaded = load_config(config)
+    except PresssumError as exc:
+        raise _fail(str(exc), ExitCode.USAGE) from None
+    failed = 0
+    for role, spec in _roles(loaded):
+        if lang and ":" in role and role.split(":")[1] not in lang:
+            continue
+        try:
+            folder = resolve_model(spec, role, offline=False, safetensors_only=loaded.safetensors_only)
+            print(f"{role}: {spec.model} -> {folder}", file=sys.stderr)
+        except ModelUnavailableError as exc:
+            failed += 1
+            print(f"presssum: error: {exc}", file=sys.stderr)
+    raise typer.Exit(ExitCode.SOME_FAILED if failed else ExitCode.OK)
+
+
+def _roles(config: Config) -> list[tuple[str, ModelSpec]]:
+    roles: list[tuple[str, ModelSpec]] = [(f"translation:{k}", v) for k, v in config.translation.pairs.items()]
+    roles.append(("summarizer", config.summarizer))
+    roles += [(f"back_translation:{k}", v) for k, v in config.back_translation.pairs.items()]
+    return roles
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

@@ -1,0 +1,193 @@
+"""models.yaml: schema, validation, and the precedence packaged file < user file < flags."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from presssum.errors import ConfigError
+
+CONFIG_ENV = "PRESSSUM_CONFIG"
+LengthName = Literal["short", "medium", "long"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ModelSpec(_Strict):
+    """Where a role's model comes from: a hub id (optionally pinned) or a local folder."""
+
+    model: str
+    revision: str | None = None
+    backend: Literal["torch", "ctranslate2"] = "torch"
+
+
+class Generation(_Strict):
+    num_beams: int = Field(4, ge=1)
+    max_batch_tokens: int = Field(4096, ge=16)
+    max_batch_size: int = Field(64, ge=1)
+    max_length_ratio: float = Field(2.0, gt=0)
+    no_repeat_ngram_size: int = Field(0, ge=0)
+    length_penalty: float = 1.0
+
+
+class LengthSetting(_Strict):
+    min_new_tokens: int = Field(ge=0)
+    max_new_tokens: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> LengthSetting:
+        if self.min_new_tokens > self.max_new_tokens:
+            raise ValueError("min_new_tokens is larger than max_new_tokens")
+        return self
+
+
+class TranslationSection(_Strict):
+    target: str = "en"
+    default_source: str = "fr"
+    pairs: dict[str, ModelSpec]
+    generation: Generation = Generation()
+
+
+class SummarizerSection(ModelSpec):
+    generation: Generation = Generation()
+    lengths: dict[LengthName, LengthSetting]
+
+
+class BackTranslationSection(_Strict):
+    pairs: dict[str, ModelSpec]
+    generation: Generation = Generation()
+
+
+class Config(_Strict):
+    """The validated registry; `source` names the files it was read from."""
+
+    device: Literal["auto", "cpu", "cuda", "mps"] = "auto"
+    dtype: Literal["auto", "float32", "float16", "bfloat16"] = "auto"
+    offline: bool = False
+    safetensors_only: bool = True
+    translation: TranslationSection
+    summarizer: SummarizerSection
+    back_translation: BackTranslationSection
+    sources: tuple[str, ...] = ()
+
+
+def packaged_config_path() -> Path:
+    return Path(str(resources.files("presssum") / "models.yaml"))
+
+
+def load_config(path: str | Path | None = None, *, overrides: Mapping[str, Any] | None = None) -> Config:
+    """Read the packaged registry, lay the user's file (path, else $PRESSSUM_CONFIG) and flags over it."""
+    layers = [packaged_config_path()]
+    user_path = path if path is not None else os.environ.get(CONFIG_ENV) or None
+    if user_path is not None:
+        layers.append(Path(user_path).expanduser())
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        merged = _deep_merge(merged, _read_layer(layer))
+    if overrides:
+        merged = _deep_merge(merged, dict(overrides))
+    merged["sources"] = tuple(str(layer) for layer in layers)
+    try:
+        return Config.model_validate(merged)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, layers[-1])) from None
+
+
+def role_overrides(
+    *,
+    translation_model: str | None = None,
+    summary_model: str | None = None,
+    back_model: str | None = None,
+    device: str | None = None,
+    dtype: str | None = None,
+    base: Config | None = None,
+) -> dict[str, Any]:
+    """Turn per-role CLI flags into a config layer; a translation flag applies to every language."""
+    layer: dict[str, Any] = {}
+    if device:
+        layer["device"] = device
+    if dtype:
+        layer["dtype"] = dtype
+    if summary_model:
+        layer["summarizer"] = {"model": _flag_model(summary_model), "revision": None}
+    languages = base.translation.pairs if base else {}
+    if translation_model:
+        spec = {"model": _flag_model(translation_model), "revision": None}
+        layer["translation"] = {"pairs": {lang: spec for lang in languages}}
+    back_languages = base.back_translation.pairs if base else {}
+    if back_model:
+        spec = {"model": _flag_model(back_model), "revision": None}
+        layer["back_translation"] = {"pairs": {lang: spec for lang in back_languages}}
+    return layer
+
+
+def _read_layer(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path}:{where} is not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the top level must be a mapping of settings")
+    resolved: dict[str, Any] = _resolve_local_models(data, path.parent)
+    return resolved
+
+
+def _resolve_local_models(node: Any, base: Path) -> Any:
+    """Make `model: ./folder` relative to the file that says it, not to the working directory."""
+    if isinstance(node, dict):
+        return {
+            key: _resolve_model(value, base)
+            if key == "model" and isinstance(value, str)
+            else _resolve_local_models(value, base)
+            for key, value in node.items()
+        }
+    return node
+
+
+def _flag_model(name: str) -> str:
+    """A flag names a folder when one exists at that path, else a hub id."""
+    folder = Path(name).expanduser()
+    return str(folder.resolve()) if folder.is_dir() else name
+
+
+def _resolve_model(name: str, base: Path) -> str:
+    if name.startswith(("./", "../", "~")) or Path(name).is_absolute():
+        return str((base / Path(name).expanduser()).resolve())
+    return name
+
+
+def _deep_merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _describe(exc: ValidationError, path: Path) -> str:
+    error = exc.errors()[0]
+    field = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        reason = "unknown key"
+    else:
+        reason = error["msg"].lower()
+        if "input" in error and not isinstance(error["input"], dict):
+            reason += f" (got {error['input']!r})"
+    more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+    return f"{path}: {field}: {reason}{more}"

@@ -1,0 +1,81 @@
+"""Batched, length-sorted generation by a token budget: the one place that calls `generate`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from presssum.config import Generation
+from presssum.models import LoadedModel
+
+# Given the longest input of a batch (in tokens), the generate() arguments that bound the output.
+OutputBounds = Callable[[int], dict[str, int]]
+
+
+def token_counter(loaded: LoadedModel) -> Callable[[str], int]:
+    """A memoised count of a text's tokens, special tokens included: segmentation asks many times."""
+
+    @lru_cache(maxsize=65536)
+    def count(text: str) -> int:
+        return len(loaded.tokenizer(text, add_special_tokens=True, truncation=False, verbose=False)["input_ids"])
+
+    return count
+
+
+def token_lengths(loaded: LoadedModel, texts: Sequence[str]) -> list[int]:
+    """Input length of each text in tokens, special tokens included, never truncated."""
+    if not texts:
+        return []
+    encoded = loaded.tokenizer(list(texts), add_special_tokens=True, truncation=False, verbose=False)["input_ids"]
+    return [len(ids) for ids in encoded]
+
+
+def plan_batches(lengths: Sequence[int], settings: Generation) -> list[list[int]]:
+    """Indices grouped into batches, longest first, each within the padded-token budget."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i], reverse=True)
+    batches: list[list[int]] = []
+    for index in order:
+        batch = batches[-1] if batches else None
+        # sorted longest first, so the batch's first item sets its padded width
+        if (
+            batch is not None
+            and len(batch) < settings.max_batch_size
+            and lengths[batch[0]] * (len(batch) + 1) <= settings.max_batch_tokens
+        ):
+            batch.append(index)
+        else:
+            batches.append([index])
+    return batches
+
+
+def generate(loaded: LoadedModel, texts: Sequence[str], settings: Generation, bounds: OutputBounds) -> list[str]:
+    """Outputs for `texts`, in their order; inputs must already fit the model's input limit."""
+    import torch
+
+    lengths = token_lengths(loaded, texts)
+    too_long = [length for length in lengths if length > loaded.input_limit]
+    if too_long:
+        raise ValueError(f"input of {max(too_long)} tokens over the {loaded.input_limit}-token limit")
+    outputs = [""] * len(texts)
+    for batch in plan_batches(lengths, settings):
+        encoded = loaded.tokenizer([texts[i] for i in batch], return_tensors="pt", padding=True, truncation=False).to(
+            loaded.device
+        )
+        with torch.inference_mode():
+            generated = loaded.model.generate(**encoded, **_decoding_arguments(settings), **bounds(lengths[batch[0]]))
+        decoded = loaded.tokenizer.batch_decode(generated, skip_special_tokens=True)
+        for index, text in zip(batch, decoded, strict=True):
+            outputs[index] = text.strip()
+    return outputs
+
+
+def _decoding_arguments(settings: Generation) -> dict[str, Any]:
+    # max_length=None: the checkpoint's own max_length must not cap what max_new_tokens allows
+    arguments: dict[str, Any] = {"num_beams": settings.num_beams, "do_sample": False, "max_length": None}
+    if settings.num_beams > 1:
+        arguments["length_penalty"] = settings.length_penalty
+        arguments["early_stopping"] = True
+    if settings.no_repeat_ngram_size:
+        arguments["no_repeat_ngram_size"] = settings.no_repeat_ngram_size
+    return arguments

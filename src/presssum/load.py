@@ -1,0 +1,97 @@
+"""Reading inputs: files, folders and stdin, decoded whatever their encoding, into Articles."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from presssum.article import parse_wire
+from presssum.errors import InputError
+from presssum.records import Article
+
+STDIN = "-"
+DEFAULT_MAX_BYTES = 5_000_000
+TEXT_SUFFIXES = (".txt",)
+# Control characters never found in text; a few of them mark a file as binary.
+_BINARY_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    """An input that could not be read; the batch reports it and goes on."""
+
+    input: str
+    error: str
+
+
+def discover(paths: Sequence[str], pattern: str = "*.txt") -> list[str]:
+    """Expand folders (recursively, by `pattern`) into files, sorted; keep files and '-' as given."""
+    found: list[str] = []
+    for path in paths:
+        if path != STDIN and Path(path).is_dir():
+            found += sorted(str(p) for p in Path(path).rglob(pattern) if p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | LoadFailure]:
+    """One Article (or the reason it failed) per input, in order."""
+    for path in paths:
+        try:
+            yield parse_wire(decode(read_bytes(path, max_bytes)), input_name=path)
+        except InputError as exc:
+            yield LoadFailure(path, str(exc))
+
+
+def read_bytes(path: str, max_bytes: int) -> bytes:
+    """The raw input, refusing anything over `max_bytes` before reading it whole."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        file = Path(path)
+        try:
+            size = file.stat().st_size
+            if size > max_bytes:
+                raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+            data = file.read_bytes()
+        except FileNotFoundError:
+            raise InputError("no such file") from None
+        except IsADirectoryError:
+            raise InputError("is a directory") from None
+        except PermissionError:
+            raise InputError("permission denied") from None
+    if len(data) > max_bytes:
+        raise InputError(f"input is over the {max_bytes:,}-byte limit (--max-bytes)")
+    return data
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes in any common encoding (BOMs honoured); binary data is refused."""
+    if not data.strip():
+        raise InputError("empty input")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return _strict_decode(data, codec)
+    sample = data[:4096]
+    if b"\x00" in sample or sum(byte in _BINARY_BYTES for byte in sample) > len(sample) // 100:
+        raise InputError("binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("cannot detect the text encoding")
+    return str(best)
+
+
+def _strict_decode(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid {codec} text ({exc.reason})") from None

@@ -1,0 +1,134 @@
+"""Resolving a role's model (local folder, cache, hub) and loading it once, on the right device."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from presssum.config import Config, ModelSpec
+from presssum.errors import ModelUnavailableError
+from presssum.records import ModelInfo
+
+if TYPE_CHECKING:
+    import torch
+
+# What a seq2seq checkpoint needs; pickled weights (which can run code when loaded) only on request.
+_FILE_PATTERNS = ["*.json", "*.safetensors", "*.spm", "*.model", "merges.txt", "*.txt"]
+_PICKLE_PATTERNS = ["pytorch_model*.bin"]
+# Tokenizers with no real limit report a huge sentinel as model_max_length.
+_NO_LIMIT = 1_000_000
+
+
+@dataclass
+class LoadedModel:
+    """A model and tokenizer ready to generate, with the limits read from them."""
+
+    info: ModelInfo
+    model: Any
+    tokenizer: Any
+    device: torch.device
+    input_limit: int
+    output_limit: int
+
+
+def is_local(spec: ModelSpec) -> bool:
+    return Path(spec.model).is_absolute() or spec.model.startswith(("./", "../", "~"))
+
+
+def resolve_model(spec: ModelSpec, role: str, *, offline: bool, safetensors_only: bool = True) -> Path:
+    """A local folder holding the model: the folder itself, the hub cache, or a fresh download."""
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, RepositoryNotFoundError
+
+    if is_local(spec):
+        folder = Path(spec.model).expanduser()
+        if not (folder / "config.json").is_file():
+            raise ModelUnavailableError(
+                f"{role} model folder {folder} has no config.json; point `model:` at a saved checkpoint"
+            )
+        return folder
+    patterns = _FILE_PATTERNS if safetensors_only else _FILE_PATTERNS + _PICKLE_PATTERNS
+    try:
+        cached = snapshot_download(spec.model, revision=spec.revision, allow_patterns=patterns, local_files_only=True)
+        return Path(cached)
+    except LocalEntryNotFoundError:
+        pass
+    offline = offline or os.environ.get("HF_HUB_OFFLINE", "0") not in ("", "0", "false", "False")
+    if offline:
+        raise _unavailable(spec, role, "not in the local cache and offline mode is on")
+    try:
+        return Path(snapshot_download(spec.model, revision=spec.revision, allow_patterns=patterns))
+    except RepositoryNotFoundError:
+        raise _unavailable(spec, role, "no such model on the hub (check the id, or log in for a gated one)") from None
+    except (HfHubHTTPError, OSError) as exc:
+        reason = "not in the local cache and the hub is unreachable"
+        raise _unavailable(spec, role, f"{reason} ({type(exc).__name__})") from None
+
+
+def is_available(spec: ModelSpec) -> bool:
+    """Whether the model can load without the network."""
+    try:
+        resolve_model(spec, "check", offline=True)
+    except ModelUnavailableError:
+        return False
+    return True
+
+
+def _unavailable(spec: ModelSpec, role: str, reason: str) -> ModelUnavailableError:
+    return ModelUnavailableError(
+        f"{role} model {spec.model} is unavailable: {reason}. Run `presssum models pull` on a connected "
+        "machine (it fills the Hugging Face cache), or set a local folder for this role in models.yaml"
+    )
+
+
+def pick_device(config: Config) -> torch.device:
+    import torch
+
+    if config.device != "auto":
+        return torch.device(config.device)
+    if torch.cuda.is_available():
+        return torch.device("cuda")
+    if torch.backends.mps.is_available():
+        return torch.device("mps")
+    return torch.device("cpu")
+
+
+def pick_dtype(config: Config, device: torch.device) -> torch.dtype:
+    import torch
+
+    if config.dtype != "auto":
+        return getattr(torch, config.dtype)  # type: ignore[no-any-return]
+    if device.type == "cuda":
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    return torch.float16 if device.type == "mps" else torch.float32
+
+
+def load_model(spec: ModelSpec, role: str, config: Config) -> LoadedModel:
+    """Load tokenizer and seq2seq model through the Auto classes, safetensors only, no remote code."""
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    folder = resolve_model(spec, role, offline=config.offline, safetensors_only=config.safetensors_only)
+    device = pick_device(config)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(folder, trust_remote_code=False)
+        model = AutoModelForSeq2SeqLM.from_pretrained(
+            folder, dtype=pick_dtype(config, device), use_safetensors=True, trust_remote_code=False
+        )
+    except (OSError, ValueError) as exc:
+        raise ModelUnavailableError(f"{role} model {spec.model} cannot be loaded from {folder}: {exc}") from None
+    model.to(device).eval()
+    positions = getattr(model.config, "max_position_embeddings", None) or _NO_LIMIT
+    tokenizer_limit = tokenizer.model_max_length if tokenizer.model_max_length < _NO_LIMIT else _NO_LIMIT
+    input_limit = min(positions, tokenizer_limit)
+    if input_limit >= _NO_LIMIT:
+        input_limit = 512  # relative-position models (T5) have no hard limit; keep inputs to what they saw
+    return LoadedModel(
+        info=ModelInfo(role=role, name=spec.model, revision=spec.revision, backend=spec.backend),
+        model=model,
+        tokenizer=tokenizer,
+        device=device,
+        input_limit=input_limit,
+        output_limit=positions if positions < _NO_LIMIT else input_limit,
+    )

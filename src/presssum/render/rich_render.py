@@ -1,0 +1,46 @@
+"""The terminal view: panels and columns that fit the console's width."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from presssum.records import Digest
+
+
+def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
+    """One digest as a rich panel: headlines, summaries side by side, optionally the full text."""
+    lang = digest.source_lang.upper()
+    meta = Text(
+        " · ".join(filter(None, [digest.dateline, digest.source, f"language: {digest.source_lang}"])),
+        style="dim",
+    )
+    parts: list[RenderableType] = [Text(digest.headline_en, style="bold")]
+    if digest.headline_en != digest.headline:
+        parts.append(Text(f"{lang}: {digest.headline}", style="italic"))
+    parts.append(meta)
+    summaries = Table.grid(expand=True, padding=(0, 2))
+    summaries.add_column(ratio=1)
+    headers = [Text("Summary (EN)", style="bold cyan")]
+    cells = [Text(digest.summary.en)]
+    if digest.summary.back is not None:
+        summaries.add_column(ratio=1)
+        headers.append(Text(f"Summary ({lang})", style="bold cyan"))
+        cells.append(Text(digest.summary.back))
+    summaries.add_row(*headers)
+    summaries.add_row(*cells)
+    parts += [Text(""), summaries]
+    if digest.summary.method != "abstractive":
+        parts.append(Text(f"Summary method: {digest.summary.method}", style="yellow"))
+    parts += [Text(f"⚠ {warning}", style="bold yellow") for warning in digest.warnings]
+    if full:
+        translation = Table(expand=True, show_lines=True, title="Full translation")
+        translation.add_column(lang, ratio=1)
+        translation.add_column("EN", ratio=1)
+        for pair in digest.paragraphs:
+            translation.add_row(pair.source, pair.en)
+        parts += [Text(""), translation]
+    parts += [Text(""), Text(digest.signature, style="dim", overflow="fold")]
+    return Panel(Group(*parts), title=Text(digest.input, style="dim"), title_align="left")

@@ -1,0 +1,43 @@
+"""Plain text, for pipes, files and terminals without colour."""
+
+from __future__ import annotations
+
+import textwrap
+
+from presssum.records import Digest
+
+WIDTH = 88
+_RULE = "=" * WIDTH
+_THIN = "-" * WIDTH
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return "\n".join(
+        textwrap.fill(para, WIDTH, initial_indent=indent, subsequent_indent=indent) for para in text.split("\n\n")
+    )
+
+
+def render_digest(digest: Digest, *, full: bool = False) -> str:
+    """One digest as wrapped plain text, ending with its reproducibility signature."""
+    lang = digest.source_lang.upper()
+    meta = [f"Language: {digest.source_lang}"]
+    if digest.source:
+        meta.insert(0, f"Source: {digest.source}")
+    if digest.dateline:
+        meta.insert(0, f"Dateline: {digest.dateline}")
+    lines = [_RULE, _wrap(digest.headline_en)]
+    if digest.headline_en != digest.headline:
+        lines.append(_wrap(f"[{lang}] {digest.headline}"))
+    lines += [" · ".join(meta), _THIN, "SUMMARY (EN)", _wrap(digest.summary.en, "  ")]
+    if digest.summary.back is not None:
+        lines += ["", f"SUMMARY ({lang})", _wrap(digest.summary.back, "  ")]
+    if digest.summary.method != "abstractive":
+        lines += ["", f"Note: summary method is {digest.summary.method}."]
+    for warning in digest.warnings:
+        lines.append(f"WARNING: {warning}")
+    if full:
+        lines += [_THIN, "FULL TRANSLATION"]
+        for number, pair in enumerate(digest.paragraphs, start=1):
+            lines += ["", _wrap(f"[{number}] {lang}: {pair.source}"), _wrap(f"[{number}] EN: {pair.en}")]
+    lines += [_THIN, digest.signature, ""]
+    return "\n".join(lines)

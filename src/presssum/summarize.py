@@ -1,0 +1,71 @@
+"""Summarizer: abstractive summaries of whole articles, map-reduce over chunks when they are long."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from presssum.config import Generation, LengthSetting
+from presssum.generation import generate, token_counter
+from presssum.models import LoadedModel
+from presssum.segment import fit_to_limit, split_sentences
+
+
+class Summarizer:
+    """One loaded summarisation model; `summarize` works on many articles in shared batches."""
+
+    def __init__(self, loaded: LoadedModel, settings: Generation) -> None:
+        self.loaded = loaded
+        self.settings = settings
+        self._count = token_counter(loaded)
+
+    def chunks(self, units: Sequence[str]) -> list[str]:
+        """Consecutive units (sentences, or partial summaries) packed into chunks within the input limit."""
+        limit = self.loaded.input_limit
+        pieces = [piece for unit in units for piece in fit_to_limit(unit, self._count, limit)]
+        chunks: list[str] = []
+        for piece in pieces:
+            candidate = f"{chunks[-1]} {piece}" if chunks else piece
+            if chunks and self._count(candidate) <= limit:
+                chunks[-1] = candidate
+            else:
+                chunks.append(piece)
+        return chunks
+
+    def summarize(self, texts: Sequence[str], length: LengthSetting) -> list[str]:
+        """A summary of each text: texts over the input limit are summarised in chunks, then combined.
+
+        Rounds go on while the partial summaries together still exceed the limit and keep shrinking;
+        should a round ever fail to shrink a text, its partial summaries are kept whole as the summary.
+        """
+        units = [[s for paragraph in text.split("\n\n") for s in split_sentences(paragraph, "en")] for text in texts]
+        summaries: list[str | None] = [None if text.strip() else "" for text in texts]
+        partial = self._map_length(length)
+        while pending := [i for i, summary in enumerate(summaries) if summary is None]:
+            chunked = {i: self.chunks(units[i]) for i in pending}
+            whole = [i for i in pending if len(chunked[i]) == 1]
+            for i, summary in zip(whole, self._run([chunked[i][0] for i in whole], length), strict=True):
+                summaries[i] = summary
+            split = [i for i in pending if len(chunked[i]) > 1]
+            parts = iter(self._run([chunk for i in split for chunk in chunked[i]], partial))
+            for i in split:
+                previous = sum(self._count(unit) for unit in units[i])
+                units[i] = [next(parts) for _ in chunked[i]]
+                if sum(self._count(unit) for unit in units[i]) >= previous:
+                    summaries[i] = " ".join(units[i])
+        return [summary or "" for summary in summaries]
+
+    def _run(self, texts: list[str], length: LengthSetting) -> list[str]:
+        top = self.loaded.output_limit - 1
+        bounds = {
+            "min_new_tokens": min(length.min_new_tokens, top),
+            "max_new_tokens": min(length.max_new_tokens, top),
+        }
+        return generate(self.loaded, texts, self.settings, lambda _longest: bounds)
+
+    def _map_length(self, length: LengthSetting) -> LengthSetting:
+        """Partial summaries stay under half the input limit, so every round shrinks the text."""
+        ceiling = max(1, self.loaded.input_limit // 2)
+        return LengthSetting(
+            min_new_tokens=min(length.min_new_tokens, ceiling),
+            max_new_tokens=min(length.max_new_tokens, ceiling),
+        )

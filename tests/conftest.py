@@ -1,0 +1,118 @@
+"""Small real models, built once per test session, loaded through the same code as hub models."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+ECHO_MODEL = ROOT / "tests" / "assets" / "echo-marian"
+CYBER_WIRE = SAMPLES / "fr-cyber-consultation.txt"
+LONG_WIRE = SAMPLES / "fr-long-climat.txt"
+PRESSSUM = Path(sys.executable).with_name("presssum")
+
+
+@pytest.fixture(scope="session")
+def echo_model() -> Path:
+    """The committed echo MarianMT (scripts/train_echo_model.py): copies its input, limit 96 tokens."""
+    assert (ECHO_MODEL / "model.safetensors").is_file(), "run scripts/train_echo_model.py"
+    return ECHO_MODEL
+
+
+@pytest.fixture(scope="session")
+def tiny_bart(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random-weight BART summariser with a byte-level BPE trained on the samples, 64-token limit."""
+    import torch
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer, GenerationConfig
+
+    folder = tmp_path_factory.mktemp("tiny-bart")
+    bpe = ByteLevelBPETokenizer()
+    bpe.train(
+        files=[str(p) for p in sorted(SAMPLES.glob("*.txt"))],
+        vocab_size=600,
+        min_frequency=2,
+        special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"],
+        show_progress=False,
+    )
+    bpe.save_model(str(folder))
+    tokenizer = BartTokenizer(vocab=str(folder / "vocab.json"), merges=str(folder / "merges.txt"), model_max_length=64)
+    torch.manual_seed(0)
+    config = BartConfig(
+        vocab_size=len(tokenizer),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=64,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+    )
+    model = BartForConditionalGeneration(config)
+    model.generation_config = GenerationConfig(
+        decoder_start_token_id=config.decoder_start_token_id,
+        eos_token_id=config.eos_token_id,
+        pad_token_id=config.pad_token_id,
+    )
+    model.save_pretrained(folder, safe_serialization=True)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+WriteConfig = Callable[..., Path]
+
+
+@pytest.fixture
+def write_config(tmp_path: Path, echo_model: Path) -> WriteConfig:
+    """A models.yaml with every role on a small local model (echo by default)."""
+
+    def write(summarizer: Path | None = None, **extra: object) -> Path:
+        model = str(echo_model)
+        data: dict[str, object] = {
+            "translation": {"pairs": {"fr": {"model": model}, "de": {"model": model}}},
+            "summarizer": {
+                "model": str(summarizer or echo_model),
+                "generation": {"num_beams": 1},
+                "lengths": {
+                    "short": {"min_new_tokens": 0, "max_new_tokens": 24},
+                    "medium": {"min_new_tokens": 0, "max_new_tokens": 40},
+                    "long": {"min_new_tokens": 0, "max_new_tokens": 60},
+                },
+            },
+            "back_translation": {"pairs": {"fr": {"model": model}, "de": {"model": model}}},
+            **extra,
+        }
+        path = tmp_path / "models.yaml"
+        path.write_text(yaml.safe_dump(data), encoding="utf-8")
+        return path
+
+    return write
+
+
+def run_cli(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed `presssum` command in a subprocess, offline, as a user would run it."""
+    environment = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_COLOR": "1", **(env or {})}
+    return subprocess.run(
+        [str(PRESSSUM) if PRESSSUM.exists() else shutil.which("presssum") or "presssum", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+        check=False,
+    )

@@ -1,0 +1,104 @@
+"""The installed `presssum` command, run in a subprocess as journalists and scripts run it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import CYBER_WIRE, SAMPLES, WriteConfig, run_cli
+
+
+def test_digest_prints_a_bilingual_plain_text_digest_when_piped(write_config: WriteConfig) -> None:
+    result = run_cli("digest", str(CYBER_WIRE), "--config", str(write_config()), "--full")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Cybersécurité : Séoul, Washington et Tokyo lancent un groupe de consultation" in out
+    assert "SUMMARY (EN)" in out and "SUMMARY (FR)" in out
+    assert "Source: Hibapress" in out
+    assert "FULL TRANSLATION" in out and "[5] EN:" in out
+    assert "\x1b[" not in out, "no colour codes in a pipe"
+    assert out.rstrip().splitlines()[-1].startswith("presssum:"), "ends with the reproducibility signature"
+
+
+def test_json_output_is_one_document_with_the_public_fields(write_config: WriteConfig) -> None:
+    result = run_cli("digest", str(CYBER_WIRE), "--config", str(write_config()), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (article,) = json.loads(result.stdout)["articles"]
+    assert article["input"] == str(CYBER_WIRE)
+    assert {"headline", "translation", "summary", "source_lang", "models"} <= set(article)
+
+
+def test_stdin_is_read_with_a_dash(write_config: WriteConfig) -> None:
+    result = run_cli("digest", "-", "--config", str(write_config()), "--format", "jsonl", stdin=CYBER_WIRE.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["input"] == "-"
+
+
+def test_missing_models_end_with_one_clear_line_not_a_traceback(tmp_path: Path) -> None:
+    result = run_cli("digest", str(CYBER_WIRE), env={"HF_HOME": str(tmp_path / "empty-cache")})
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "translation:fr model Helsinki-NLP/opus-mt-fr-en is unavailable" in lines[0]
+    assert "presssum models pull" in lines[0]
+
+
+def test_a_config_error_is_one_line_with_exit_code_2(tmp_path: Path) -> None:
+    bad = tmp_path / "models.yaml"
+    bad.write_text("summarizer:\n  modle: x\n", encoding="utf-8")
+    result = run_cli("digest", str(CYBER_WIRE), "--config", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"presssum: error: {bad}: summarizer.modle: unknown key"
+
+
+def test_every_digest_option_is_explained_with_an_example() -> None:
+    result = run_cli("digest", "--help", env={"COLUMNS": "200"})
+    assert result.returncode == 0
+    for option in (
+        "--format",
+        "--full",
+        "--length",
+        "--lang",
+        "--config",
+        "--translation-model",
+        "--summary-model",
+        "--back-model",
+        "--device",
+        "--dtype",
+        "--glob",
+        "--max-bytes",
+    ):
+        line = next(line for line in result.stdout.splitlines() if option in line)
+        assert line, option
+    assert result.stdout.count("Example") >= 12
+
+
+def test_models_list_reports_local_availability(write_config: WriteConfig, tmp_path: Path) -> None:
+    result = run_cli("models", "list", "--json", "--config", str(write_config()), env={"HF_HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    rows = {row["role"]: row for row in json.loads(result.stdout)}
+    assert rows["translation:fr"]["available"] is True
+    assert rows["translation:es"] == {
+        "role": "translation:es",
+        "model": "Helsinki-NLP/opus-mt-es-en",
+        "revision": None,
+        "available": False,
+    }
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "presssum", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "digest" in result.stdout
+
+
+def test_samples_folder_digests_in_one_run(write_config: WriteConfig) -> None:
+    result = run_cli("digest", str(SAMPLES), "--config", str(write_config()), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(list(SAMPLES.glob("*.txt")))
+    assert "digested, 0 failed" in result.stderr

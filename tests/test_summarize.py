@@ -1,0 +1,50 @@
+"""Long articles are summarised in chunks that fit the model, then combined: never truncated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from presssum import load_config, parse_wire
+from presssum.config import LengthSetting, ModelSpec
+from presssum.models import load_model
+from presssum.segment import split_sentences
+from presssum.summarize import Summarizer
+from tests.conftest import LONG_WIRE
+
+
+def test_chunks_cover_the_whole_text_and_each_fits_the_limit(tiny_bart: Path) -> None:
+    config = load_config()
+    loaded = load_model(ModelSpec(model=str(tiny_bart)), "summarizer", config)
+    assert loaded.input_limit == 64, "the limit is read from the model, not hard-coded"
+    summarizer = Summarizer(loaded, config.summarizer.generation)
+    text = parse_wire(LONG_WIRE.read_text(encoding="utf-8")).body
+    chunks = summarizer.chunks(split_sentences(text, "en"))
+    assert len(chunks) > 10
+    assert all(len(loaded.tokenizer(chunk).input_ids) <= 64 for chunk in chunks)
+    assert " ".join(" ".join(chunks).split()) == " ".join(text.split())
+
+
+def test_map_reduce_keeps_the_lead_first_and_bounds_the_length(echo_model: Path) -> None:
+    """The echo model 'summarises' by copying its input up to max_new_tokens: a lead, in order."""
+    config = load_config()
+    loaded = load_model(ModelSpec(model=str(echo_model)), "summarizer", config)
+    summarizer = Summarizer(loaded, config.summarizer.generation.model_copy(update={"num_beams": 1}))
+    long_text = parse_wire(LONG_WIRE.read_text(encoding="utf-8")).body
+    assert len(summarizer.chunks(split_sentences(long_text, "en"))) > 10, "the article needs several map-reduce rounds"
+    length = LengthSetting(min_new_tokens=0, max_new_tokens=30)
+    summaries = summarizer.summarize([long_text, "Un texte court.", ""], length)
+    assert summaries[1:] == ["Un texte court.", ""]
+    lead = summaries[0]
+    assert 5 <= len(loaded.tokenizer(lead, add_special_tokens=False).input_ids) <= 30
+    assert long_text.startswith(lead.split(",")[0]), "the summary of summaries starts where the article starts"
+
+
+def test_a_random_bart_summarises_every_text_without_an_index_error(tiny_bart: Path) -> None:
+    config = load_config()
+    loaded = load_model(ModelSpec(model=str(tiny_bart)), "summarizer", config)
+    summarizer = Summarizer(loaded, config.summarizer.generation.model_copy(update={"num_beams": 2}))
+    long_text = parse_wire(LONG_WIRE.read_text(encoding="utf-8")).body
+    summaries = summarizer.summarize(
+        [long_text, long_text[:200], ""], LengthSetting(min_new_tokens=4, max_new_tokens=8)
+    )
+    assert [bool(summary) for summary in summaries] == [True, True, False]
