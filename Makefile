@@ -19,8 +19,8 @@ digest: setup
 	$(VENV)/bin/presssum digest samples/
 
 test: setup
-	$(VENV)/bin/ruff format --check src tests bench scripts
-	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
