@@ -14,7 +14,7 @@ def test_digest_prints_a_bilingual_plain_text_digest_when_piped(write_config: Wr
     out = result.stdout
     assert "Cybersécurité : Séoul, Washington et Tokyo lancent un groupe de consultation" in out
     assert "SUMMARY (EN)" in out and "SUMMARY (FR)" in out
-    assert "Source: Hibapress" in out
+    assert "Hibapress · language: fr" in out
     assert "FULL TRANSLATION" in out and "[5] EN:" in out
     assert "\x1b[" not in out, "no colour codes in a pipe"
     assert out.rstrip().splitlines()[-1].startswith("presssum:"), "ends with the reproducibility signature"

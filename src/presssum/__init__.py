@@ -6,9 +6,9 @@ import logging
 
 from presssum.article import parse_wire
 from presssum.config import Config, load_config
-from presssum.digest import Failure, Pipeline, digest
+from presssum.digest import Pipeline, digest
 from presssum.errors import ConfigError, InputError, ModelUnavailableError, PresssumError
-from presssum.records import Article, Digest
+from presssum.records import Article, Digest, Failure
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -1,14 +1,15 @@
-"""Digesting many inputs: loading, chunking across articles, results streamed back in input order."""
+"""Digesting many inputs: loading, cache look-ups, chunks across articles, results in input order."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from itertools import islice
 
+from presssum.cache import DigestCache
 from presssum.config import LengthName
-from presssum.digest import Failure, Pipeline
-from presssum.load import LoadFailure, load_articles
-from presssum.records import Article, Digest
+from presssum.digest import Pipeline
+from presssum.load import load_articles
+from presssum.records import Article, Digest, Failure
 
 # Articles digested together: big enough for full batches across articles, small enough to stream.
 CHUNK_ARTICLES = 16
@@ -21,12 +22,27 @@ def digest_inputs(
     lang: str | None = None,
     length: LengthName = "medium",
     max_bytes: int,
+    cache: DigestCache | None = None,
     chunk_articles: int = CHUNK_ARTICLES,
 ) -> Iterator[Digest | Failure]:
-    """One result per input, in input order; a bad input is a Failure and the rest go on."""
+    """One result per article, in input order; a bad input is a Failure and the rest go on.
+
+    Cached digests come back without touching a model; new ones are cached as soon as they are done.
+    """
     loaded = load_articles(paths, max_bytes=max_bytes)
     while chunk := list(islice(loaded, chunk_articles)):
-        articles = [item for item in chunk if isinstance(item, Article)]
-        digests = iter(pipeline.digest_articles(articles, lang=lang, length=length))
-        for item in chunk:
-            yield Failure(item.input, item.error) if isinstance(item, LoadFailure) else next(digests)
+        cached = {
+            index: cache.get(item, lang) if cache and isinstance(item, Article) else None
+            for index, item in enumerate(chunk)
+        }
+        todo: dict[int, Article] = {
+            i: item for i, item in enumerate(chunk) if isinstance(item, Article) and cached[i] is None
+        }
+        fresh = pipeline.digest_articles(list(todo.values()), lang=lang, length=length) if todo else []
+        results: dict[int, Digest | Failure | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
+        for index, item in enumerate(chunk):
+            result = item if isinstance(item, Failure) else results[index]
+            if cache and isinstance(item, Article) and isinstance(result, Digest) and index in todo:
+                cache.put(item, lang, result)
+            if result is not None:
+                yield result

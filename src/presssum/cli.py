@@ -12,6 +12,7 @@ from rich.console import Console
 from presssum.config import Config, ModelSpec, load_config, role_overrides
 from presssum.errors import ExitCode, ModelUnavailableError, PresssumError
 from presssum.load import DEFAULT_MAX_BYTES
+from presssum.render.email import DEFAULT_SENDER
 
 app = typer.Typer(
     help="Turn foreign-language press wires into bilingual English digests.\n\n"
@@ -101,10 +102,36 @@ def digest(
         Optional[str],  # noqa: UP045
         typer.Option(help="auto | float32 | float16 | bfloat16. Example: --dtype bfloat16"),
     ] = None,
-    glob: Annotated[str, typer.Option(help="Files to take from folders. Example: --glob '*.txt'")] = "*.txt",
+    glob: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="Files to take from folders (default: .txt, .html, .htm, .jsonl, .ndjson). Example: --glob '*.txt'",
+            show_default=False,
+        ),
+    ] = None,
     max_bytes: Annotated[
         int, typer.Option(help="Refuse inputs larger than this many bytes. Example: --max-bytes 1000000")
     ] = DEFAULT_MAX_BYTES,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write one file per article into this folder, plus index.json. Example: --output digests/",
+            show_default=False,
+        ),
+    ] = None,
+    to: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--to", help="Recipient for --format email. Example: --to desk@example.org", show_default=False),
+    ] = None,
+    sender: Annotated[
+        str, typer.Option("--from", help="Sender for --format email. Example: --from 'Wires <wires@example.org>'")
+    ] = DEFAULT_SENDER,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Digest again even what the cache holds (and do not store results).")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary line on stderr.")] = False,
     show_traceback: Annotated[
         bool, typer.Option("--traceback", help="Show the full traceback of an error, for bug reports.")
@@ -119,6 +146,8 @@ def digest(
       presssum digest inbox/ --format jsonl > digests.jsonl
 
       presssum digest wire.txt --full --length short --lang fr
+
+      presssum digest inbox/ --format email --to desk@example.org | sendmail -t
     """
     from presssum.cli_run import DigestOptions, run
 
@@ -131,6 +160,11 @@ def digest(
         glob=glob,
         max_bytes=max_bytes,
         quiet=quiet,
+        output=output,
+        fail_fast=fail_fast,
+        use_cache=not no_cache,
+        to=to,
+        sender=sender,
     )
     try:
         loaded_config = _load_config(

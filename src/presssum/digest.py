@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -13,23 +12,12 @@ from presssum.config import Config, LengthName, ModelSpec, load_config
 from presssum.errors import InputError
 from presssum.lang import detect_language
 from presssum.models import LoadedModel, load_model
-from presssum.records import Article, Digest, ModelInfo, ParagraphPair, Summary
+from presssum.records import Article, Digest, Failure, ModelInfo, ParagraphPair, Summary
 from presssum.segment import split_sentences
 from presssum.summarize import Summarizer
 from presssum.translate import Translator
 
 ENGLISH = "en"
-
-
-@dataclass(frozen=True)
-class Failure:
-    """An article that could not be digested, and why; a batch reports it and goes on."""
-
-    input: str
-    error: str
-
-    def to_dict(self) -> dict[str, object]:
-        return {"input": self.input, "error": self.error}
 
 
 class Pipeline:
@@ -165,6 +153,10 @@ class Pipeline:
             settings={"length": length, "beams": self.config.translation.generation.num_beams},
             timings={key: round(value, 3) for key, value in timings.items()},
             version=_version(),
+            id=article.id,
+            url=article.url,
+            author=article.author,
+            date=article.date,
         )
 
     def _models_used(self, lang: str) -> tuple[ModelInfo, ...]:

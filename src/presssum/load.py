@@ -4,48 +4,46 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from presssum.article import parse_wire
 from presssum.errors import InputError
-from presssum.records import Article
+from presssum.formats import KNOWN_SUFFIXES, read_articles
+from presssum.records import Article, Failure
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 5_000_000
-TEXT_SUFFIXES = (".txt",)
 # Control characters never found in text; a few of them mark a file as binary.
 _BINARY_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
 
 
-@dataclass(frozen=True)
-class LoadFailure:
-    """An input that could not be read; the batch reports it and goes on."""
+def discover(paths: Sequence[str], pattern: str | None = None) -> list[str]:
+    """Expand folders recursively into files, sorted; keep files and '-' as given.
 
-    input: str
-    error: str
-
-
-def discover(paths: Sequence[str], pattern: str = "*.txt") -> list[str]:
-    """Expand folders (recursively, by `pattern`) into files, sorted; keep files and '-' as given."""
+    In a folder, `pattern` picks the files; without one, every wire, HTML and JSON Lines file.
+    """
     found: list[str] = []
     for path in paths:
         if path != STDIN and Path(path).is_dir():
-            found += sorted(str(p) for p in Path(path).rglob(pattern) if p.is_file())
+            candidates = Path(path).rglob(pattern or "*")
+            found += sorted(
+                str(p)
+                for p in candidates
+                if p.is_file() and (pattern or p.suffix.lower() in KNOWN_SUFFIXES) and not p.name.startswith(".")
+            )
         else:
             found.append(path)
     return found
 
 
-def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | LoadFailure]:
-    """One Article (or the reason it failed) per input, in order."""
+def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
+    """The Articles of each input (or the reason one failed), in order; a JSONL feed gives several."""
     for path in paths:
         try:
-            yield parse_wire(decode(read_bytes(path, max_bytes)), input_name=path)
+            yield from read_articles(path, decode(read_bytes(path, max_bytes)))
         except InputError as exc:
-            yield LoadFailure(path, str(exc))
+            yield Failure(path, str(exc))
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:

@@ -16,10 +16,25 @@ class Article:
     dateline: str | None = None
     input: str = "-"
     lang: str | None = None
+    id: str | None = None
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input or article that could not be digested, and why; a batch reports it and goes on."""
+
+    input: str
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"input": self.input, "error": self.error}
 
 
 @dataclass(frozen=True)
@@ -66,11 +81,21 @@ class Digest:
     warnings: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     version: str = ""
+    id: str | None = None
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
 
     @property
     def translation(self) -> str:
         """The full English text, paragraphs in order."""
         return "\n\n".join(pair.en for pair in self.paragraphs)
+
+    @property
+    def credits(self) -> tuple[str, ...]:
+        """Dateline, source, author, date and language: what a reader checks the wire against."""
+        parts = (self.dateline, self.source, self.author, self.date, f"language: {self.source_lang}")
+        return tuple(part for part in parts if part)
 
     @property
     def signature(self) -> str:
@@ -88,6 +113,10 @@ class Digest:
             "headline": {"source": self.headline, "en": self.headline_en},
             "source": self.source,
             "dateline": self.dateline,
+            "id": self.id,
+            "url": self.url,
+            "author": self.author,
+            "date": self.date,
             "source_text": "\n\n".join(pair.source for pair in self.paragraphs),
             "translation": self.translation,
             "paragraphs": [asdict(pair) for pair in self.paragraphs],
@@ -104,3 +133,43 @@ class Digest:
             "version": self.version,
             "error": None,
         }
+
+    def _summary_dict(self) -> dict[str, str | None]:
+        """Keyed by language: 'en', and the wire's own language for the back-translation."""
+        summary: dict[str, str | None] = {"en": self.summary.en}
+        if self.source_lang != "en":
+            summary[self.source_lang] = self.summary.back
+        summary["method"] = self.summary.method
+        return summary
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Digest:
+        """The inverse of to_dict, for digests read back from the cache."""
+        models = tuple(
+            ModelInfo(role=role, name=m["name"], revision=m["revision"], backend=m["backend"])
+            for role, m in data["models"].items()
+        )
+        summary = data["summary"]
+        return cls(
+            input=data["input"],
+            source_lang=data["source_lang"],
+            headline=data["headline"]["source"],
+            headline_en=data["headline"]["en"],
+            source=data["source"],
+            dateline=data["dateline"],
+            paragraphs=tuple(ParagraphPair(**pair) for pair in data["paragraphs"]),
+            summary=Summary(
+                en=summary["en"],
+                back=summary.get(data["source_lang"]) if data["source_lang"] != "en" else None,
+                method=summary["method"],
+            ),
+            models=models,
+            settings=data["settings"],
+            warnings=tuple(data["warnings"]),
+            timings=data["timings"],
+            version=data["version"],
+            id=data["id"],
+            url=data["url"],
+            author=data["author"],
+            date=data["date"],
+        )

@@ -20,15 +20,10 @@ def _wrap(text: str, indent: str = "") -> str:
 def render_digest(digest: Digest, *, full: bool = False) -> str:
     """One digest as wrapped plain text, ending with its reproducibility signature."""
     lang = digest.source_lang.upper()
-    meta = [f"Language: {digest.source_lang}"]
-    if digest.source:
-        meta.insert(0, f"Source: {digest.source}")
-    if digest.dateline:
-        meta.insert(0, f"Dateline: {digest.dateline}")
     lines = [_RULE, _wrap(digest.headline_en)]
     if digest.headline_en != digest.headline:
         lines.append(_wrap(f"[{lang}] {digest.headline}"))
-    lines += [" · ".join(meta), _THIN, "SUMMARY (EN)", _wrap(digest.summary.en, "  ")]
+    lines += [" · ".join(digest.credits), _THIN, "SUMMARY (EN)", _wrap(digest.summary.en, "  ")]
     if digest.summary.back is not None:
         lines += ["", f"SUMMARY ({lang})", _wrap(digest.summary.back, "  ")]
     if digest.summary.method != "abstractive":

@@ -1,0 +1,51 @@
+"""One self-contained HTML page (inline style, no scripts); article text is always escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from presssum.records import Digest
+
+_STYLE = """
+body{font:16px/1.5 Georgia,serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#222}
+article{border-top:3px solid #222;padding-top:1rem;margin-bottom:3rem}
+h1{font-size:1.5rem;margin:.2rem 0}.original{font-style:italic;color:#555}.meta{color:#777;font-size:.9rem}
+.summaries{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}.warning{background:#fff3cd;padding:.5rem}
+table{border-collapse:collapse;width:100%}td{vertical-align:top;border-top:1px solid #ddd;padding:.4rem}
+.signature{font:12px monospace;color:#999;word-break:break-all}
+"""
+
+
+def render_digest(digest: Digest, *, full: bool = False) -> str:
+    lang = escape(digest.source_lang.upper())
+    meta = " · ".join(escape(part) for part in digest.credits)
+    parts = [f"<article><h1>{escape(digest.headline_en)}</h1>"]
+    if digest.headline_en != digest.headline:
+        parts.append(f'<p class="original" lang="{escape(digest.source_lang)}">{escape(digest.headline)}</p>')
+    parts.append(f'<p class="meta">{meta}</p><div class="summaries">')
+    parts.append(f"<section><h2>Summary (EN)</h2><p>{escape(digest.summary.en)}</p></section>")
+    if digest.summary.back is not None:
+        parts.append(
+            f'<section lang="{escape(digest.source_lang)}"><h2>Summary ({lang})</h2>'
+            f"<p>{escape(digest.summary.back)}</p></section>"
+        )
+    parts.append("</div>")
+    if digest.summary.method != "abstractive":
+        parts.append(f'<p class="warning">Summary method: {escape(digest.summary.method)}</p>')
+    parts += [f'<p class="warning">{escape(warning)}</p>' for warning in digest.warnings]
+    if full:
+        rows = "".join(f"<tr><td>{escape(p.source)}</td><td>{escape(p.en)}</td></tr>" for p in digest.paragraphs)
+        parts.append(f"<h2>Full translation</h2><table><tr><th>{lang}</th><th>EN</th></tr>{rows}</table>")
+    parts.append(f'<p class="signature">{escape(digest.signature)}</p></article>')
+    return "".join(parts)
+
+
+def render_document(digests: Sequence[Digest], *, full: bool = False) -> str:
+    title = escape(digests[0].headline_en) if len(digests) == 1 else f"presssum digest: {len(digests)} wires"
+    body = "\n".join(render_digest(digest, full=full) for digest in digests)
+    return (
+        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title><style>{_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )
