@@ -20,6 +20,14 @@ LONG_WIRE = SAMPLES / "fr-long-climat.txt"
 PRESSSUM = Path(sys.executable).with_name("presssum")
 
 
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test starts with an empty digest cache, so no result leaks from one test to another."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PRESSSUM_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def echo_model() -> Path:
     """The committed echo MarianMT (scripts/train_echo_model.py): copies its input, limit 96 tokens."""

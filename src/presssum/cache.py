@@ -41,7 +41,7 @@ class DigestCache:
         row = self._db.execute("SELECT digest FROM digests WHERE key = ?", (self.key(article, lang),)).fetchone()
         if row is None:
             return None
-        return Digest.from_dict({**json.loads(row[0]), "input": article.input})
+        return Digest.from_dict({**json.loads(row[0]), "input": article.input, "cached": True})
 
     def put(self, article: Article, lang: str | None, digest: Digest) -> None:
         self._db.execute(

@@ -186,6 +186,58 @@ def digest(
         raise _fail(str(exc), ExitCode.USAGE) from None
 
 
+@app.command("watch")
+def watch_command(
+    inbox: Annotated[
+        Path, typer.Argument(help="Folder to watch (recursively). Example: presssum watch inbox/ -o out/")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for the digests and index.json. Example: --output out/")
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text | markdown | html | json | email. Example: --format html")
+    ] = "text",
+    full: Annotated[bool, typer.Option("--full", help="Add the whole translation beside the original.")] = False,
+    length: Annotated[
+        str, typer.Option("--length", "-l", help="short | medium | long. Example: --length short")
+    ] = "medium",
+    lang: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--lang", help="Force the source language. Example: --lang fr"),
+    ] = None,
+    config: ConfigOption = None,
+    to: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--to", help="Recipient for --format email. Example: --to desk@example.org", show_default=False),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Digest wires as they land in a folder, skipping those already done, until Ctrl-C.
+
+    Example: presssum watch inbox/ --output digests/ --format markdown
+    """
+    from presssum.cli_run import DigestOptions, run_watch
+
+    if not inbox.is_dir():
+        raise _fail(f"{inbox}: not a folder", ExitCode.USAGE)
+    options = DigestOptions(
+        inputs=[str(inbox)],
+        output_format=output_format,
+        full=full,
+        length=length,
+        lang=lang,
+        quiet=quiet,
+        output=output,
+        to=to,
+    )
+    try:
+        raise typer.Exit(run_watch(_load_config(config), options, inbox))
+    except ModelUnavailableError as exc:
+        raise _fail(str(exc), ExitCode.MODELS_UNAVAILABLE) from None
+    except PresssumError as exc:
+        raise _fail(str(exc), ExitCode.USAGE) from None
+
+
 @models_app.command("list")
 def models_list(
     config: ConfigOption = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -112,6 +113,9 @@ def run(config: Config, options: DigestOptions, pipeline: Pipeline | None = None
         console=err,
         disable=options.quiet or len(paths) < 2,
         transient=True,
+        # rich would move our stdout into its live display; a pipe must get the digests themselves
+        redirect_stdout=out.is_terminal,
+        redirect_stderr=False,
     )
     try:
         with progress:
@@ -143,6 +147,39 @@ def run(config: Config, options: DigestOptions, pipeline: Pipeline | None = None
     if not options.quiet and (len(paths) > 1 or outcome.failed):
         err.print(f"presssum: {outcome.done} digested, {outcome.failed} failed", markup=False)
     return outcome.exit_code
+
+
+def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
+    """Digest the inbox's pending wires into --output, then new ones as they land, until Ctrl-C."""
+    from presssum.watch import watch
+
+    _quiet_transformers()
+    err = Console(stderr=True, highlight=False)
+    output_format = validate(options, is_terminal=False)
+    if options.output is None:
+        raise PresssumError("watch needs --output DIR")
+    folder = OutputDir(options.output, SUFFIXES.get(output_format, ".eml"))
+    pipeline = Pipeline(config)
+
+    def digest_paths(paths: list[str]) -> None:
+        for result in results(config, options, paths, pipeline):
+            if isinstance(result, Failure):
+                err.print(f"presssum: error: {result.input}: {result.error}", markup=False, soft_wrap=True)
+                folder.record_failure(result)
+            else:
+                written = folder.write(
+                    result, render_file([result], output_format, full=options.full, **_mail(options))
+                )
+                if not options.quiet:
+                    err.print(f"presssum: {result.input} -> {written}", markup=False, soft_wrap=True)
+
+    def ready() -> None:
+        if not options.quiet:
+            err.print(f"presssum: watching {inbox} for new wires (Ctrl-C to stop)", markup=False)
+
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
+        watch(inbox, folder, digest_paths, ready)
+    return ExitCode.OK
 
 
 def _path_of(input_name: str, paths: Sequence[str]) -> str:

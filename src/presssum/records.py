@@ -85,6 +85,7 @@ class Digest:
     url: str | None = None
     author: str | None = None
     date: str | None = None
+    cached: bool = False
 
     @property
     def translation(self) -> str:
@@ -131,6 +132,7 @@ class Digest:
             "timings": dict(self.timings),
             "signature": self.signature,
             "version": self.version,
+            "cached": self.cached,
             "error": None,
         }
 
@@ -172,4 +174,5 @@ class Digest:
             url=data["url"],
             author=data["author"],
             date=data["date"],
+            cached=data.get("cached", False),
         )

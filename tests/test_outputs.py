@@ -1,0 +1,197 @@
+"""Every output format fits where it goes: parsed back, checked for escaping, written safely."""
+
+from __future__ import annotations
+
+import email
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+from email import policy
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.conftest import CYBER_WIRE, PRESSSUM, ROOT, SAMPLES, WriteConfig, run_cli
+
+HOSTILE_WIRE = """Alerte <script>alert('x')</script> à Paris
+
+Un message <img src=x onerror=alert(1)> circule, avec un [lien](javascript:alert(1)) et du **gras** suspect.
+
+# Pas un titre
+1. Pas une liste, mais une phrase sur le <b>budget</b> & le reste.
+"""
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if any(name.startswith("on") for name, _ in attrs):
+            self.tags.append("event-handler")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse_html(markup: str) -> Tags:
+    parser = Tags()
+    parser.feed(markup)
+    return parser
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.txt"
+    path.write_text(HOSTILE_WIRE, encoding="utf-8")
+    return path
+
+
+def assert_no_injected_markup(page: Tags) -> None:
+    assert not {"script", "img", "a", "b", "strong", "event-handler"} & set(page.tags), page.tags
+    visible = "".join(page.text)
+    assert "<script>alert('x')</script>" in visible
+    assert "<img src=x onerror=alert(1)>" in visible
+
+
+def test_html_page_is_self_contained_and_shows_markup_as_text(hostile: Path, write_config: WriteConfig) -> None:
+    result = run_cli("digest", str(hostile), "--config", str(write_config()), "--format", "html", "--full")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("<!doctype html>")
+    assert "<link" not in result.stdout and "src=" not in result.stdout.replace("src=x", "")
+    assert_no_injected_markup(parse_html(result.stdout))
+
+
+def test_markdown_renders_article_text_verbatim(hostile: Path, write_config: WriteConfig) -> None:
+    result = run_cli("digest", str(hostile), "--config", str(write_config()), "--format", "markdown", "--full")
+    assert result.returncode == 0, result.stderr
+    rendered = parse_html(MarkdownIt("commonmark").render(result.stdout))
+    assert_no_injected_markup(rendered)
+    assert "ol" not in rendered.tags
+    assert rendered.tags.count("h1") == 1, "only the digest's own headline is a heading"
+    assert "**gras**" in "".join(rendered.text)
+
+
+def test_email_is_a_complete_mime_message(hostile: Path, write_config: WriteConfig) -> None:
+    result = run_cli(
+        "digest", str(hostile), str(CYBER_WIRE), "--config", str(write_config()), "--format", "email",
+        "--to", "desk@example.org", "--from", "Wires <wires@example.org>",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    message = email.message_from_bytes(result.stdout.encode(), policy=policy.default)
+    assert message["To"] == "desk@example.org"
+    assert message["From"] == "Wires <wires@example.org>"
+    assert message["Date"] and message["Message-ID"]
+    assert str(message["Subject"]).startswith("2 wires: Alerte <script>")
+    assert "Cybersécurité" in str(message["Subject"])
+    assert all(ord(char) < 128 for char in result.stdout.split("\n\n", 1)[0]), "headers are RFC 2047-encoded"
+    assert message.get_content_type() == "multipart/alternative"
+    plain = message.get_body(preferencelist=("plain",))
+    rich = message.get_body(preferencelist=("html",))
+    assert plain is not None and rich is not None
+    assert "Cybersécurité : Séoul" in plain.get_content()
+    assert_no_injected_markup(parse_html(rich.get_content()))
+
+
+def test_email_without_a_recipient_is_a_usage_error() -> None:
+    result = run_cli("digest", str(CYBER_WIRE), "--format", "email")
+    assert result.returncode == 2
+    assert "--format email needs --to ADDRESS" in result.stderr
+
+
+def test_json_schema_is_the_one_the_readme_documents(write_config: WriteConfig) -> None:
+    result = run_cli("digest", str(CYBER_WIRE), "--config", str(write_config()), "--format", "json")
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1
+    (article,) = document["articles"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r"```json\n(\{.*?\})\n```", readme, re.DOTALL)
+    assert documented is not None
+    assert set(article) == set(json.loads(documented.group(1))), "README's schema and the output differ"
+    assert sorted(article) == sorted(
+        ["input", "source_lang", "headline", "source", "dateline", "id", "url", "author", "date", "source_text",
+         "translation", "paragraphs", "summary", "models", "settings", "warnings", "timings", "signature",
+         "version", "cached", "error"]
+    )  # fmt: skip
+    assert set(article["headline"]) == {"source", "en"}
+    assert set(article["summary"]) == {"en", "fr", "method"}
+    assert set(article["timings"]) == {"translate_s", "summarize_s", "back_translate_s"}
+
+
+def test_output_folder_gets_safe_names_an_index_and_no_duplicates_on_rerun(
+    tmp_path: Path, write_config: WriteConfig
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "evil.txt").write_text("../../etc/passwd\n\nUn texte qui veut sortir du dossier.\n", encoding="utf-8")
+    (inbox / "twin-1.txt").write_text("Même titre\n\nPremier texte.\n", encoding="utf-8")
+    (inbox / "twin-2.txt").write_text("Même titre\n\nSecond texte, différent.\n", encoding="utf-8")
+    (inbox / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    arguments = ["digest", str(inbox), "--config", str(write_config()), "--output", str(out), "--format", "markdown"]
+    first = run_cli(*arguments)
+    assert first.returncode == 1
+    assert first.stdout == ""
+    names = sorted(path.name for path in out.iterdir())
+    assert names == ["etc-passwd.md", "index.json", "meme-titre-2.md", "meme-titre.md"]
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))["articles"]
+    assert {entry["input"]: entry["file"] for entry in index} == {
+        str(inbox / "empty.txt"): None,
+        str(inbox / "evil.txt"): "etc-passwd.md",
+        str(inbox / "twin-1.txt"): "meme-titre.md",
+        str(inbox / "twin-2.txt"): "meme-titre-2.md",
+    }
+    assert run_cli(*arguments).returncode == 1
+    assert sorted(path.name for path in out.iterdir()) == names, "a rerun rewrites, it does not add"
+
+
+def test_a_rerun_takes_finished_digests_from_the_cache(tmp_path: Path, write_config: WriteConfig) -> None:
+    config = str(write_config())
+    first = run_cli("digest", str(CYBER_WIRE), "--config", config, "--format", "jsonl")
+    second = run_cli(
+        "digest", str(CYBER_WIRE), str(SAMPLES / "fr-sante-hopital.txt"), "--config", config, "--format", "jsonl"
+    )
+    rows = [json.loads(line) for line in second.stdout.splitlines()]
+    assert [row["cached"] for row in rows] == [True, False]
+    assert rows[0]["translation"] == json.loads(first.stdout)["translation"]
+    no_cache = run_cli("digest", str(CYBER_WIRE), "--config", config, "--format", "jsonl", "--no-cache")
+    assert json.loads(no_cache.stdout)["cached"] is False
+
+
+def test_ctrl_c_keeps_finished_outputs_and_a_rerun_redoes_only_the_rest(
+    tmp_path: Path, write_config: WriteConfig
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    wires = sorted(SAMPLES.glob("fr-*.txt"))
+    for number in range(20):  # more than one chunk of 16 articles
+        text = wires[number % len(wires)].read_text(encoding="utf-8")
+        (inbox / f"wire-{number:02}.txt").write_text(f"Dépêche {number}\n\n{text}", encoding="utf-8")
+    out = tmp_path / "out"
+    arguments = [str(PRESSSUM), "digest", str(inbox), "--config", str(write_config()), "--output", str(out)]
+    process = subprocess.Popen(
+        arguments, stderr=subprocess.PIPE, env={**os.environ, "HF_HUB_OFFLINE": "1"}, start_new_session=True
+    )
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(list(out.glob("*.txt"))) < 16:
+        time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert b"interrupted after" in stderr and b"finished outputs are kept" in stderr
+    kept = {path.name: path.read_bytes() for path in out.glob("*.txt")}
+    assert 16 <= len(kept) < 20
+    assert not list(out.glob(".*.tmp")), "no half-written file is left behind"
+
+    rerun = run_cli("digest", str(inbox), "--config", str(write_config()), "--output", str(out), "--format", "text")
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(list(out.glob("*.txt"))) == 20
+    assert all((out / name).read_bytes() == content for name, content in kept.items())
