@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -41,7 +41,7 @@ def _fail(message: str, code: ExitCode) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _load_config(config: Path | None, **flags: str | None) -> Config:
+def _load_config(config: Path | None, **flags: Any) -> Config:
     base = load_config(config)
     layer = role_overrides(base=base, **flags)
     return load_config(config, overrides=layer) if layer else base
@@ -101,6 +101,13 @@ def digest(
     dtype: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(help="auto | float32 | float16 | bfloat16. Example: --dtype bfloat16"),
+    ] = None,
+    fast: Annotated[
+        bool, typer.Option("--fast", help="Dynamic int8 quantisation of the models on CPU (quantize: int8).")
+    ] = False,
+    backend: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="torch | ctranslate2, for every role. Example: --backend ctranslate2", show_default=False),
     ] = None,
     glob: Annotated[
         Optional[str],  # noqa: UP045
@@ -174,6 +181,8 @@ def digest(
             back_model=back_model,
             device=device,
             dtype=dtype,
+            fast=fast,
+            backend=backend,
         )
         raise typer.Exit(run(loaded_config, options))
     except ModelUnavailableError as exc:

@@ -36,6 +36,10 @@ class Generation(_Strict):
     max_length_ratio: float = Field(2.0, gt=0)
     no_repeat_ngram_size: int = Field(0, ge=0)
     length_penalty: float = 1.0
+    # Fixed output bounds for translation; unset, they follow the input (max_length_ratio). Benchmarks
+    # set both to force equal work in every arm.
+    min_new_tokens: int | None = Field(None, ge=0)
+    max_new_tokens: int | None = Field(None, ge=1)
 
 
 class LengthSetting(_Strict):
@@ -73,6 +77,7 @@ class Config(_Strict):
     dtype: Literal["auto", "float32", "float16", "bfloat16"] = "auto"
     offline: bool = False
     safetensors_only: bool = True
+    quantize: Literal["none", "int8"] = "none"
     translation: TranslationSection
     summarizer: SummarizerSection
     back_translation: BackTranslationSection
@@ -108,14 +113,18 @@ def role_overrides(
     back_model: str | None = None,
     device: str | None = None,
     dtype: str | None = None,
+    fast: bool = False,
+    backend: str | None = None,
     base: Config | None = None,
 ) -> dict[str, Any]:
-    """Turn per-role CLI flags into a config layer; a translation flag applies to every language."""
+    """Turn CLI flags into a config layer; a translation flag applies to every language."""
     layer: dict[str, Any] = {}
     if device:
         layer["device"] = device
     if dtype:
         layer["dtype"] = dtype
+    if fast:
+        layer["quantize"] = "int8"
     if summary_model:
         layer["summarizer"] = {"model": _flag_model(summary_model), "revision": None}
     languages = base.translation.pairs if base else {}
@@ -126,6 +135,15 @@ def role_overrides(
     if back_model:
         spec = {"model": _flag_model(back_model), "revision": None}
         layer["back_translation"] = {"pairs": {lang: spec for lang in back_languages}}
+    if backend:
+        layer = _deep_merge(
+            layer,
+            {
+                "translation": {"pairs": {lang: {"backend": backend} for lang in languages}},
+                "summarizer": {"backend": backend},
+                "back_translation": {"pairs": {lang: {"backend": backend} for lang in back_languages}},
+            },
+        )
     return layer
 
 

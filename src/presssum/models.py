@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from platformdirs import user_cache_dir
+
 from presssum.config import Config, ModelSpec
-from presssum.errors import ModelUnavailableError
+from presssum.errors import ConfigError, ModelUnavailableError
 from presssum.records import ModelInfo
 
 if TYPE_CHECKING:
@@ -107,28 +112,71 @@ def pick_dtype(config: Config, device: torch.device) -> torch.dtype:
 
 def load_model(spec: ModelSpec, role: str, config: Config) -> LoadedModel:
     """Load tokenizer and seq2seq model through the Auto classes, safetensors only, no remote code."""
-    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+    from transformers import AutoConfig, AutoTokenizer
 
     folder = resolve_model(spec, role, offline=config.offline, safetensors_only=config.safetensors_only)
     device = pick_device(config)
     try:
         tokenizer = AutoTokenizer.from_pretrained(folder, trust_remote_code=False)
-        model = AutoModelForSeq2SeqLM.from_pretrained(
-            folder, dtype=pick_dtype(config, device), use_safetensors=True, trust_remote_code=False
-        )
+        model_config = AutoConfig.from_pretrained(folder, trust_remote_code=False)
+        if spec.backend == "ctranslate2":
+            model, backend = _load_ctranslate2(folder, device), "ctranslate2"
+        else:
+            model, backend = _load_torch(folder, config, device)
     except (OSError, ValueError) as exc:
-        raise ModelUnavailableError(f"{role} model {spec.model} cannot be loaded from {folder}: {exc}") from None
-    model.to(device).eval()
-    positions = getattr(model.config, "max_position_embeddings", None) or _NO_LIMIT
+        hint = " (it may have only pickled weights: see safetensors_only in models.yaml)" * config.safetensors_only
+        raise ModelUnavailableError(f"{role} model {spec.model} cannot be loaded from {folder}: {exc}{hint}") from None
+    positions = getattr(model_config, "max_position_embeddings", None) or _NO_LIMIT
     tokenizer_limit = tokenizer.model_max_length if tokenizer.model_max_length < _NO_LIMIT else _NO_LIMIT
     input_limit = min(positions, tokenizer_limit)
     if input_limit >= _NO_LIMIT:
         input_limit = 512  # relative-position models (T5) have no hard limit; keep inputs to what they saw
     return LoadedModel(
-        info=ModelInfo(role=role, name=spec.model, revision=spec.revision, backend=spec.backend),
+        info=ModelInfo(role=role, name=spec.model, revision=spec.revision, backend=backend),
         model=model,
         tokenizer=tokenizer,
         device=device,
         input_limit=input_limit,
         output_limit=positions if positions < _NO_LIMIT else input_limit,
+    )
+
+
+def _load_torch(folder: Path, config: Config, device: torch.device) -> tuple[Any, str]:
+    import torch
+    from transformers import AutoModelForSeq2SeqLM
+
+    model = AutoModelForSeq2SeqLM.from_pretrained(
+        folder,
+        dtype=pick_dtype(config, device),
+        use_safetensors=True if config.safetensors_only else None,
+        trust_remote_code=False,
+    )
+    model.to(device).eval()
+    if config.quantize == "int8" and device.type == "cpu":
+        with warnings.catch_warnings():  # torch marks its eager quantisation API as deprecated in favour of torchao
+            warnings.simplefilter("ignore")
+            model = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
+                model, {torch.nn.Linear}, dtype=torch.qint8
+            )
+        return model, "torch-int8"
+    return model, "torch"
+
+
+def _load_ctranslate2(folder: Path, device: torch.device) -> Any:
+    """Convert the checkpoint once into presssum's cache (int8 for CPU, float16 for GPU), then load it."""
+    try:
+        import ctranslate2
+        from ctranslate2.converters import TransformersConverter
+    except ImportError:
+        raise ConfigError("backend: ctranslate2 needs the extra: pip install 'presssum[ctranslate2]'") from None
+    quantization = "float16" if device.type == "cuda" else "int8"
+    stamp = json.dumps(
+        [str(folder.resolve()), sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()), quantization]
+    )
+    target = Path(user_cache_dir("presssum")) / "ctranslate2" / hashlib.sha256(stamp.encode()).hexdigest()[:16]
+    if not (target / "model.bin").is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        TransformersConverter(str(folder)).convert(str(target), quantization=quantization, force=True)
+    return ctranslate2.Translator(
+        str(target), device="cuda" if device.type == "cuda" else "cpu", compute_type=quantization
     )

@@ -33,5 +33,8 @@ class Translator:
         return [" ".join(next(translated) for _ in group) for group in pieces]
 
     def _bounds(self, longest_input: int) -> dict[str, int]:
-        wanted = int(longest_input * self.settings.max_length_ratio) + _OUTPUT_MARGIN
-        return {"max_new_tokens": min(wanted, self.loaded.output_limit - 1)}
+        wanted = self.settings.max_new_tokens or int(longest_input * self.settings.max_length_ratio) + _OUTPUT_MARGIN
+        bounds = {"max_new_tokens": min(wanted, self.loaded.output_limit - 1)}
+        if self.settings.min_new_tokens:
+            bounds["min_new_tokens"] = min(self.settings.min_new_tokens, bounds["max_new_tokens"])
+        return bounds
