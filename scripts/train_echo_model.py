@@ -34,14 +34,14 @@ def corpus_lines() -> list[str]:
     return lines
 
 
-def train_tokenizer(lines: list[str], workdir: Path) -> Path:
+def train_tokenizer(lines: list[str], workdir: Path, vocab_size: int = VOCAB_SIZE) -> Path:
     text_file = workdir / "corpus.txt"
     text_file.write_text("\n".join(lines), encoding="utf-8")
     prefix = workdir / "spm"
     spm.SentencePieceTrainer.train(
         input=str(text_file),
         model_prefix=str(prefix),
-        vocab_size=VOCAB_SIZE,
+        vocab_size=vocab_size,
         model_type="unigram",
         character_coverage=1.0,
         byte_fallback=True,
@@ -56,9 +56,14 @@ def train_tokenizer(lines: list[str], workdir: Path) -> Path:
     return prefix.with_suffix(".model")
 
 
-def save_tokenizer(spm_file: Path, out: Path) -> MarianTokenizer:
+def save_tokenizer(
+    spm_file: Path, out: Path, model_max_length: int = MODEL_MAX_LENGTH, vocab_size: int | None = None
+) -> MarianTokenizer:
+    """A MarianTokenizer over the trained pieces; `vocab_size` pads the vocabulary with unused entries."""
     processor = spm.SentencePieceProcessor(model_file=str(spm_file))
     vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
+    while vocab_size is not None and len(vocab) < vocab_size - 1:
+        vocab[f"<unused_{len(vocab)}>"] = len(vocab)
     vocab["<pad>"] = len(vocab)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("source.spm", "target.spm"):
@@ -68,7 +73,7 @@ def save_tokenizer(spm_file: Path, out: Path) -> MarianTokenizer:
         source_spm=str(out / "source.spm"),
         target_spm=str(out / "target.spm"),
         vocab=str(out / "vocab.json"),
-        model_max_length=MODEL_MAX_LENGTH,
+        model_max_length=model_max_length,
     )
     tokenizer.save_pretrained(out)
     return tokenizer

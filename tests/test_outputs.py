@@ -119,11 +119,14 @@ def test_json_schema_is_the_one_the_readme_documents(write_config: WriteConfig) 
     assert sorted(article) == sorted(
         ["input", "source_lang", "headline", "source", "dateline", "id", "url", "author", "date", "source_text",
          "translation", "paragraphs", "summary", "models", "settings", "warnings", "timings", "signature",
-         "version", "cached", "error"]
+         "version", "cached", "facts", "key_facts", "error"]
     )  # fmt: skip
     assert set(article["headline"]) == {"source", "en"}
     assert set(article["summary"]) == {"en", "fr", "method"}
     assert set(article["timings"]) == {"translate_s", "summarize_s", "back_translate_s"}
+    assert set(article["facts"]) == {"en", "fr"}
+    assert all(set(report) == {"verified", "unverified"} for report in article["facts"].values())
+    assert {"kind": "name", "source": "Keiichi Ichikawa", "en": "Keiichi Ichikawa"} in article["key_facts"]
 
 
 def test_output_folder_gets_safe_names_an_index_and_no_duplicates_on_rerun(

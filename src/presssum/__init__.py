@@ -8,7 +8,8 @@ from presssum.article import parse_wire
 from presssum.config import Config, load_config
 from presssum.digest import Pipeline, digest
 from presssum.errors import ConfigError, InputError, ModelUnavailableError, PresssumError
-from presssum.records import Article, Digest, Failure
+from presssum.facts import check_facts
+from presssum.records import Article, Digest, Fact, FactReport, Failure
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -17,11 +18,14 @@ __all__ = [
     "Config",
     "ConfigError",
     "Digest",
+    "Fact",
+    "FactReport",
     "Failure",
     "InputError",
     "ModelUnavailableError",
     "Pipeline",
     "PresssumError",
+    "check_facts",
     "digest",
     "load_config",
     "parse_wire",

@@ -23,6 +23,7 @@ def digest_inputs(
     length: LengthName = "medium",
     max_bytes: int,
     cache: DigestCache | None = None,
+    strict: bool = False,
     chunk_articles: int = CHUNK_ARTICLES,
 ) -> Iterator[Digest | Failure]:
     """One result per article, in input order; a bad input is a Failure and the rest go on.
@@ -38,7 +39,7 @@ def digest_inputs(
         todo: dict[int, Article] = {
             i: item for i, item in enumerate(chunk) if isinstance(item, Article) and cached[i] is None
         }
-        fresh = pipeline.digest_articles(list(todo.values()), lang=lang, length=length) if todo else []
+        fresh = pipeline.digest_articles(list(todo.values()), lang=lang, length=length, strict=strict) if todo else []
         results: dict[int, Digest | Failure | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
         for index, item in enumerate(chunk):
             result = item if isinstance(item, Failure) else results[index]

@@ -102,6 +102,14 @@ def digest(
         Optional[str],  # noqa: UP045
         typer.Option(help="auto | float32 | float16 | bfloat16. Example: --dtype bfloat16"),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="When a summary states a figure, date or name the wire does not back, summarise again "
+            "conservatively, then fall back to the lead sentences.",
+        ),
+    ] = False,
     fast: Annotated[
         bool, typer.Option("--fast", help="Dynamic int8 quantisation of the models on CPU (quantize: int8).")
     ] = False,
@@ -172,6 +180,7 @@ def digest(
         use_cache=not no_cache,
         to=to,
         sender=sender,
+        strict=strict,
     )
     try:
         loaded_config = _load_config(

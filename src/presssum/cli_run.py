@@ -43,6 +43,7 @@ class DigestOptions:
     use_cache: bool = True
     to: str | None = None
     sender: str = DEFAULT_SENDER
+    strict: bool = False
 
 
 @dataclass
@@ -72,7 +73,8 @@ def open_cache(config: Config, options: DigestOptions) -> DigestCache | None:
         return None
     roles = [*config.translation.pairs.values(), config.summarizer, *config.back_translation.pairs.values()]
     local = sorted({spec.model for spec in roles if is_local(spec)})
-    settings = cache_settings(config.model_dump_json(exclude={"sources"}), options.length, version("presssum"), local)
+    mode = f"{options.length}/strict" if options.strict else options.length
+    settings = cache_settings(config.model_dump_json(exclude={"sources"}), mode, version("presssum"), local)
     return DigestCache(default_cache_path(), settings)
 
 
@@ -88,6 +90,7 @@ def results(
             length=cast(LengthName, options.length),
             max_bytes=options.max_bytes,
             cache=cache,
+            strict=options.strict,
         )
     finally:
         if cache:

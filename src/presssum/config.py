@@ -53,11 +53,20 @@ class LengthSetting(_Strict):
         return self
 
 
+class CoverageBand(_Strict):
+    """Acceptable translation/source length ratio (characters); outside it a segment was likely cut short."""
+
+    min_ratio: float = Field(0.5, gt=0)
+    max_ratio: float = Field(3.0, gt=0)
+    min_chars: int = Field(40, ge=0)  # shorter segments vary too much to judge
+
+
 class TranslationSection(_Strict):
     target: str = "en"
     default_source: str = "fr"
     pairs: dict[str, ModelSpec]
     generation: Generation = Generation()
+    coverage: dict[str, CoverageBand] = {}  # per source language; others use the default band
 
 
 class SummarizerSection(ModelSpec):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from presssum.article import parse_wire
 from presssum.config import Config, LengthName, ModelSpec, load_config
 from presssum.errors import InputError
+from presssum.facts import check_facts, key_facts
 from presssum.lang import detect_language
 from presssum.models import LoadedModel, load_model
 from presssum.records import Article, Digest, Failure, ModelInfo, ParagraphPair, Summary
@@ -37,7 +39,8 @@ class Pipeline:
         if spec is None:
             known = ", ".join(sorted(self.config.translation.pairs))
             raise InputError(f"no translation model configured for language '{lang}' (configured: {known})")
-        return Translator(self._model(f"translation:{lang}", spec), self.config.translation.generation)
+        band = self.config.translation.coverage.get(lang)
+        return Translator(self._model(f"translation:{lang}", spec), self.config.translation.generation, band)
 
     def back_translator(self, lang: str) -> Translator | None:
         spec = self.config.back_translation.pairs.get(lang)
@@ -49,9 +52,18 @@ class Pipeline:
         return Summarizer(self._model("summarizer", self.config.summarizer), self.config.summarizer.generation)
 
     def digest_articles(
-        self, articles: Sequence[Article], *, lang: str | None = None, length: LengthName = "medium"
+        self,
+        articles: Sequence[Article],
+        *,
+        lang: str | None = None,
+        length: LengthName = "medium",
+        strict: bool = False,
     ) -> list[Digest | Failure]:
-        """Digest every article; one that fails is returned as a Failure, the others go on."""
+        """Digest every article; one that fails is returned as a Failure, the others go on.
+
+        With `strict`, a summary holding a fact the source does not back is generated again with
+        conservative settings, and replaced by the article's lead sentences if it still fails.
+        """
         results: dict[int, Digest | Failure] = {}
         languages: dict[int, str] = {}
         for index, article in enumerate(articles):
@@ -62,7 +74,7 @@ class Pipeline:
         for index, code in languages.items():
             by_language.setdefault(code, []).append(index)
         timings: dict[str, float] = {}
-        translated: dict[int, tuple[str, tuple[ParagraphPair, ...]]] = {}
+        translated: dict[int, Translated] = {}
         for code, indices in by_language.items():
             try:
                 started = time.perf_counter()
@@ -73,28 +85,58 @@ class Pipeline:
         done = sorted(translated)
         started = time.perf_counter()
         settings = self.config.summarizer.lengths[length]
-        summaries_en = self.summarizer().summarize(
-            ["\n\n".join(pair.en for pair in translated[i][1]) for i in done], settings
-        )
+        english = {i: "\n\n".join(pair.en for pair in translated[i].pairs) for i in done}
+        summaries_en = self.summarizer().summarize([english[i] for i in done], settings)
+        methods = dict.fromkeys(done, "abstractive")
+        if strict:
+            self._enforce_facts(articles, english, dict(zip(done, summaries_en, strict=True)), methods, length)
+            summaries_en = [self._strict_summaries[i] for i in done]
         timings["summarize_s"] = time.perf_counter() - started
         started = time.perf_counter()
         back = self._back_translate({i: (languages[i], summary) for i, summary in zip(done, summaries_en, strict=True)})
         timings["back_translate_s"] = time.perf_counter() - started
         for i, summary_en in zip(done, summaries_en, strict=True):
-            headline_en, pairs = translated[i]
-            results[i] = self._assemble(
-                articles[i], languages[i], headline_en, pairs, summary_en, back.get(i), timings, length
-            )
+            summary = Summary(en=summary_en, back=back.get(i), method=methods[i])
+            results[i] = self._assemble(articles[i], languages[i], translated[i], summary, timings, length)
         return [results[i] for i in range(len(articles))]
 
-    def _translate(
-        self, lang: str, articles: list[Article], indices: list[int]
-    ) -> dict[int, tuple[str, tuple[ParagraphPair, ...]]]:
+    def _enforce_facts(
+        self,
+        articles: Sequence[Article],
+        english: dict[int, str],
+        summaries: dict[int, str],
+        methods: dict[int, str],
+        length: LengthName,
+    ) -> None:
+        """--strict: regenerate summaries with unverified facts conservatively, else use the lead."""
+
+        def failing(candidates: dict[int, str]) -> list[int]:
+            return [
+                i
+                for i, summary in candidates.items()
+                if not check_facts(_source_text(articles[i]), summary, translation=english[i]).ok
+            ]
+
+        retry = failing(summaries)
+        conservative = self.config.summarizer.generation.model_copy(
+            update={"num_beams": max(6, self.config.summarizer.generation.num_beams), "length_penalty": 1.0}
+        )
+        summarizer = Summarizer(self._model("summarizer", self.config.summarizer), conservative)
+        shorter = self.config.summarizer.lengths["short"]
+        again = dict(zip(retry, summarizer.summarize([english[i] for i in retry], shorter), strict=True))
+        summaries.update(again)
+        methods.update(dict.fromkeys(retry, "abstractive-conservative"))
+        for i in failing(again):
+            summaries[i] = _lead(english[i], shorter.max_new_tokens)
+            methods[i] = "extractive-lead"
+        self._strict_summaries = summaries
+
+    def _translate(self, lang: str, articles: list[Article], indices: list[int]) -> dict[int, Translated]:
         """Headlines and every sentence of these articles translated in one batched call."""
         sentences = [[split_sentences(p, lang) for p in article.paragraphs] for article in articles]
         if lang == ENGLISH:
             return {
-                i: (a.headline, tuple(ParagraphPair(p, p) for p in a.paragraphs))
+                i: Translated(a.headline, tuple(ParagraphPair(p, p) for p in a.paragraphs), ())
                 for i, a in zip(indices, articles, strict=True)
             }
         texts = [
@@ -102,15 +144,20 @@ class Pipeline:
             for article, paras in zip(articles, sentences, strict=True)
             for text in (article.headline, *(s for p in paras for s in p))
         ]
-        outputs = iter(self.translator(lang).translate(texts))
+        outputs = iter(self.translator(lang).translate_checked(texts))
         result = {}
         for i, article, paras in zip(indices, articles, sentences, strict=True):
-            headline_en = next(outputs)
-            pairs = tuple(
-                ParagraphPair(source, " ".join(next(outputs) for _ in para))
-                for source, para in zip(article.paragraphs, paras, strict=True)
-            )
-            result[i] = (headline_en, pairs)
+            headline_en, _ = next(outputs)
+            pairs, warnings = [], []
+            for number, (source, para) in enumerate(zip(article.paragraphs, paras, strict=True), start=1):
+                translated = [next(outputs) for _ in para]
+                pairs.append(ParagraphPair(source, " ".join(text for text, _ in translated)))
+                warnings += [
+                    f"paragraph {number}: the translation of «{_clip(sentence)}» looks cut short; check it"
+                    for sentence, (_, complete) in zip(para, translated, strict=True)
+                    if not complete
+                ]
+            result[i] = Translated(headline_en, tuple(pairs), tuple(warnings))
         return result
 
     def _back_translate(self, summaries: dict[int, tuple[str, str]]) -> dict[int, str]:
@@ -133,35 +180,73 @@ class Pipeline:
         self,
         article: Article,
         lang: str,
-        headline_en: str,
-        pairs: tuple[ParagraphPair, ...],
-        summary_en: str,
-        summary_back: str | None,
+        translated: Translated,
+        summary: Summary,
         timings: dict[str, float],
         length: LengthName,
     ) -> Digest:
+        source = _source_text(article)
+        translation = "\n\n".join(pair.en for pair in translated.pairs)
+        checks = {ENGLISH: check_facts(source, summary.en, translation=translation, source_lang=lang)}
+        if summary.back is not None:
+            checks[lang] = check_facts(
+                source, summary.back, translation=translation, source_lang=lang, summary_lang=lang
+            )
+        warnings = list(translated.warnings)
+        if summary.method == "extractive-lead":
+            warnings.append("the abstractive summary stated facts the source does not back; this is the lead instead")
         return Digest(
             input=article.input,
             source_lang=lang,
             headline=article.headline,
-            headline_en=headline_en,
+            headline_en=translated.headline_en,
             source=article.source,
             dateline=article.dateline,
-            paragraphs=pairs,
-            summary=Summary(en=summary_en, back=summary_back),
+            paragraphs=translated.pairs,
+            summary=summary,
             models=self._models_used(lang),
             settings={"length": length, "beams": self.config.translation.generation.num_beams},
+            warnings=tuple(warnings),
             timings={key: round(value, 3) for key, value in timings.items()},
             version=_version(),
             id=article.id,
             url=article.url,
             author=article.author,
             date=article.date,
+            fact_checks=checks,
+            key_facts=key_facts(source, lang),
         )
 
     def _models_used(self, lang: str) -> tuple[ModelInfo, ...]:
         roles = [f"translation:{lang}", "summarizer", f"back_translation:{lang}"]
         return tuple(self._loaded[role].info for role in roles if role in self._loaded)
+
+
+@dataclass(frozen=True)
+class Translated:
+    """One article's translation, and warnings about segments that look cut short."""
+
+    headline_en: str
+    pairs: tuple[ParagraphPair, ...]
+    warnings: tuple[str, ...]
+
+
+def _source_text(article: Article) -> str:
+    return "\n\n".join(filter(None, (article.headline, article.dateline, article.body)))
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _lead(text: str, max_words: int) -> str:
+    """The first sentences of the English text, whole, up to about `max_words` words."""
+    lead: list[str] = []
+    for sentence in split_sentences(text.replace("\n\n", " "), ENGLISH):
+        if lead and len(" ".join(lead).split()) + len(sentence.split()) > max_words:
+            break
+        lead.append(sentence)
+    return " ".join(lead)
 
 
 def _version() -> str:
@@ -175,13 +260,18 @@ _pipelines: dict[str, Pipeline] = {}
 
 
 def digest(
-    text: str, *, config: str | Path | None = None, lang: str | None = None, length: LengthName = "medium"
+    text: str,
+    *,
+    config: str | Path | None = None,
+    lang: str | None = None,
+    length: LengthName = "medium",
+    strict: bool = False,
 ) -> Digest:
     """Digest one wire given as text; models load on first use and stay loaded for later calls."""
     loaded_config = load_config(config)
     key = loaded_config.model_dump_json()
     pipeline = _pipelines.setdefault(key, Pipeline(loaded_config))
-    result = pipeline.digest_articles([parse_wire(text)], lang=lang, length=length)[0]
+    result = pipeline.digest_articles([parse_wire(text)], lang=lang, length=length, strict=strict)[0]
     if isinstance(result, Failure):
         raise InputError(result.error)
     return result

@@ -124,7 +124,8 @@ def load_model(spec: ModelSpec, role: str, config: Config) -> LoadedModel:
         else:
             model, backend = _load_torch(folder, config, device)
     except (OSError, ValueError) as exc:
-        hint = " (it may have only pickled weights: see safetensors_only in models.yaml)" * config.safetensors_only
+        pickled = config.safetensors_only and "safetensors" in str(exc).lower()
+        hint = " (it may have only pickled weights: see safetensors_only in models.yaml)" * pickled
         raise ModelUnavailableError(f"{role} model {spec.model} cannot be loaded from {folder}: {exc}{hint}") from None
     positions = getattr(model_config, "max_position_embeddings", None) or _NO_LIMIT
     tokenizer_limit = tokenizer.model_max_length if tokenizer.model_max_length < _NO_LIMIT else _NO_LIMIT

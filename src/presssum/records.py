@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+FactKind = Literal["number", "date", "name"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,44 @@ class Article:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact as written in a text, its normalised value, and why it is flagged (if it is)."""
+
+    text: str
+    kind: FactKind
+    value: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class FactReport:
+    """A summary's facts, split by whether the source backs them."""
+
+    verified: list[Fact] = field(default_factory=list)
+    unverified: list[Fact] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.unverified
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"verified": [asdict(f) for f in self.verified], "unverified": [asdict(f) for f in self.unverified]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FactReport:
+        return cls([Fact(**f) for f in data["verified"]], [Fact(**f) for f in data["unverified"]])
+
+
+@dataclass(frozen=True)
+class KeyFact:
+    """A name, figure or date found in the source, with its English form."""
+
+    kind: str
+    source: str
+    en: str
 
 
 @dataclass(frozen=True)
@@ -86,6 +126,13 @@ class Digest:
     author: str | None = None
     date: str | None = None
     cached: bool = False
+    fact_checks: dict[str, FactReport] = field(default_factory=dict)
+    key_facts: tuple[KeyFact, ...] = ()
+
+    @property
+    def unverified(self) -> list[Fact]:
+        """Every flagged fact of both summaries."""
+        return [fact for report in self.fact_checks.values() for fact in report.unverified]
 
     @property
     def translation(self) -> str:
@@ -133,6 +180,8 @@ class Digest:
             "signature": self.signature,
             "version": self.version,
             "cached": self.cached,
+            "facts": {lang: report.to_dict() for lang, report in self.fact_checks.items()},
+            "key_facts": [asdict(fact) for fact in self.key_facts],
             "error": None,
         }
 
@@ -175,4 +224,6 @@ class Digest:
             author=data["author"],
             date=data["date"],
             cached=data.get("cached", False),
+            fact_checks={lang: FactReport.from_dict(report) for lang, report in data["facts"].items()},
+            key_facts=tuple(KeyFact(**fact) for fact in data["key_facts"]),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from presssum.config import Generation
+from presssum.config import CoverageBand, Generation
 from presssum.generation import generate, token_counter
 from presssum.models import LoadedModel
 from presssum.segment import fit_to_limit
@@ -16,9 +16,10 @@ _OUTPUT_MARGIN = 16
 class Translator:
     """One loaded translation model; `translate` batches every text it is given at once."""
 
-    def __init__(self, loaded: LoadedModel, settings: Generation) -> None:
+    def __init__(self, loaded: LoadedModel, settings: Generation, band: CoverageBand | None = None) -> None:
         self.loaded = loaded
         self.settings = settings
+        self.band = band or CoverageBand()
         self._count = token_counter(loaded)
 
     def pieces(self, text: str) -> list[str]:
@@ -27,10 +28,44 @@ class Translator:
 
     def translate(self, texts: Sequence[str]) -> list[str]:
         """Translate each text; one over the model's limit is translated piece by piece and rejoined."""
+        return [text for text, _ in self.translate_checked(texts)]
+
+    def translate_checked(self, texts: Sequence[str]) -> list[tuple[str, bool]]:
+        """Translations, each with whether its length is in the coverage band (False: likely cut short).
+
+        A piece whose translation is too short for its source is split in two and translated again:
+        Marian models are known to drop the tail of long inputs.
+        """
         pieces = [self.pieces(text) if text.strip() else [] for text in texts]
         flat = [piece for group in pieces for piece in group]
-        translated = iter(generate(self.loaded, flat, self.settings, self._bounds))
-        return [" ".join(next(translated) for _ in group) for group in pieces]
+        outputs = generate(self.loaded, flat, self.settings, self._bounds)
+        suspect = [
+            i for i, (source, output) in enumerate(zip(flat, outputs, strict=True)) if not self._covers(source, output)
+        ]
+        halves = {i: self._halves(flat[i]) for i in suspect}
+        retried = iter(generate(self.loaded, [h for i in suspect for h in halves[i]], self.settings, self._bounds))
+        complete = [True] * len(flat)
+        for i in suspect:
+            parts = [next(retried) for _ in halves[i]]
+            if len(parts) > 1:
+                outputs[i] = " ".join(parts)
+            complete[i] = all(self._covers(h, part) for h, part in zip(halves[i], parts, strict=True))
+        results = []
+        position = 0
+        for group in pieces:
+            span = range(position, position + len(group))
+            results.append((" ".join(outputs[i] for i in span), all(complete[i] for i in span)))
+            position += len(group)
+        return results
+
+    def _covers(self, source: str, output: str) -> bool:
+        if len(source) < self.band.min_chars:
+            return True
+        return self.band.min_ratio <= len(output) / len(source) <= self.band.max_ratio
+
+    def _halves(self, text: str) -> list[str]:
+        """The piece cut at its middle clause boundary (or words), for a second attempt."""
+        return fit_to_limit(text, self._count, max(8, self._count(text) // 2 + 1))
 
     def _bounds(self, longest_input: int) -> dict[str, int]:
         wanted = self.settings.max_new_tokens or int(longest_input * self.settings.max_length_ratio) + _OUTPUT_MARGIN

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from presssum.records import Digest
+from presssum.records import Digest, FactReport
 
 _STYLE = """
 body{font:16px/1.5 Georgia,serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -13,8 +13,18 @@ article{border-top:3px solid #222;padding-top:1rem;margin-bottom:3rem}
 h1{font-size:1.5rem;margin:.2rem 0}.original{font-style:italic;color:#555}.meta{color:#777;font-size:.9rem}
 .summaries{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}.warning{background:#fff3cd;padding:.5rem}
 table{border-collapse:collapse;width:100%}td{vertical-align:top;border-top:1px solid #ddd;padding:.4rem}
-.signature{font:12px monospace;color:#999;word-break:break-all}
+.signature{font:12px monospace;color:#999;word-break:break-all}mark.unverified{background:#f8d7da}
 """
+
+
+def _flagged(text: str, report: FactReport | None) -> str:
+    """Escaped text with each unverified fact marked, its reason as a tooltip."""
+    escaped = escape(text)
+    for fact in report.unverified if report else []:
+        escaped = escaped.replace(
+            escape(fact.text), f'<mark class="unverified" title="{escape(fact.reason)}">{escape(fact.text)}</mark>'
+        )
+    return escaped
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> str:
@@ -24,16 +34,26 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     if digest.headline_en != digest.headline:
         parts.append(f'<p class="original" lang="{escape(digest.source_lang)}">{escape(digest.headline)}</p>')
     parts.append(f'<p class="meta">{meta}</p><div class="summaries">')
-    parts.append(f"<section><h2>Summary (EN)</h2><p>{escape(digest.summary.en)}</p></section>")
+    english = _flagged(digest.summary.en, digest.fact_checks.get("en"))
+    parts.append(f"<section><h2>Summary (EN)</h2><p>{english}</p></section>")
     if digest.summary.back is not None:
-        parts.append(
-            f'<section lang="{escape(digest.source_lang)}"><h2>Summary ({lang})</h2>'
-            f"<p>{escape(digest.summary.back)}</p></section>"
-        )
+        back = _flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang))
+        parts.append(f'<section lang="{escape(digest.source_lang)}"><h2>Summary ({lang})</h2><p>{back}</p></section>')
     parts.append("</div>")
+    parts += [
+        f'<p class="warning">Unverified {escape(fact.kind)}: <mark>{escape(fact.text)}</mark> '
+        f"({escape(fact.reason)})</p>"
+        for fact in digest.unverified
+    ]
     if digest.summary.method != "abstractive":
         parts.append(f'<p class="warning">Summary method: {escape(digest.summary.method)}</p>')
     parts += [f'<p class="warning">{escape(warning)}</p>' for warning in digest.warnings]
+    if digest.key_facts:
+        rows = "".join(
+            f"<tr><td>{escape(f.kind)}</td><td>{escape(f.source)}</td><td>{escape(f.en)}</td></tr>"
+            for f in digest.key_facts
+        )
+        parts.append(f"<h2>Key facts</h2><table><tr><th>kind</th><th>{lang}</th><th>EN</th></tr>{rows}</table>")
     if full:
         rows = "".join(f"<tr><td>{escape(p.source)}</td><td>{escape(p.en)}</td></tr>" for p in digest.paragraphs)
         parts.append(f"<h2>Full translation</h2><table><tr><th>{lang}</th><th>EN</th></tr>{rows}</table>")

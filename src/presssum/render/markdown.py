@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from presssum.records import Digest
+from presssum.records import Digest, FactReport
 
 # Every ASCII punctuation mark that CommonMark can give a meaning to, and the HTML openers.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
@@ -19,18 +19,34 @@ def escape(text: str) -> str:
     return _LINE_START.sub(r"\1\2\\\3", text)
 
 
+def _flagged(text: str, report: FactReport | None) -> str:
+    """Escaped text with each unverified fact in bold, followed by a warning sign."""
+    escaped = escape(text)
+    for fact in report.unverified if report else []:
+        escaped = escaped.replace(escape(fact.text), f"**{escape(fact.text)}** ⚠")
+    return escaped
+
+
 def render_digest(digest: Digest, *, full: bool = False) -> str:
     lang = digest.source_lang.upper()
     meta = " · ".join(escape(part) for part in digest.credits)
     lines = [f"# {escape(digest.headline_en)}", ""]
     if digest.headline_en != digest.headline:
         lines += [f"*{lang}: {escape(digest.headline)}*", ""]
-    lines += [meta, "", "## Summary (EN)", "", escape(digest.summary.en), ""]
+    lines += [meta, "", "## Summary (EN)", "", _flagged(digest.summary.en, digest.fact_checks.get("en")), ""]
     if digest.summary.back is not None:
-        lines += [f"## Summary ({lang})", "", escape(digest.summary.back), ""]
+        back = _flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang))
+        lines += [f"## Summary ({lang})", "", back, ""]
+    lines += [
+        f"> **Unverified {fact.kind}:** {escape(fact.text)} ({escape(fact.reason)})\n" for fact in digest.unverified
+    ]
     if digest.summary.method != "abstractive":
         lines += [f"*Summary method: {escape(digest.summary.method)}*", ""]
     lines += [f"> **Warning:** {escape(warning)}\n" for warning in digest.warnings]
+    if digest.key_facts:
+        lines += ["## Key facts", "", f"| kind | {lang} | EN |", "| --- | --- | --- |"]
+        lines += [f"| {fact.kind} | {escape(fact.source)} | {escape(fact.en)} |" for fact in digest.key_facts]
+        lines.append("")
     if full:
         lines += ["## Full translation", ""]
         for pair in digest.paragraphs:

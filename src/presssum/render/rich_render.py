@@ -7,7 +7,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from presssum.records import Digest
+from presssum.records import Digest, FactReport
+
+
+def _flagged(text: str, report: FactReport | None) -> Text:
+    """The summary with each unverified fact highlighted."""
+    rendered = Text(text)
+    if report:
+        rendered.highlight_words([fact.text for fact in report.unverified], style="bold red reverse")
+    return rendered
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
@@ -24,17 +32,28 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
     summaries = Table.grid(expand=True, padding=(0, 2))
     summaries.add_column(ratio=1)
     headers = [Text("Summary (EN)", style="bold cyan")]
-    cells = [Text(digest.summary.en)]
+    cells = [_flagged(digest.summary.en, digest.fact_checks.get("en"))]
     if digest.summary.back is not None:
         summaries.add_column(ratio=1)
         headers.append(Text(f"Summary ({lang})", style="bold cyan"))
-        cells.append(Text(digest.summary.back))
+        cells.append(_flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang)))
     summaries.add_row(*headers)
     summaries.add_row(*cells)
     parts += [Text(""), summaries]
     if digest.summary.method != "abstractive":
         parts.append(Text(f"Summary method: {digest.summary.method}", style="yellow"))
+    parts += [
+        Text(f"⚠ unverified {fact.kind}: {fact.text} ({fact.reason})", style="bold red") for fact in digest.unverified
+    ]
     parts += [Text(f"⚠ {warning}", style="bold yellow") for warning in digest.warnings]
+    if digest.key_facts:
+        facts = Table(title="Key facts", expand=True, show_edge=False)
+        facts.add_column("kind", style="dim")
+        facts.add_column(lang)
+        facts.add_column("EN")
+        for fact in digest.key_facts:
+            facts.add_row(fact.kind, fact.source, fact.en)
+        parts += [Text(""), facts]
     if full:
         translation = Table(expand=True, show_lines=True, title="Full translation")
         translation.add_column(lang, ratio=1)

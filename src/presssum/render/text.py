@@ -28,8 +28,17 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
         lines += ["", f"SUMMARY ({lang})", _wrap(digest.summary.back, "  ")]
     if digest.summary.method != "abstractive":
         lines += ["", f"Note: summary method is {digest.summary.method}."]
+    for lang_code, report in digest.fact_checks.items():
+        for fact in report.unverified:
+            lines.append(f"UNVERIFIED ({lang_code.upper()}) {fact.kind}: {fact.text} ({fact.reason})")
     for warning in digest.warnings:
         lines.append(f"WARNING: {warning}")
+    if digest.key_facts:
+        lines += ["", "KEY FACTS"]
+        lines += [
+            f"  {fact.kind}: {fact.source}" + (f" = {fact.en}" if fact.en != fact.source else "")
+            for fact in digest.key_facts
+        ]
     if full:
         lines += [_THIN, "FULL TRANSLATION"]
         for number, pair in enumerate(digest.paragraphs, start=1):

@@ -1,0 +1,123 @@
+"""Names, numbers and dates: found in French and English forms, and every summary fact traced to the wire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from presssum import check_facts, parse_wire
+from presssum.facts import extract_dates, extract_numbers, key_facts
+from tests.conftest import CYBER_WIRE, SAMPLES
+
+DATA = Path(__file__).parent / "data"
+CYBER_SOURCE = CYBER_WIRE.read_text(encoding="utf-8")
+CYBER_TRANSLATION = (DATA / "fr-cyber-consultation.en.txt").read_text(encoding="utf-8")
+CYBER_SUMMARY = (
+    "Korea, the United States and Japan agreed to launch a high-level cybersecurity consultation group to block "
+    "North Korea's cyber activities. The group, which will meet every quarter, was announced after a meeting of "
+    "In Seong-hwan, Anne Neuberger and Keiichi Ichikawa on October 31 in Washington. It implements an agreement "
+    "reached by Yoon Suk Yeol, Joe Biden and Fumio Kishida at Camp David, so that the three nations can respond "
+    "to cyber threats together. Darren Goldie of Australia met the Korean adviser."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("12 milliards d'euros", "fr", "1.2e+10"),
+        ("12 billion euros", "en", "1.2e+10"),
+        ("€12bn", "en", "1.2e+10"),
+        ("8 500 emplois", "fr", "8500"),
+        ("8\u202f500 emplois", "fr", "8500"),
+        ("8,500 jobs", "en", "8500"),
+        ("1,8 %", "fr", "1.8"),
+        ("1.8%", "en", "1.8"),
+        ("un tiers de la hausse", "fr", "0.333333"),
+        ("a third of the rise", "en", "0.333333"),
+        ("quatre ministres", "fr", "4"),
+        ("four ministers", "en", "4"),
+        ("180 millions d'euros", "fr", "1.8e+08"),
+        ("180 million euros", "en", "1.8e+08"),
+    ],
+)
+def test_numbers_normalise_across_french_and_english_forms(text: str, lang: str, value: str) -> None:
+    assert [fact.value for fact in extract_numbers(text, lang)] == [value]
+
+
+@pytest.mark.parametrize("text", ["the 3rd quarter", "le 1er trimestre", "au XXe siècle", "l'autoroute A7", "COVID-19"])
+def test_ordinals_and_codes_are_not_figures(text: str) -> None:
+    assert extract_numbers(text, "en" if "the" in text else "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("tenue le 31 octobre à Washington", "fr", "10-31"),
+        ("le 2 avril", "fr", "04-02"),
+        ("le 1er mai", "fr", "05-01"),
+        ("on October 31", "en", "10-31"),
+        ("on 31 October", "en", "10-31"),
+        ("April 2nd", "en", "04-02"),
+        ("am 8. März", "de", "03-08"),
+    ],
+)
+def test_dates_normalise_across_languages(text: str, lang: str, value: str) -> None:
+    assert [fact.value for fact in extract_dates(text, lang)] == [value]
+
+
+def test_the_shared_wire_facts_are_found() -> None:
+    facts = {(fact.kind, fact.source) for fact in key_facts(CYBER_SOURCE, "fr")}
+    for name in ("In Seong-hwan", "Anne Neuberger", "Keiichi Ichikawa", "Yoon Suk Yeol", "Joe Biden", "Fumio Kishida",
+                 "Darren Goldie", "Washington", "Camp David"):  # fmt: skip
+        assert ("name", name) in facts, name
+    assert ("date", "31 octobre") in facts
+    english = {fact.source: fact.en for fact in key_facts(CYBER_SOURCE, "fr")}
+    assert english["31 octobre"] == "October 31"
+
+
+def test_a_faithful_english_summary_raises_no_flag() -> None:
+    report = check_facts(CYBER_SOURCE, CYBER_SUMMARY, translation=CYBER_TRANSLATION)
+    assert report.unverified == []
+    kinds = {fact.kind for fact in report.verified}
+    assert kinds == {"name", "date", "number"}
+
+
+@pytest.mark.parametrize(
+    ("inserted", "kind"),
+    [
+        ("The group received 40 million dollars.", "number"),
+        ("It will meet again on March 14.", "date"),
+        ("Kim Jong Un was not consulted.", "name"),
+    ],
+)
+def test_an_invented_fact_is_flagged_with_its_reason(inserted: str, kind: str) -> None:
+    report = check_facts(CYBER_SOURCE, f"{CYBER_SUMMARY} {inserted}", translation=CYBER_TRANSLATION)
+    assert [fact.kind for fact in report.unverified] == [kind]
+    assert report.unverified[0].reason.startswith(f"this {'figure' if kind == 'number' else kind}")
+
+
+def test_a_french_summary_is_checked_with_french_entities() -> None:
+    summary = "Séoul, Washington et Tokyo créent un groupe. Anne Neuberger a rencontré Vladimir Poutine le 31 octobre."
+    report = check_facts(CYBER_SOURCE, summary, source_lang="fr", summary_lang="fr")
+    assert [fact.text for fact in report.unverified] == ["Vladimir Poutine"]
+
+
+def test_figures_of_a_long_article_restated_in_english_are_verified() -> None:
+    source = (SAMPLES / "fr-economie-croissance.txt").read_text(encoding="utf-8")
+    summary = (
+        "France's GDP grew 1.8% in the third quarter, Insee said on March 14. Bruno Le Maire recalled that "
+        "€12bn had been mobilised. Exports rose 3.1% and unemployment fell to 7.2%, down 0.3 point; "
+        "almost 8,500 industrial jobs were created. A third of the rise is catch-up, said Isabelle Martin."
+    )
+    assert check_facts(source, summary).unverified == []
+
+
+def test_country_names_are_traced_through_cldr_data() -> None:
+    report = check_facts("La Corée du Nord a tiré un missile.", "North Korea fired a missile.")
+    assert report.unverified == [] and [fact.text for fact in report.verified] == ["North Korea"]
+
+
+def test_the_wire_parses_to_the_same_text_the_checks_read() -> None:
+    article = parse_wire(CYBER_SOURCE)
+    assert "Keiichi Ichikawa" in article.body
