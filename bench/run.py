@@ -133,26 +133,28 @@ def wires(count: int, scale: int = 1) -> list[Any]:
 
 
 def pipeline_config(marian: Path, bart: Path, arm: str) -> Any:
-    from presssum.config import Config
+    """presssum's shipped settings (models.yaml), with these models and the forced output lengths."""
+    from presssum.config import Config, load_config
 
+    shipped = load_config()
     backend = "ctranslate2" if arm == "ctranslate2" else "torch"
     fixed = {"min_new_tokens": SUMMARY_TOKENS, "max_new_tokens": SUMMARY_TOKENS}
+    translation = shipped.translation.generation.model_copy(
+        update={"min_new_tokens": TRANSLATION_TOKENS, "max_new_tokens": TRANSLATION_TOKENS}
+    )
     return Config.model_validate(
         {
             "device": "cuda" if arm == "gpu" else "cpu",
             "quantize": "int8" if arm == "int8" else "none",
+            "keep_names": shipped.keep_names,
             "translation": {
                 "pairs": {"fr": {"model": str(marian), "backend": backend}},
-                "generation": {
-                    "num_beams": 4,
-                    "min_new_tokens": TRANSLATION_TOKENS,
-                    "max_new_tokens": TRANSLATION_TOKENS,
-                },
+                "generation": translation.model_dump(),
             },
             "summarizer": {
                 "model": str(bart),
                 "backend": backend,
-                "generation": {"num_beams": 4, "length_penalty": 2.0, "no_repeat_ngram_size": 3},
+                "generation": shipped.summarizer.generation.model_dump(),
                 "lengths": {"short": fixed, "medium": fixed, "long": fixed},
             },
             "back_translation": {"pairs": {}},  # the baseline does not translate back either

@@ -121,3 +121,19 @@ def test_country_names_are_traced_through_cldr_data() -> None:
 def test_the_wire_parses_to_the_same_text_the_checks_read() -> None:
     article = parse_wire(CYBER_SOURCE)
     assert "Keiichi Ichikawa" in article.body
+
+
+def test_the_long_article_restated_in_english_raises_no_flag() -> None:
+    source = (SAMPLES / "fr-long-climat.txt").read_text(encoding="utf-8")
+    summary = (
+        "Local officials meeting in Bordeaux on June 21 warned that adapting to climate change will cost "
+        "between 2.3 and 3.1 billion euros a year by 2030. Pierre Hurmic said his city had 23 days above 35 "
+        "degrees; it will plant 20,000 trees and renovate 45 public buildings for 180 million euros over six "
+        "years, a third of it from subsidies. Christophe Béchu said the green fund would double from 2 to 4 "
+        "billion euros. Disasters cost 10 billion euros last year, against 3.5 billion, and Jean Jouzel warned "
+        "of 4 degrees of warming. The declaration asks for 5,000 technicians by 2028 and goes to the prime "
+        "minister on July 15."
+    )
+    report = check_facts(source, summary)
+    assert report.unverified == []
+    assert len([fact for fact in report.verified if fact.kind == "number"]) >= 15

@@ -35,6 +35,21 @@ ConfigOption = Annotated[
     ),
 ]
 
+FullOption = Annotated[
+    bool, typer.Option("--full", help="Add the whole translation, paragraph by paragraph beside the original.")
+]
+LengthOption = Annotated[
+    str, typer.Option("--length", "-l", help="Summary length: short | medium | long. Example: --length short")
+]
+LangOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--lang", help="Force the source language instead of detecting it. Example: --lang fr"),
+]
+ToOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--to", help="Recipient for --format email. Example: --to desk@example.org", show_default=False),
+]
+
 
 def _fail(message: str, code: ExitCode) -> typer.Exit:
     Console(stderr=True, highlight=False).print(f"[bold red]presssum: error:[/] {message}", markup=True, soft_wrap=True)
@@ -66,18 +81,9 @@ def digest(
             show_default=False,
         ),
     ] = None,
-    full: Annotated[
-        bool,
-        typer.Option("--full", help="Add the whole translation, paragraph by paragraph beside the original."),
-    ] = False,
-    length: Annotated[
-        str,
-        typer.Option("--length", "-l", help="Summary length: short | medium | long. Example: --length short"),
-    ] = "medium",
-    lang: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--lang", help="Force the source language instead of detecting it. Example: --lang fr"),
-    ] = None,
+    full: FullOption = False,
+    length: LengthOption = "medium",
+    lang: LangOption = None,
     config: ConfigOption = None,
     translation_model: Annotated[
         Optional[str],  # noqa: UP045
@@ -110,6 +116,14 @@ def digest(
             "conservatively, then fall back to the lead sentences.",
         ),
     ] = False,
+    glossary: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            help="TSV of forced translations (source<TAB>target) and do-not-translate terms (one per line). "
+            "Example: --glossary newsroom.tsv",
+            show_default=False,
+        ),
+    ] = None,
     fast: Annotated[
         bool, typer.Option("--fast", help="Dynamic int8 quantisation of the models on CPU (quantize: int8).")
     ] = False,
@@ -136,10 +150,7 @@ def digest(
             show_default=False,
         ),
     ] = None,
-    to: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--to", help="Recipient for --format email. Example: --to desk@example.org", show_default=False),
-    ] = None,
+    to: ToOption = None,
     sender: Annotated[
         str, typer.Option("--from", help="Sender for --format email. Example: --from 'Wires <wires@example.org>'")
     ] = DEFAULT_SENDER,
@@ -183,8 +194,11 @@ def digest(
         strict=strict,
     )
     try:
+        from presssum.mask import load_glossary
+
         loaded_config = _load_config(
             config,
+            glossary=load_glossary(glossary) if glossary else None,
             translation_model=translation_model,
             summary_model=summary_model,
             back_model=back_model,
@@ -215,19 +229,11 @@ def watch_command(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text | markdown | html | json | email. Example: --format html")
     ] = "text",
-    full: Annotated[bool, typer.Option("--full", help="Add the whole translation beside the original.")] = False,
-    length: Annotated[
-        str, typer.Option("--length", "-l", help="short | medium | long. Example: --length short")
-    ] = "medium",
-    lang: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--lang", help="Force the source language. Example: --lang fr"),
-    ] = None,
+    full: FullOption = False,
+    length: LengthOption = "medium",
+    lang: LangOption = None,
     config: ConfigOption = None,
-    to: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--to", help="Recipient for --format email. Example: --to desk@example.org", show_default=False),
-    ] = None,
+    to: ToOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
     """Digest wires as they land in a folder, skipping those already done, until Ctrl-C.

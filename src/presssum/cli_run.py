@@ -97,7 +97,7 @@ def results(
             cache.close()
 
 
-def run(config: Config, options: DigestOptions, pipeline: Pipeline | None = None) -> ExitCode:
+def run(config: Config, options: DigestOptions) -> ExitCode:
     """Digest every input; 0 when all succeeded, 1 when some failed."""
     _quiet_transformers()
     out = Console(soft_wrap=False)
@@ -124,18 +124,16 @@ def run(config: Config, options: DigestOptions, pipeline: Pipeline | None = None
         with progress:
             task = progress.add_task("digest", total=len(paths))
             started: set[str] = set()
-            for result in results(config, options, paths, pipeline or Pipeline(config)):
+            for result in results(config, options, paths, Pipeline(config)):
                 started.add(_path_of(result.input, paths))
                 progress.update(task, completed=len(started))
                 if isinstance(result, Failure):
                     outcome.failed += 1
-                    err.print(f"presssum: error: {result.input}: {result.error}", markup=False, soft_wrap=True)
-                    if folder:
-                        folder.record_failure(result)
+                    _report_failure(err, folder, result)
                 else:
                     outcome.done += 1
                 if folder and isinstance(result, Digest):
-                    folder.write(result, render_file([result], output_format, full=options.full, **_mail(options)))
+                    _write(folder, result, output_format, options)
                 elif output_format in DOCUMENT_FORMATS:
                     collected.append(result)
                 elif not folder:
@@ -183,6 +181,16 @@ def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
         watch(inbox, folder, digest_paths, ready)
     return ExitCode.OK
+
+
+def _report_failure(err: Console, folder: OutputDir | None, failure: Failure) -> None:
+    err.print(f"presssum: error: {failure.input}: {failure.error}", markup=False, soft_wrap=True)
+    if folder:
+        folder.record_failure(failure)
+
+
+def _write(folder: OutputDir, digest: Digest, output_format: str, options: DigestOptions) -> Path:
+    return folder.write(digest, render_file([digest], output_format, full=options.full, **_mail(options)))
 
 
 def _path_of(input_name: str, paths: Sequence[str]) -> str:

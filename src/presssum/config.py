@@ -87,6 +87,8 @@ class Config(_Strict):
     offline: bool = False
     safetensors_only: bool = True
     quantize: Literal["none", "int8"] = "none"
+    keep_names: bool = True
+    glossary: dict[str, str] = {}
     translation: TranslationSection
     summarizer: SummarizerSection
     back_translation: BackTranslationSection
@@ -124,6 +126,7 @@ def role_overrides(
     dtype: str | None = None,
     fast: bool = False,
     backend: str | None = None,
+    glossary: dict[str, str] | None = None,
     base: Config | None = None,
 ) -> dict[str, Any]:
     """Turn CLI flags into a config layer; a translation flag applies to every language."""
@@ -134,6 +137,8 @@ def role_overrides(
         layer["dtype"] = dtype
     if fast:
         layer["quantize"] = "int8"
+    if glossary:
+        layer["glossary"] = glossary
     if summary_model:
         layer["summarizer"] = {"model": _flag_model(summary_model), "revision": None}
     languages = base.translation.pairs if base else {}

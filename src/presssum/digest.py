@@ -11,8 +11,9 @@ from pathlib import Path
 from presssum.article import parse_wire
 from presssum.config import Config, LengthName, ModelSpec, load_config
 from presssum.errors import InputError
-from presssum.facts import check_facts, key_facts
+from presssum.facts import check_facts, key_facts, protected_names
 from presssum.lang import detect_language
+from presssum.mask import mask, unmask
 from presssum.models import LoadedModel, load_model
 from presssum.records import Article, Digest, Failure, ModelInfo, ParagraphPair, Summary
 from presssum.segment import split_sentences
@@ -89,8 +90,8 @@ class Pipeline:
         summaries_en = self.summarizer().summarize([english[i] for i in done], settings)
         methods = dict.fromkeys(done, "abstractive")
         if strict:
-            self._enforce_facts(articles, english, dict(zip(done, summaries_en, strict=True)), methods, length)
-            summaries_en = [self._strict_summaries[i] for i in done]
+            checked = self._enforce_facts(articles, english, dict(zip(done, summaries_en, strict=True)), methods)
+            summaries_en = [checked[i] for i in done]
         timings["summarize_s"] = time.perf_counter() - started
         started = time.perf_counter()
         back = self._back_translate({i: (languages[i], summary) for i, summary in zip(done, summaries_en, strict=True)})
@@ -106,9 +107,11 @@ class Pipeline:
         english: dict[int, str],
         summaries: dict[int, str],
         methods: dict[int, str],
-        length: LengthName,
-    ) -> None:
-        """--strict: regenerate summaries with unverified facts conservatively, else use the lead."""
+    ) -> dict[int, str]:
+        """--strict: regenerate summaries with unverified facts conservatively, else use the lead.
+
+        Returns the summaries to keep and records in `methods` how each was made.
+        """
 
         def failing(candidates: dict[int, str]) -> list[int]:
             return [
@@ -124,12 +127,11 @@ class Pipeline:
         summarizer = Summarizer(self._model("summarizer", self.config.summarizer), conservative)
         shorter = self.config.summarizer.lengths["short"]
         again = dict(zip(retry, summarizer.summarize([english[i] for i in retry], shorter), strict=True))
-        summaries.update(again)
         methods.update(dict.fromkeys(retry, "abstractive-conservative"))
         for i in failing(again):
-            summaries[i] = _lead(english[i], shorter.max_new_tokens)
+            again[i] = _lead(english[i], shorter.max_new_tokens)
             methods[i] = "extractive-lead"
-        self._strict_summaries = summaries
+        return {**summaries, **again}
 
     def _translate(self, lang: str, articles: list[Article], indices: list[int]) -> dict[int, Translated]:
         """Headlines and every sentence of these articles translated in one batched call."""
@@ -144,7 +146,7 @@ class Pipeline:
             for article, paras in zip(articles, sentences, strict=True)
             for text in (article.headline, *(s for p in paras for s in p))
         ]
-        outputs = iter(self.translator(lang).translate_checked(texts))
+        outputs = iter(self._translate_protected(self.translator(lang), texts, articles, lang))
         result = {}
         for i, article, paras in zip(indices, articles, sentences, strict=True):
             headline_en, _ = next(outputs)
@@ -153,12 +155,33 @@ class Pipeline:
                 translated = [next(outputs) for _ in para]
                 pairs.append(ParagraphPair(source, " ".join(text for text, _ in translated)))
                 warnings += [
-                    f"paragraph {number}: the translation of «{_clip(sentence)}» looks cut short; check it"
-                    for sentence, (_, complete) in zip(para, translated, strict=True)
-                    if not complete
+                    f"paragraph {number}: {problem} «{_clip(sentence)}»; check it"
+                    for sentence, (_, problem) in zip(para, translated, strict=True)
+                    if problem
                 ]
             result[i] = Translated(headline_en, tuple(pairs), tuple(warnings))
         return result
+
+    def _translate_protected(
+        self, translator: Translator, texts: list[str], articles: list[Article], lang: str
+    ) -> list[tuple[str, str]]:
+        """Translations with names and glossary terms masked; each with a problem to report, or ''."""
+        names = {name for a in articles for p in a.paragraphs for name in protected_names(p, lang)}
+        terms = {**dict.fromkeys(names if self.config.keep_names else ()), **self.config.glossary}
+        masked = [mask(text, {term: target or term for term, target in terms.items()}) for text in texts]
+        results = []
+        lost = []
+        for index, (item, (output, complete)) in enumerate(
+            zip(masked, translator.translate_checked([m.text for m in masked]), strict=True)
+        ):
+            restored = unmask(output, item)
+            if restored is None:
+                lost.append(index)
+            results.append((restored or "", "" if complete else "the translation looks cut short:"))
+        retried = translator.translate_checked([texts[i] for i in lost])
+        for index, (output, _) in zip(lost, retried, strict=True):
+            results[index] = (output, "a protected name or glossary term was lost, so this was translated unprotected:")
+        return results
 
     def _back_translate(self, summaries: dict[int, tuple[str, str]]) -> dict[int, str]:
         """Each English summary in its article's language, batched per language."""

@@ -170,6 +170,14 @@ def extract_names(text: str, lang: str) -> list[Fact]:
     return facts
 
 
+def protected_names(text: str, lang: str) -> list[str]:
+    """People and organisations a translation must not alter; found by spaCy in French text."""
+    nlp = _french_nlp() if lang == "fr" else None
+    if nlp is None:
+        return []
+    return [ent.text for ent in nlp(text).ents if ent.label_ in ("PER", "ORG") and len(ent.text) > 2]
+
+
 @lru_cache(maxsize=1)
 def _french_nlp() -> Any:
     try:
