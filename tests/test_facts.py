@@ -137,3 +137,8 @@ def test_the_long_article_restated_in_english_raises_no_flag() -> None:
     report = check_facts(source, summary)
     assert report.unverified == []
     assert len([fact for fact in report.verified if fact.kind == "number"]) >= 15
+
+
+def test_german_nouns_are_not_taken_for_names() -> None:
+    source = (SAMPLES / "de-bahn-streik.txt").read_text(encoding="utf-8")
+    assert [fact.kind for fact in key_facts(source, "de")] == ["number"] * 4 + ["date"]

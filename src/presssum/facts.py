@@ -143,7 +143,13 @@ _NOT_NAMES = {
 
 
 def extract_names(text: str, lang: str) -> list[Fact]:
-    """People, organisations and places: spaCy's French model for French, capitalised spans otherwise."""
+    """People, organisations and places: spaCy's French model for French, capitalised spans for English.
+
+    Other languages get none: German capitalises every noun, and no official NER pipeline for them is
+    a dependency here, so names there are not checked rather than flagged at random.
+    """
+    if lang not in ("fr", "en"):
+        return []
     if lang == "fr":
         nlp = _french_nlp()
         if nlp is not None:
