@@ -72,6 +72,7 @@ def test_every_digest_option_is_explained_with_an_example() -> None:
         line = next(line for line in result.stdout.splitlines() if option in line)
         assert line, option
     assert result.stdout.count("Example") >= 12
+    assert "rich | text | markdown | html | json | jsonl | email" in " ".join(result.stdout.split())
 
 
 def test_models_list_reports_local_availability(write_config: WriteConfig, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from rich.console import Console
 from presssum.config import Config, ModelSpec, load_config, role_overrides
 from presssum.errors import ExitCode, ModelUnavailableError, PresssumError
 from presssum.load import DEFAULT_MAX_BYTES
+from presssum.render import FORMATS
 from presssum.render.email import DEFAULT_SENDER
 
 app = typer.Typer(
@@ -77,7 +78,7 @@ def digest(
         typer.Option(
             "--format",
             "-f",
-            help="rich | text | json | jsonl. Default: rich on a terminal, text when piped. Example: --format json",
+            help=f"{' | '.join(FORMATS)}. Default: rich on a terminal, text when piped. Example: --format json",
             show_default=False,
         ),
     ] = None,

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import cast
+from typing import cast, get_args
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -25,7 +25,7 @@ from presssum.records import Digest, Failure
 from presssum.render import DOCUMENT_FORMATS, FORMATS, SUFFIXES, json_render, markdown, render_file, rich_render, text
 from presssum.render.email import DEFAULT_SENDER
 
-_LENGTHS = ("short", "medium", "long")
+_LENGTHS = get_args(LengthName)
 
 
 @dataclass(frozen=True)
