@@ -22,6 +22,7 @@ class ManglingModel:
 
     def __init__(self, model: Any, tokenizer: Any, drop_placeholders: bool = False) -> None:
         self.model, self.tokenizer, self.drop_placeholders = model, tokenizer, drop_placeholders
+        self.config = model.config  # generate() reads it, as from the model it wraps
 
     def generate(self, **arguments: Any) -> Any:
         output = self.model.generate(**arguments)

@@ -24,6 +24,7 @@ class DroppingModel:
 
     def __init__(self, model: Any, longest: int) -> None:
         self.model, self.longest = model, longest
+        self.config = model.config  # generate() reads it, as from the model it wraps
 
     def generate(self, input_ids: Any, attention_mask: Any, **arguments: Any) -> Any:
         output = self.model.generate(input_ids=input_ids, attention_mask=attention_mask, **arguments)
@@ -40,6 +41,7 @@ class InventingModel:
 
     def __init__(self, model: Any, tokenizer: Any, honest_beams: int = 99) -> None:
         self.model, self.tokenizer, self.honest_beams = model, tokenizer, honest_beams
+        self.config = model.config  # generate() reads it, as from the model it wraps
 
     def generate(self, input_ids: Any, attention_mask: Any, **arguments: Any) -> Any:
         if arguments.get("num_beams", 1) >= self.honest_beams:

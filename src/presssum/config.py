@@ -32,7 +32,7 @@ class ModelSpec(_Strict):
 class Generation(_Strict):
     num_beams: int = Field(4, ge=1)
     max_batch_tokens: int = Field(4096, ge=16)
-    max_batch_size: int = Field(64, ge=1)
+    max_batch_size: int = Field(16, ge=1)
     max_length_ratio: float = Field(2.0, gt=0)
     no_repeat_ngram_size: int = Field(0, ge=0)
     length_penalty: float = 1.0

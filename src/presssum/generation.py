@@ -69,7 +69,11 @@ def _generate_torch(loaded: LoadedModel, texts: list[str], settings: Generation,
     arguments: dict[str, Any] = {"num_beams": settings.num_beams, "do_sample": False, "max_length": None}
     # max_length=None above: the checkpoint's own max_length must not cap what max_new_tokens allows
     if settings.num_beams > 1:
+        from presssum.beam_cache import SharedEncoderCache
+
         arguments.update(length_penalty=settings.length_penalty, early_stopping=True)
+        if loaded.model.config.is_encoder_decoder:
+            arguments["cache"] = SharedEncoderCache(loaded.model.config, settings.num_beams)
     if settings.no_repeat_ngram_size:
         arguments["no_repeat_ngram_size"] = settings.no_repeat_ngram_size
     with torch.inference_mode():
