@@ -16,8 +16,13 @@ from presssum.records import Article, Digest
 CACHE_ENV = "PRESSSUM_CACHE_DIR"
 
 
+def cache_root() -> Path:
+    """presssum's cache folder: finished digests and converted model copies."""
+    return Path(os.environ.get(CACHE_ENV) or user_cache_dir("presssum"))
+
+
 def default_cache_path() -> Path:
-    return Path(os.environ.get(CACHE_ENV) or user_cache_dir("presssum")) / "digests.sqlite"
+    return cache_root() / "digests.sqlite"
 
 
 class DigestCache:
