@@ -166,8 +166,12 @@ class Pipeline:
         self, translator: Translator, texts: list[str], articles: list[Article], lang: str
     ) -> list[tuple[str, str]]:
         """Translations with names and glossary terms masked; each with a problem to report, or ''."""
-        names = {name for a in articles for p in a.paragraphs for name in protected_names(p, lang)}
-        terms = {**dict.fromkeys(names if self.config.keep_names else ()), **self.config.glossary}
+        names = (
+            {name for a in articles for p in a.paragraphs for name in protected_names(p, lang)}
+            if self.config.keep_names
+            else set()
+        )
+        terms = {**dict.fromkeys(names), **self.config.glossary}
         masked = [mask(text, {term: target or term for term, target in terms.items()}) for text in texts]
         results = []
         lost = []
