@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -124,3 +125,9 @@ def run_cli(
         timeout=600,
         check=False,
     )
+
+
+def ctrl_c_as_at_a_terminal() -> None:
+    """Popen's preexec_fn for tests that press Ctrl-C: a test run started as a background job (CI,
+    `cmd &`) inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

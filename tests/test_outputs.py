@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import CYBER_WIRE, PRESSSUM, ROOT, SAMPLES, WriteConfig, run_cli
+from tests.conftest import CYBER_WIRE, PRESSSUM, ROOT, SAMPLES, WriteConfig, ctrl_c_as_at_a_terminal, run_cli
 
 HOSTILE_WIRE = """Alerte <script>alert('x')</script> à Paris
 
@@ -181,7 +181,11 @@ def test_ctrl_c_keeps_finished_outputs_and_a_rerun_redoes_only_the_rest(
     out = tmp_path / "out"
     arguments = [str(PRESSSUM), "digest", str(inbox), "--config", str(write_config()), "--output", str(out)]
     process = subprocess.Popen(
-        arguments, stderr=subprocess.PIPE, env={**os.environ, "HF_HUB_OFFLINE": "1"}, start_new_session=True
+        arguments,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        start_new_session=True,
+        preexec_fn=ctrl_c_as_at_a_terminal,
     )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and len(list(out.glob("*.txt"))) < 16:

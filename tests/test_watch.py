@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import CYBER_WIRE, PRESSSUM, SAMPLES, WriteConfig
+from tests.conftest import CYBER_WIRE, PRESSSUM, SAMPLES, WriteConfig, ctrl_c_as_at_a_terminal
 
 
 def start_watch(inbox: Path, out: Path, config: Path, log: Path) -> subprocess.Popen[bytes]:
@@ -21,6 +21,7 @@ def start_watch(inbox: Path, out: Path, config: Path, log: Path) -> subprocess.P
             [str(PRESSSUM), "watch", str(inbox), "--output", str(out), "--config", str(config)],
             stderr=stderr,
             env={**os.environ, "HF_HUB_OFFLINE": "1"},
+            preexec_fn=ctrl_c_as_at_a_terminal,
         )
 
 
