@@ -208,7 +208,7 @@ def run_arm(arm: str, marian: Path, bart: Path, count: int, scale: int) -> dict[
     segments = sum(1 + sum(len(split_sentences(p)) for p in a.paragraphs) for a in articles)
     target_tokens = segments * TRANSLATION_TOKENS + len(articles) * SUMMARY_TOKENS
     started = time.perf_counter()
-    precision = "float32"
+    backend = "float32"
     if arm == "baseline":
         run_baseline(marian, bart, articles[:1])  # warm-up, as the other arms warm up below
         loaded = time.perf_counter()
@@ -217,7 +217,7 @@ def run_arm(arm: str, marian: Path, bart: Path, count: int, scale: int) -> dict[
         pipeline = Pipeline(pipeline_config(marian, bart, arm))
         (first,) = pipeline.digest_articles(articles[:1], lang="fr")
         loaded = time.perf_counter()
-        precision = ", ".join(sorted({model.backend for model in getattr(first, "models", ())}))
+        backend = ", ".join(sorted({model.backend for model in getattr(first, "models", ())}))
         for start in range(0, len(articles), 16):
             results = pipeline.digest_articles(articles[start : start + 16], lang="fr")
             failures = [r for r in results if not hasattr(r, "translation")]
@@ -233,7 +233,7 @@ def run_arm(arm: str, marian: Path, bart: Path, count: int, scale: int) -> dict[
         "tokens_per_s": round(target_tokens / seconds, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "threads": torch.get_num_threads(),
-        "backend": precision,
+        "backend": backend,
     }
 
 

@@ -132,7 +132,7 @@ def load_model(spec: ModelSpec, role: str, config: Config) -> LoadedModel:
         if spec.backend == "ctranslate2":
             model, backend = _load_ctranslate2(folder, device), "ctranslate2"
         else:
-            model, backend = _load_torch(folder, config, device)
+            model, backend = _load_torch(folder, model_config.dtype, config, device)
     except (OSError, ValueError) as exc:
         pickled = config.safetensors_only and "safetensors" in str(exc).lower()
         hint = " (it may have only pickled weights: see safetensors_only in models.yaml)" * pickled
@@ -152,14 +152,14 @@ def load_model(spec: ModelSpec, role: str, config: Config) -> LoadedModel:
     )
 
 
-def _load_torch(folder: Path, config: Config, device: torch.device) -> tuple[Any, str]:
+def _load_torch(folder: Path, stored: torch.dtype | None, config: Config, device: torch.device) -> tuple[Any, str]:
     import torch
     from transformers import AutoModelForSeq2SeqLM
 
     int8 = config.quantize == "int8" and device.type == "cpu"
     dtype = torch.float32 if int8 else pick_dtype(config, device)  # int8 quantises float32 Linear layers
-    if device.type == "cpu":
-        folder = _in_dtype(folder, dtype, use_safetensors=config.safetensors_only)
+    if device.type == "cpu" and dtype != (stored or torch.float32):
+        folder = _converted(folder, dtype, use_safetensors=config.safetensors_only)
     model = AutoModelForSeq2SeqLM.from_pretrained(
         folder,
         dtype=dtype,
@@ -177,17 +177,14 @@ def _load_torch(folder: Path, config: Config, device: torch.device) -> tuple[Any
     return model, "torch" if dtype == torch.float32 else f"torch-{str(dtype).removeprefix('torch.')}"
 
 
-def _in_dtype(folder: Path, dtype: torch.dtype, *, use_safetensors: bool) -> Path:
-    """A folder holding the checkpoint's weights in `dtype`: the checkpoint itself, or a copy converted once.
+def _converted(folder: Path, dtype: torch.dtype, *, use_safetensors: bool) -> Path:
+    """A copy of the checkpoint with its weights in `dtype`, converted once into the cache.
 
     Converting while loading would hold both copies at once (distilbart read from float32 to run
-    in bfloat16 peaks 1.2 GB higher than mapping a bfloat16 copy); the copy lives in the cache.
+    in bfloat16 peaks 1.2 GB higher than mapping a bfloat16 copy).
     """
-    import torch
-    from transformers import AutoConfig, AutoModelForSeq2SeqLM
+    from transformers import AutoModelForSeq2SeqLM
 
-    if (AutoConfig.from_pretrained(folder).dtype or torch.float32) == dtype:
-        return folder
     target = _cache_folder(folder, str(dtype))
     if not (target / "config.json").is_file():
         model = AutoModelForSeq2SeqLM.from_pretrained(
