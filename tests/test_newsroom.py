@@ -217,8 +217,24 @@ def test_stdout_stays_clean_while_the_progress_bar_runs(write_config: WriteConfi
     import os
     import pty
     import subprocess
+    import threading
 
     master, slave = pty.openpty()
+    drawn = bytearray()
+
+    def drain() -> None:
+        # read while presssum runs: a pty holds about 64 KB, and a bar that fills it blocks its writer
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the slave side closed: presssum has exited
+                return
+            if not chunk:
+                return
+            drawn.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     process = subprocess.run(
         [str(PRESSSUM), "digest", str(SAMPLES), "--config", str(write_config()), "--format", "jsonl"],
         stdout=subprocess.PIPE,
@@ -228,15 +244,7 @@ def test_stdout_stays_clean_while_the_progress_bar_runs(write_config: WriteConfi
         check=False,
     )
     os.close(slave)
-    drawn = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        drawn += chunk
+    reader.join(timeout=30)
     os.close(master)
     assert process.returncode == 0
     assert len(jsonl(process.stdout.decode())) == len(list(SAMPLES.glob("*.txt")))
