@@ -26,9 +26,7 @@ def labelled_wires() -> tuple[list[Wire], list[str]]:
     with (DATA / "labels.tsv").open(encoding="utf-8") as file:
         story_of = {row["id"]: row["story"] for row in csv.DictReader(file, delimiter="\t")}
     articles = [a for a in load_articles([str(DATA / "wires.jsonl")]) if isinstance(a, Article)]
-    wires = [
-        Wire(a, a.lang or "en", published(a), english=a.body if a.lang == "en" else None) for a in articles
-    ]
+    wires = [Wire(a, a.lang or "en", published(a), english=a.body if a.lang == "en" else None) for a in articles]
     return wires, [story_of[a.id or ""] for a in articles]
 
 

@@ -163,6 +163,10 @@ def digest(
     show_traceback: Annotated[
         bool, typer.Option("--traceback", help="Show the full traceback of an error, for bug reports.")
     ] = False,
+    group: Annotated[
+        bool,
+        typer.Option("--group", help="One entry per story across agencies and languages, as `presssum brief` prints."),
+    ] = False,
 ) -> None:
     """Digest wires: translate, summarise, and print a bilingual digest.
 
@@ -208,6 +212,10 @@ def digest(
             fast=fast,
             backend=backend,
         )
+        if group:
+            from presssum.cli_brief import run_brief
+
+            raise typer.Exit(run_brief(loaded_config, options))
         raise typer.Exit(run(loaded_config, options))
     except ModelUnavailableError as exc:
         if show_traceback:
@@ -216,6 +224,75 @@ def digest(
     except PresssumError as exc:
         if show_traceback:
             raise
+        raise _fail(str(exc), ExitCode.USAGE) from None
+
+
+@app.command("brief")
+def brief_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Inbox folders or wire files. Example: presssum brief inbox/", show_default=False),
+    ],
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Only wires published this recently (m, h, d). Example: --since 24h", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--format", "-f", help=f"{' | '.join(FORMATS)}. Example: --format html", show_default=False),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write one file per story, plus index.json. Example: --output brief/"),
+    ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Keep the --output folder up to date as wires land, until Ctrl-C.")
+    ] = False,
+    full: FullOption = False,
+    length: LengthOption = "medium",
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    to: ToOption = None,
+    sender: Annotated[str, typer.Option("--from", help="Sender for --format email.")] = DEFAULT_SENDER,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Group wires into stories across agencies and languages: one digest per story, its sources, and the
+    figures, dates and names the agencies give differently.
+
+    Examples:
+
+      presssum brief inbox/ --since 24h
+
+      presssum brief inbox/ --format email --to desk@example.org | sendmail -t
+
+      presssum brief inbox/ --watch --output brief/ --format html
+    """
+    from presssum.brief import parse_since
+    from presssum.cli_brief import run_brief
+    from presssum.cli_run import DigestOptions
+
+    if watch and not (len(inputs) == 1 and Path(inputs[0]).is_dir()):
+        raise _fail("--watch needs one inbox folder", ExitCode.USAGE)
+    options = DigestOptions(
+        inputs=inputs,
+        output_format=output_format,
+        full=full,
+        length=length,
+        lang=lang,
+        quiet=quiet,
+        output=output,
+        to=to,
+        sender=sender,
+    )
+    try:
+        window = parse_since(since) if since else None
+    except ValueError as exc:
+        raise _fail(str(exc), ExitCode.USAGE) from None
+    try:
+        raise typer.Exit(run_brief(_load_config(config), options, window, Path(inputs[0]) if watch else None))
+    except ModelUnavailableError as exc:
+        raise _fail(str(exc), ExitCode.MODELS_UNAVAILABLE) from None
+    except PresssumError as exc:
         raise _fail(str(exc), ExitCode.USAGE) from None
 
 

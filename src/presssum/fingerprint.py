@@ -41,6 +41,9 @@ _CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CNY")
 _ENGLISH_SCALES = {6: "million", 9: "billion", 12: "trillion"}
 # Words between a figure and what it counts: "12 milliards d'euros", "80 Prozent der Züge".
 _LINKS = {"de", "d'", "del", "des", "du", "of", "der", "den", "di", "da", "d’"}
+_NOUN_MIN = 4  # "1 200 vols" keeps its noun; "5,9 a secoué" does not keep its verb
+_CURRENCY_SYMBOLS = ("€", "$", "£", "¥")
+_ENGLISH_SCALE = re.compile(r"\b(?:million|billion|trillion)\b")
 _WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_][\w-]*|[%€$£¥]")
 _NAME_TOKEN = re.compile(r"(?<![\w-])(?:[dlDL]['’])?(?P<word>[A-ZÀ-ÖØ-Þ][\w-]*)")
 _NAME_SPAN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]+(?:[ \t]+(?:(?:de|da|del|von|van)[ \t]+)?[A-ZÀ-ÖØ-Þ][\w-]+)+")
@@ -91,19 +94,22 @@ def fingerprint(text: str, lang: str) -> Fingerprint:
 
 def figures(text: str, lang: str) -> list[Figure]:
     """Every figure of `text` with its value in units (scale words applied) and what it counts."""
-    text = _digits(_english_scales(text, lang), lang)
+    text, scales_as_written = _english_scales(text, lang)
+    text = _digits(text, lang)
     found, position = [], 0
     for fact in extract_numbers(text, lang):
         start = text.find(fact.text, position)
-        if start < 0:  # a number word the extractor turned into digits: no unit to read after it
+        if start < 0:  # a fraction word ("un tiers"): no unit to read after it
             found.append(Figure(fact.text, float(fact.value), ""))
             continue
         position = start + len(fact.text)
         unit, counted = _unit_after(text, position, lang)
-        before = text[max(0, start - 2) : start].strip()
-        if not unit and before:
-            unit = _units(lang).get(fold(before), "")
-        found.append(Figure(f"{fact.text}{counted}".strip(), float(fact.value), unit))
+        if not unit and text[max(0, start - 1) : start] in _CURRENCY_SYMBOLS:
+            unit = _units(lang).get(text[start - 1], "")
+        written = f"{fact.text}{counted}".strip()
+        if scales_as_written and _ENGLISH_SCALE.search(written):  # show "12 Milliarden", as the wire wrote it
+            written = _ENGLISH_SCALE.sub(scales_as_written.pop(0), written, count=1)
+        found.append(Figure(written, float(fact.value), unit))
     return found
 
 
@@ -124,7 +130,7 @@ def _unit_after(text: str, end: int, lang: str) -> tuple[str, str]:
         phrase = " ".join(fold(word) for word, _ in words[index : index + size])
         if len(words) >= index + size and phrase in units:
             return units[phrase], text[end : end + words[index + size - 1][1]]
-    if words and text[end : end + 1].isspace() and words[0][0][:1].isalpha():
+    if words and text[end : end + 1].isspace() and len(words[index][0]) >= _NOUN_MIN:
         return "", text[end : end + words[index][1]]  # a bare count keeps its noun: "1 200 vols"
     return "", ""
 
@@ -184,10 +190,16 @@ def _digits(text: str, lang: str) -> str:
         return text
 
 
-def _english_scales(text: str, lang: str) -> str:
-    """'12 Milliarden' as '12 billion', which the facts extractor reads in every language."""
+def _english_scales(text: str, lang: str) -> tuple[str, list[str]]:
+    """'12 Milliarden' as '12 billion', which the facts extractor reads in every language; and the words replaced."""
     pattern, english = _scale_pattern(lang)
-    return pattern.sub(lambda match: " " + english[fold(match.group(1))], text)
+    replaced: list[str] = []
+
+    def to_english(match: re.Match[str]) -> str:
+        replaced.append(match.group(1))
+        return " " + english[fold(match.group(1))]
+
+    return pattern.sub(to_english, text), replaced
 
 
 @lru_cache(maxsize=16)

@@ -87,9 +87,9 @@ def group(
         clusters[keep] = clusters[keep] + clusters[gone]
         alive.discard(gone)
         for other in alive - {keep}:  # Lance-Williams update for average linkage
-            merged = (
-                size_keep * average[_pair(keep, other)] + size_gone * average[_pair(gone, other)]
-            ) / (size_keep + size_gone)
+            merged = (size_keep * average[_pair(keep, other)] + size_gone * average[_pair(gone, other)]) / (
+                size_keep + size_gone
+            )
             average[_pair(keep, other)] = merged
         average = {pair: score for pair, score in average.items() if gone not in pair}
     return sorted((sorted(clusters[index]) for index in alive), key=lambda story: story[0])
@@ -156,8 +156,8 @@ def _average(similarity: list[list[float]], first: list[int], second: list[int])
 
 
 def _within(wires: Sequence[Wire], members: list[int], window: timedelta) -> bool:
-    times = [wires[index].published for index in members if wires[index].published is not None]
-    return not times or max(times) - min(times) <= window  # type: ignore[operator]
+    times = [moment for index in members if (moment := wires[index].published) is not None]
+    return not times or max(times) - min(times) <= window
 
 
 def _pair(a: int, b: int) -> tuple[int, int]:

@@ -227,3 +227,51 @@ class Digest:
             fact_checks={lang: FactReport.from_dict(report) for lang, report in data["facts"].items()},
             key_facts=tuple(KeyFact(**fact) for fact in data["key_facts"]),
         )
+
+
+@dataclass(frozen=True)
+class StorySource:
+    """One wire of a story as the desk lists it: who sent it, in which language, when, under which headline."""
+
+    agency: str | None
+    lang: str
+    published: str | None
+    headline: str
+    headline_en: str
+    input: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one agency says: the figure, date or name as it wrote it, and its value in English."""
+
+    source: str
+    text: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A figure, date or name that the agencies of one story give differently."""
+
+    kind: FactKind
+    about: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event across agencies and languages: the digest of its most complete wire, its sources, disagreements."""
+
+    id: str
+    digest: Digest
+    sources: tuple[StorySource, ...]
+    disagreements: tuple[Disagreement, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "digest": self.digest.to_dict(),
+            "sources": [asdict(source) for source in self.sources],
+            "disagreements": [asdict(disagreement) for disagreement in self.disagreements],
+        }
