@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from presssum.disagree import agency, disagreements
+from presssum.errors import PresssumError
 from presssum.fingerprint import fold
 from presssum.group import DEFAULT_THRESHOLD, DEFAULT_WINDOW, Wire, group, published
 from presssum.outdir import slugify
@@ -68,10 +69,10 @@ def is_recent(article: Article, since: timedelta | None, now: datetime) -> bool:
 
 
 def parse_since(value: str) -> timedelta:
-    """'24h', '90m', '2d' as a duration; anything else is a ValueError naming the accepted forms."""
+    """'24h', '90m', '2d' as a duration; anything else is a usage error naming the accepted forms."""
     match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", value)
     if not match:
-        raise ValueError(f"--since '{value}': expected minutes, hours or days, e.g. 90m, 24h, 2d")
+        raise PresssumError(f"--since '{value}': expected minutes, hours or days, e.g. 90m, 24h, 2d")
     amount, unit = int(match.group(1)), match.group(2)
     return {"m": timedelta(minutes=amount), "h": timedelta(hours=amount), "d": timedelta(days=amount)}[unit]
 

@@ -20,7 +20,7 @@ from presssum.errors import ExitCode, PresssumError
 from presssum.load import discover, load_articles
 from presssum.outdir import write_atomic
 from presssum.records import Article, Digest, Failure, Story
-from presssum.render import SUFFIXES
+from presssum.render import OutputFormat
 from presssum.render import brief as render
 
 INDEX = "index.json"
@@ -60,12 +60,13 @@ def run_brief(
     config: Config, options: DigestOptions, since: timedelta | None = None, watch: Path | None = None
 ) -> ExitCode:
     """Print the brief, or write it into --output (again at every change of `watch`, until Ctrl-C)."""
-    from presssum.cli_run import _quiet_transformers
+    from presssum.models import quiet_transformers
 
-    _quiet_transformers()
+    quiet_transformers()
     out = Console(soft_wrap=False)
     err = Console(stderr=True, highlight=False)
-    output_format = validate(options, out.is_terminal)
+    chosen = validate(options, out.is_terminal)
+    output_format = chosen.name
     if watch is not None and options.output is None:
         raise PresssumError("brief --watch needs --output DIR")
     pipeline = Pipeline(config)
@@ -75,7 +76,7 @@ def run_brief(
         for failure in failures:
             err.print(f"presssum: error: {failure.input}: {failure.error}", markup=False, soft_wrap=True)
         if options.output is not None:
-            for path in write_brief(options.output, found, output_format, options):
+            for path in write_brief(options.output, found, chosen, options):
                 if not options.quiet:
                     err.print(f"presssum: {path}", markup=False, soft_wrap=True)
         elif output_format == "rich":
@@ -102,19 +103,19 @@ def run_brief(
     return ExitCode.OK
 
 
-def write_brief(folder: Path, found: list[Story], output_format: str, options: DigestOptions) -> list[Path]:
+def write_brief(folder: Path, found: list[Story], chosen: OutputFormat, options: DigestOptions) -> list[Path]:
     """One file per story (one message for e-mail) and index.json; files of stories gone are removed.
 
     Only files whose content changed are rewritten, and returned: a watcher sees which stories moved.
     """
     folder.mkdir(parents=True, exist_ok=True)
     mail = {"to": options.to or "", "sender": options.sender}
+    output_format = chosen.name
     if output_format == "email":
         files = {"brief.eml": render.render_file(found, "email", full=options.full, **mail)}
     else:
-        suffix = SUFFIXES.get(output_format, ".txt")
         files = {
-            f"{story.id}{suffix}": render.render_file([story], output_format, full=options.full, **mail)
+            f"{story.id}{chosen.suffix}": render.render_file([story], output_format, full=options.full, **mail)
             for story in found
         }
     index_path = folder / INDEX

@@ -51,9 +51,9 @@ def _figure_rows(latest: dict[str, Wire]) -> list[Disagreement]:
             if _disagree({(name, figure.value) for name, figure in cluster}):
                 rows.append(
                     Disagreement(
-                        "number",
-                        _unit_label(unit),
-                        _claims((name, figure.text, _english_figure(figure)) for name, figure in cluster),
+                        kind="number",
+                        about=_unit_label(unit),
+                        claims=_claims((name, figure.text, _english_figure(figure)) for name, figure in cluster),
                     )
                 )
     return rows
@@ -66,9 +66,9 @@ def _date_rows(latest: dict[str, Wire]) -> list[Disagreement]:
         if _disagree({(name, date.value) for name, date in cluster}):
             rows.append(
                 Disagreement(
-                    "date",
-                    "date",
-                    _claims((name, date.text.rstrip("."), english_date(date.value)) for name, date in cluster),
+                    kind="date",
+                    about="date",
+                    claims=_claims((name, date.text.rstrip("."), english_date(date.value)) for name, date in cluster),
                 )
             )
     return rows
@@ -85,9 +85,10 @@ def _name_rows(latest: dict[str, Wire]) -> list[Disagreement]:
     for a, (written_a, agencies_a) in spelt.items():
         for b, (written_b, agencies_b) in spelt.items():
             if a < b and _misspelt(a, b) and not agencies_a & agencies_b:
-                claims = [Claim(n, written_a, written_a) for n in agencies_a]
-                claims += [Claim(n, written_b, written_b) for n in agencies_b]
-                rows.append(Disagreement("name", "name", tuple(sorted(claims, key=lambda claim: claim.source))))
+                claims = [Claim(source=n, text=written_a, value=written_a) for n in agencies_a]
+                claims += [Claim(source=n, text=written_b, value=written_b) for n in agencies_b]
+                ordered = tuple(sorted(claims, key=lambda claim: claim.source))
+                rows.append(Disagreement(kind="name", about="name", claims=ordered))
     return rows
 
 
@@ -122,7 +123,7 @@ def _disagree(claims: set[tuple[str, Hashable]]) -> bool:
 
 def _claims(claims: Iterable[tuple[str, str, str]]) -> tuple[Claim, ...]:
     """One claim per agency and value, in the order of the agencies."""
-    unique = {(name, value): Claim(name, text, value) for name, text, value in claims}
+    unique = {(name, value): Claim(source=name, text=text, value=value) for name, text, value in claims}
     return tuple(sorted(unique.values(), key=lambda claim: (claim.source, claim.value)))
 
 
