@@ -186,10 +186,10 @@ def test_every_format_shows_sources_and_disagreements(brief_stories: list[Story]
     assert body is not None and "Ingrid Baumer" in body.get_content()
 
 
-def wait_for(condition: Callable[[], bool], seconds: float = 240) -> None:
+def wait_for(condition: Callable[[], bool], log: Path, seconds: float = 300) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
-        assert time.monotonic() < deadline, "timed out"
+        assert time.monotonic() < deadline, f"timed out; the watcher said: {log.read_text(encoding='utf-8')}"
         time.sleep(0.2)
 
 
@@ -220,11 +220,13 @@ def test_brief_watch_adds_a_new_wire_to_its_story_and_rewrites_that_story(
             preexec_fn=ctrl_c_as_at_a_terminal,
         )
     try:
-        wait_for(lambda: "watching" in log.read_text(encoding="utf-8"))
+        wait_for(lambda: "watching" in log.read_text(encoding="utf-8"), log)
         first = json.loads((out / "index.json").read_text("utf-8"))["stories"]
         assert [entry["sources"] for entry in first] == [1, 1]
         wire_file(inbox, '"dpa-eu-stromnetze"')
-        wait_for(lambda: any(e["sources"] == 2 for e in json.loads((out / "index.json").read_text("utf-8"))["stories"]))
+        wait_for(
+            lambda: any(e["sources"] == 2 for e in json.loads((out / "index.json").read_text("utf-8"))["stories"]), log
+        )
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=60)

@@ -27,11 +27,14 @@ INDEX = "index.json"
 
 
 def collect(
-    config: Config, options: DigestOptions, pipeline: Pipeline, since: timedelta | None
+    config: Config, options: DigestOptions, pipeline: Pipeline, since: timedelta | None, *, watching: bool = False
 ) -> tuple[list[Story], list[Failure]]:
-    """Every recent wire of the inputs digested (cached ones from the cache) and grouped into stories."""
+    """Every recent wire of the inputs digested (cached ones from the cache) and grouped into stories.
+
+    An empty inbox is an error, except to a watcher, which waits for the first wire.
+    """
     paths = discover(options.inputs, options.glob)
-    if not paths:
+    if not paths and not watching:
         raise PresssumError(f"no input files found in {', '.join(options.inputs)}")
     now = datetime.now(timezone.utc)
     loaded = [
@@ -72,7 +75,7 @@ def run_brief(
     pipeline = Pipeline(config)
 
     def once() -> ExitCode:
-        found, failures = collect(config, options, pipeline, since)
+        found, failures = collect(config, options, pipeline, since, watching=watch is not None)
         for failure in failures:
             err.print(f"presssum: error: {failure.input}: {failure.error}", markup=False, soft_wrap=True)
         if options.output is not None:
