@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
+import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -18,14 +19,15 @@ from presssum.cache import DigestCache, cache_settings, default_cache_path
 from presssum.config import Config, LengthName
 from presssum.digest import Pipeline
 from presssum.errors import ExitCode, PresssumError
-from presssum.load import discover
+from presssum.load import check_pattern, discover
 from presssum.models import is_local
-from presssum.outdir import OutputDir
+from presssum.outdir import OutputDir, OutputError
 from presssum.records import Digest, Failure
 from presssum.render import DOCUMENT_FORMATS, FORMATS, SUFFIXES, json_render, markdown, render_file, rich_render, text
 from presssum.render.email import DEFAULT_SENDER
 
 _LENGTHS = get_args(LengthName)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,12 @@ def validate(options: DigestOptions, is_terminal: bool) -> str:
         raise PresssumError(f"unknown --length '{options.length}' (choose from {', '.join(_LENGTHS)})")
     if output_format == "email" and not options.to:
         raise PresssumError("--format email needs --to ADDRESS")
+    for flag, value in (("--to", options.to), ("--from", options.sender)):
+        if value and _CONTROL.search(value):
+            raise PresssumError(f"{flag} {value!r}: an address cannot hold a line break or other control character")
+    if options.max_bytes <= 0:
+        raise PresssumError(f"--max-bytes {options.max_bytes}: must be a positive number of bytes")
+    check_pattern(options.glob)
     return output_format
 
 
@@ -124,27 +132,31 @@ def run(config: Config, options: DigestOptions) -> ExitCode:
         with progress:
             task = progress.add_task("digest", total=len(paths))
             started: set[str] = set()
-            for result in results(config, options, paths, Pipeline(config)):
-                started.add(_path_of(result.input, paths))
+            for computed in results(config, options, paths, Pipeline(config)):
+                started.add(_path_of(computed.input, paths))
                 progress.update(task, completed=len(started))
+                result = _write(folder, computed, output_format, options) if folder else computed
                 if isinstance(result, Failure):
                     outcome.failed += 1
                     _report_failure(err, folder, result)
                 else:
                     outcome.done += 1
-                if folder and isinstance(result, Digest):
-                    _write(folder, result, output_format, options)
-                elif output_format in DOCUMENT_FORMATS:
+                if folder is None and output_format in DOCUMENT_FORMATS:
                     collected.append(result)
-                elif not folder:
+                elif folder is None:
                     _stream(out, result, output_format, options.full)
                 if outcome.failed and options.fail_fast:
                     break
     except KeyboardInterrupt:
         err.print(f"presssum: interrupted after {outcome.done} digested; finished outputs are kept", markup=False)
-        raise SystemExit(130) from None
-    if collected and not folder:
-        _emit_document(collected, output_format, options)
+        raise SystemExit(ExitCode.INTERRUPTED) from None
+    except BrokenPipeError:
+        return _reader_gone()
+    try:
+        if collected and not folder:
+            _emit_document(collected, output_format, options)
+    except BrokenPipeError:
+        return _reader_gone()
     if not options.quiet and (len(paths) > 1 or outcome.failed):
         err.print(f"presssum: {outcome.done} digested, {outcome.failed} failed", markup=False)
     return outcome.exit_code
@@ -152,13 +164,14 @@ def run(config: Config, options: DigestOptions) -> ExitCode:
 
 def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
     """Digest the inbox's pending wires into --output, then new ones as they land, until Ctrl-C."""
-    from presssum.watch import watch
+    from presssum.watch import check_output_outside, watch
 
     _quiet_transformers()
     err = Console(stderr=True, highlight=False)
     output_format = validate(options, is_terminal=False)
     if options.output is None:
         raise PresssumError("watch needs --output DIR")
+    check_output_outside(inbox, options.output)
     folder = OutputDir(options.output, SUFFIXES.get(output_format, ".eml"))
     pipeline = Pipeline(config)
 
@@ -168,18 +181,20 @@ def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
                 err.print(f"presssum: error: {result.input}: {result.error}", markup=False, soft_wrap=True)
                 folder.record_failure(result)
             else:
-                written = folder.write(
-                    result, render_file([result], output_format, full=options.full, **_mail(options))
-                )
-                if not options.quiet:
-                    err.print(f"presssum: {result.input} -> {written}", markup=False, soft_wrap=True)
+                written = _write(folder, result, output_format, options)
+                if isinstance(written, Failure):
+                    err.print(f"presssum: error: {written.input}: {written.error}", markup=False, soft_wrap=True)
+                elif not options.quiet:
+                    err.print(f"presssum: {result.input} -> {folder.path_for(result)}", markup=False, soft_wrap=True)
 
     def ready() -> None:
         if not options.quiet:
             err.print(f"presssum: watching {inbox} for new wires (Ctrl-C to stop)", markup=False)
 
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
+    try:
         watch(inbox, folder, digest_paths, ready)
+    except KeyboardInterrupt:  # Ctrl-C is how a watch ends; the shell convention says so with 130
+        return ExitCode.INTERRUPTED
     return ExitCode.OK
 
 
@@ -189,8 +204,22 @@ def _report_failure(err: Console, folder: OutputDir | None, failure: Failure) ->
         folder.record_failure(failure)
 
 
-def _write(folder: OutputDir, digest: Digest, output_format: str, options: DigestOptions) -> Path:
-    return folder.write(digest, render_file([digest], output_format, full=options.full, **_mail(options)))
+def _write(folder: OutputDir, result: Digest | Failure, output_format: str, options: DigestOptions) -> Digest | Failure:
+    """Write a digest's file; one that cannot be written becomes that input's failure."""
+    if isinstance(result, Failure):
+        return result
+    try:
+        folder.write(result, render_file([result], output_format, full=options.full, **_mail(options)))
+    except OutputError as exc:
+        return Failure(result.input, str(exc))
+    return result
+
+
+def _reader_gone() -> ExitCode:
+    """stdout's reader closed it (`| head`): stop quietly, as `cat` does on SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # Python flushes stdout at exit; that must not fail again
+    return ExitCode.BROKEN_PIPE
 
 
 def _path_of(input_name: str, paths: Sequence[str]) -> str:

@@ -13,6 +13,7 @@ from presssum.config import Config, LengthName, ModelSpec, load_config
 from presssum.errors import InputError
 from presssum.facts import check_facts, key_facts, protected_names
 from presssum.lang import detect_language
+from presssum.load import decode, without_controls
 from presssum.mask import mask, unmask
 from presssum.models import LoadedModel, load_model
 from presssum.records import Article, Digest, Failure, ModelInfo, ParagraphPair, Summary
@@ -287,18 +288,24 @@ _pipelines: dict[str, Pipeline] = {}
 
 
 def digest(
-    text: str,
+    text: str | bytes,
     *,
     config: str | Path | None = None,
     lang: str | None = None,
     length: LengthName = "medium",
     strict: bool = False,
 ) -> Digest:
-    """Digest one wire given as text; models load on first use and stay loaded for later calls."""
+    """Digest one wire given as text, or as bytes in any encoding the CLI reads; models load on first use
+    and stay loaded for later calls."""
+    if isinstance(text, bytes):
+        text = decode(text)
+    elif not isinstance(text, str):
+        raise InputError(f"a wire is text or bytes, not {type(text).__name__}")
     loaded_config = load_config(config)
     key = loaded_config.model_dump_json()
     pipeline = _pipelines.setdefault(key, Pipeline(loaded_config))
-    result = pipeline.digest_articles([parse_wire(text)], lang=lang, length=length, strict=strict)[0]
+    article = without_controls(parse_wire(text))
+    result = pipeline.digest_articles([article], lang=lang, length=length, strict=strict)[0]
     if isinstance(result, Failure):
         raise InputError(result.error)
     return result

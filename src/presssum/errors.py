@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import IntEnum
 
 
@@ -12,6 +13,8 @@ class ExitCode(IntEnum):
     SOME_FAILED = 1
     USAGE = 2
     MODELS_UNAVAILABLE = 3
+    INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT
+    BROKEN_PIPE = 141  # the reader of stdout went away (`| head`), as a shell reports SIGPIPE
 
 
 class PresssumError(Exception):
@@ -28,3 +31,9 @@ class ModelUnavailableError(PresssumError):
 
 class InputError(PresssumError):
     """One article cannot be read or digested; the rest of a batch goes on."""
+
+
+def warn(message: str) -> None:
+    """A fault presssum works around (a broken cache, a skipped link): one line on stderr, the run goes on."""
+    if sys.stderr is not None:  # print(file=None) would write to stdout, among the digests
+        print(f"presssum: warning: {message}", file=sys.stderr, flush=True)
