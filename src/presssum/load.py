@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import sys
@@ -92,14 +91,14 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
             for item in read_articles(path, decode(read_bytes(path, max_bytes))):
                 yield without_controls(item) if isinstance(item, Article) else item
         except InputError as exc:
-            yield Failure(path, str(exc))
+            yield Failure(input=path, error=str(exc))
 
 
 def without_controls(article: Article) -> Article:
     """The article with terminal control characters removed from every text field; a headline is one line."""
     fields = {name: _strip(getattr(article, name)) for name in _TEXT_FIELDS if getattr(article, name) is not None}
     fields["headline"] = " ".join(fields["headline"].split())
-    return dataclasses.replace(article, paragraphs=tuple(_strip(p) for p in article.paragraphs), **fields)
+    return article.model_copy(update={**fields, "paragraphs": tuple(_strip(p) for p in article.paragraphs)})
 
 
 def _strip(text: str) -> str:
