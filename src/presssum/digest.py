@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from presssum.article import parse_wire
 from presssum.config import Config, LengthName, ModelSpec, load_config
 from presssum.errors import InputError
 from presssum.facts import check_facts, key_facts, protected_names
 from presssum.lang import detect_language
 from presssum.mask import mask, unmask
 from presssum.models import LoadedModel, load_model
+from presssum.readers.plain import parse_wire
 from presssum.records import Article, Digest, Failure, ModelInfo, ParagraphPair, Summary
 from presssum.segment import split_sentences
 from presssum.summarize import Summarizer

@@ -6,22 +6,18 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from presssum.errors import InputError
-from presssum.formats import KNOWN_SUFFIXES, read_articles
+from presssum.readers import KNOWN_SUFFIXES, read_articles
 from presssum.records import Article, Failure
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 5_000_000
-# Control characters never found in text; a few of them mark a file as binary.
-_BINARY_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
 
 
 def discover(paths: Sequence[str], pattern: str | None = None) -> list[str]:
     """Expand folders recursively into files, sorted; keep files and '-' as given.
 
-    In a folder, `pattern` picks the files; without one, every wire, HTML and JSON Lines file.
+    In a folder, `pattern` picks the files; without one, every file with a known input suffix.
     """
     found: list[str] = []
     for path in paths:
@@ -41,7 +37,7 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
     """The Articles of each input (or the reason one failed), in order; a JSONL feed gives several."""
     for path in paths:
         try:
-            yield from read_articles(path, decode(read_bytes(path, max_bytes)))
+            yield from read_articles(path, read_bytes(path, max_bytes))
         except InputError as exc:
             yield Failure(path, str(exc))
 
@@ -66,30 +62,3 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"input is over the {max_bytes:,}-byte limit (--max-bytes)")
     return data
-
-
-def decode(data: bytes) -> str:
-    """Text from bytes in any common encoding (BOMs honoured); binary data is refused."""
-    if not data.strip():
-        raise InputError("empty input")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return _strict_decode(data, codec)
-    sample = data[:4096]
-    if b"\x00" in sample or sum(byte in _BINARY_BYTES for byte in sample) > len(sample) // 100:
-        raise InputError("binary data, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("cannot detect the text encoding")
-    return str(best)
-
-
-def _strict_decode(data: bytes, codec: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"invalid {codec} text ({exc.reason})") from None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict
+
 FactKind = Literal["number", "date", "name"]
 
 
@@ -22,6 +24,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     date: str | None = None
+    wire: Wire | None = None
 
     @property
     def body(self) -> str:
@@ -227,3 +230,43 @@ class Digest:
             fact_checks={lang: FactReport.from_dict(report) for lang, report in data["facts"].items()},
             key_facts=tuple(KeyFact(**fact) for fact in data["key_facts"]),
         )
+
+
+WireStatus = Literal["usable", "withheld", "canceled"]
+
+
+class Wire(BaseModel):
+    """What an agency format says about an item beyond its text: identity, version, status, embargo.
+
+    Filled from each format's own fields (NewsML-G2, NewsML 1.2, NITF, IPTC 7901, ANPA-1312); `version`
+    orders the items of one story, `status` "canceled" is a kill, `signals` holds "correction", "update"...
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: str
+    guid: str | None = None
+    version: int | None = None
+    urgency: int | None = None
+    slug: str | None = None
+    status: WireStatus = "usable"
+    signals: tuple[str, ...] = ()
+    embargo: str | None = None
+    ednote: str | None = None
+    located: str | None = None
+    byline: str | None = None
+    genre: str | None = None
+    subjects: tuple[str, ...] = ()
+    created: str | None = None
+
+    @property
+    def status_line(self) -> str:
+        """'CORRECTION: …', 'EMBARGOED until …', 'WITHDRAWN': what a reader must see before the text."""
+        parts = []
+        if self.status == "canceled":
+            parts.append("WITHDRAWN")
+        if "correction" in self.signals:
+            parts.append(f"CORRECTION: {self.ednote}" if self.ednote else "CORRECTION")
+        if self.embargo:
+            parts.append(f"EMBARGOED until {self.embargo}")
+        return " · ".join(parts)

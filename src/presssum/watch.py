@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from presssum.formats import KNOWN_SUFFIXES
 from presssum.outdir import OutputDir
+from presssum.readers import KNOWN_SUFFIXES
 
 
 def pending(inbox: Path, output: OutputDir) -> list[str]:
