@@ -9,7 +9,8 @@ from presssum.cache import DigestCache
 from presssum.config import LengthName
 from presssum.digest import Pipeline
 from presssum.load import load_articles
-from presssum.records import Article, Digest, Failure
+from presssum.records import Article, Digest, Failure, StoryNotice
+from presssum.stories import StoryStore, attach, plan
 
 # Articles digested together: big enough for full batches across articles, small enough to stream.
 CHUNK_ARTICLES = 16
@@ -25,12 +26,19 @@ def digest_inputs(
     cache: DigestCache | None = None,
     strict: bool = False,
     chunk_articles: int = CHUNK_ARTICLES,
-) -> Iterator[Digest | Failure]:
+    hold_embargoed: bool = False,
+) -> Iterator[Digest | Failure | StoryNotice]:
     """One result per article, in input order; a bad input is a Failure and the rest go on.
 
-    Cached digests come back without touching a model; new ones are cached as soon as they are done.
+    Of a story's versions only the latest is digested (stories.py); the others, kills and held
+    embargoes come back as StoryNotices. Cached digests come back without touching a model; new ones
+    are cached as soon as they are done, and so is each translated sentence.
     """
-    loaded = load_articles(paths, max_bytes=max_bytes)
+    store = StoryStore(cache.connection) if cache else None
+    if cache:
+        pipeline.sentence_memory = cache.sentences
+    planned = plan(load_articles(paths, max_bytes=max_bytes), store=store, hold_embargoed=hold_embargoed)
+    loaded = iter(planned.items)
     while chunk := list(islice(loaded, chunk_articles)):
         cached = {
             index: cache.get(item, lang) if cache and isinstance(item, Article) else None
@@ -40,9 +48,12 @@ def digest_inputs(
             i: item for i, item in enumerate(chunk) if isinstance(item, Article) and cached[i] is None
         }
         fresh = pipeline.digest_articles(list(todo.values()), lang=lang, length=length, strict=strict) if todo else []
-        results: dict[int, Digest | Failure | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
+        results: dict[int, Digest | Failure | StoryNotice | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
         for index, item in enumerate(chunk):
-            result = item if isinstance(item, Failure) else results[index]
+            result = item if isinstance(item, Failure | StoryNotice) else results[index]
+            if isinstance(item, Article) and isinstance(result, Digest):
+                earlier = planned.earlier.get(item.input, [])
+                result = attach(result, item, earlier, store, lambda code, s: pipeline.translator(code).translate(s))
             if cache and isinstance(item, Article) and isinstance(result, Digest) and index in todo:
                 cache.put(item, lang, result)
             if result is not None:

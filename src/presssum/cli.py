@@ -46,6 +46,13 @@ LangOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--lang", help="Force the source language instead of detecting it. Example: --lang fr"),
 ]
+HoldEmbargoedOption = Annotated[
+    bool,
+    typer.Option(
+        "--hold-embargoed",
+        help="Keep agency items whose embargo has not passed out of the outputs (they are reported as held).",
+    ),
+]
 ToOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--to", help="Recipient for --format email. Example: --to desk@example.org", show_default=False),
@@ -109,6 +116,7 @@ def digest(
         Optional[str],  # noqa: UP045
         typer.Option(help="auto | float32 | float16 | bfloat16. Example: --dtype bfloat16"),
     ] = None,
+    hold_embargoed: HoldEmbargoedOption = False,
     strict: Annotated[
         bool,
         typer.Option(
@@ -193,6 +201,7 @@ def digest(
         to=to,
         sender=sender,
         strict=strict,
+        hold_embargoed=hold_embargoed,
     )
     try:
         from presssum.mask import load_glossary
@@ -236,6 +245,7 @@ def watch_command(
     config: ConfigOption = None,
     to: ToOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    hold_embargoed: HoldEmbargoedOption = False,
 ) -> None:
     """Digest wires as they land in a folder, skipping those already done, until Ctrl-C.
 
@@ -254,6 +264,7 @@ def watch_command(
         quiet=quiet,
         output=output,
         to=to,
+        hold_embargoed=hold_embargoed,
     )
     try:
         raise typer.Exit(run_watch(_load_config(config), options, inbox))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import cast, get_args
@@ -21,7 +22,7 @@ from presssum.errors import ExitCode, PresssumError
 from presssum.load import discover
 from presssum.models import is_local
 from presssum.outdir import OutputDir
-from presssum.records import Digest, Failure
+from presssum.records import Digest, Failure, StoryNotice
 from presssum.render import DOCUMENT_FORMATS, FORMATS, SUFFIXES, json_render, markdown, render_file, rich_render, text
 from presssum.render.email import DEFAULT_SENDER
 
@@ -44,6 +45,7 @@ class DigestOptions:
     to: str | None = None
     sender: str = DEFAULT_SENDER
     strict: bool = False
+    hold_embargoed: bool = False
 
 
 @dataclass
@@ -79,11 +81,16 @@ def open_cache(config: Config, options: DigestOptions) -> DigestCache | None:
 
 
 def results(
-    config: Config, options: DigestOptions, paths: Sequence[str], pipeline: Pipeline
+    config: Config,
+    options: DigestOptions,
+    paths: Sequence[str],
+    pipeline: Pipeline,
+    on_notice: Callable[[StoryNotice], None],
 ) -> Iterator[Digest | Failure]:
+    """Digests and failures; story notices (withdrawn, superseded, held) go to `on_notice`."""
     cache = open_cache(config, options)
     try:
-        yield from digest_inputs(
+        for result in digest_inputs(
             pipeline,
             paths,
             lang=options.lang,
@@ -91,7 +98,12 @@ def results(
             max_bytes=options.max_bytes,
             cache=cache,
             strict=options.strict,
-        )
+            hold_embargoed=options.hold_embargoed,
+        ):
+            if isinstance(result, StoryNotice):
+                on_notice(result)
+            else:
+                yield result
     finally:
         if cache:
             cache.close()
@@ -124,7 +136,7 @@ def run(config: Config, options: DigestOptions) -> ExitCode:
         with progress:
             task = progress.add_task("digest", total=len(paths))
             started: set[str] = set()
-            for result in results(config, options, paths, Pipeline(config)):
+            for result in results(config, options, paths, Pipeline(config), partial(_notice, err, folder)):
                 started.add(_path_of(result.input, paths))
                 progress.update(task, completed=len(started))
                 if isinstance(result, Failure):
@@ -163,7 +175,7 @@ def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
     pipeline = Pipeline(config)
 
     def digest_paths(paths: list[str]) -> None:
-        for result in results(config, options, paths, pipeline):
+        for result in results(config, options, paths, pipeline, partial(_notice, err, folder)):
             if isinstance(result, Failure):
                 err.print(f"presssum: error: {result.input}: {result.error}", markup=False, soft_wrap=True)
                 folder.record_failure(result)
@@ -181,6 +193,13 @@ def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
         watch(inbox, folder, digest_paths, ready)
     return ExitCode.OK
+
+
+def _notice(err: Console, folder: OutputDir | None, notice: StoryNotice) -> None:
+    """A story item not digested: said on stderr, and in --output the folder's files and index follow."""
+    err.print(f"presssum: {notice.kind}: {notice.input}: {notice.message}", markup=False, soft_wrap=True)
+    if folder:
+        folder.record_notice(notice)
 
 
 def _report_failure(err: Console, folder: OutputDir | None, failure: Failure) -> None:

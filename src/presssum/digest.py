@@ -18,7 +18,7 @@ from presssum.readers.plain import parse_wire
 from presssum.records import Article, Digest, Failure, ModelInfo, ParagraphPair, Summary
 from presssum.segment import split_sentences
 from presssum.summarize import Summarizer
-from presssum.translate import Translator
+from presssum.translate import SentenceMemory, Translator
 
 ENGLISH = "en"
 
@@ -29,6 +29,7 @@ class Pipeline:
     def __init__(self, config: Config) -> None:
         self.config = config
         self._loaded: dict[str, LoadedModel] = {}
+        self.sentence_memory: SentenceMemory | None = None
 
     def _model(self, role: str, spec: ModelSpec) -> LoadedModel:
         if role not in self._loaded:
@@ -41,7 +42,9 @@ class Pipeline:
             known = ", ".join(sorted(self.config.translation.pairs))
             raise InputError(f"no translation model configured for language '{lang}' (configured: {known})")
         band = self.config.translation.coverage.get(lang)
-        return Translator(self._model(f"translation:{lang}", spec), self.config.translation.generation, band)
+        return Translator(
+            self._model(f"translation:{lang}", spec), self.config.translation.generation, band, self.sentence_memory
+        )
 
     def back_translator(self, lang: str) -> Translator | None:
         spec = self.config.back_translation.pairs.get(lang)
@@ -242,6 +245,7 @@ class Pipeline:
             date=article.date,
             fact_checks=checks,
             key_facts=key_facts(source, lang),
+            wire=article.wire,
         )
 
     def _models_used(self, lang: str) -> tuple[ModelInfo, ...]:

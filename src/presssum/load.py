@@ -8,6 +8,7 @@ from pathlib import Path
 
 from presssum.errors import InputError
 from presssum.readers import KNOWN_SUFFIXES, read_articles
+from presssum.readers.fetch import fetch, is_url
 from presssum.records import Article, Failure
 
 STDIN = "-"
@@ -44,6 +45,8 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
 
 def read_bytes(path: str, max_bytes: int) -> bytes:
     """The raw input, refusing anything over `max_bytes` before reading it whole."""
+    if is_url(path):
+        return fetch(path, max_bytes)
     if path == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:

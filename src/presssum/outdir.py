@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from presssum.records import Digest, Failure
+from presssum.records import Digest, Failure, StoryNotice
 
 INDEX = "index.json"
 _SLUG_MAX = 80
@@ -65,11 +65,24 @@ class OutputDir:
         path = self.path_for(digest)
         write_atomic(path, content)
         self.entries[digest.input] = {"input": digest.input, "file": path.name, "headline": digest.headline_en}
+        if digest.story:
+            self.entries[digest.input]["story"] = digest.story.id
         self._write_index()
         return path
 
     def record_failure(self, failure: Failure) -> None:
         self.entries[failure.input] = {"input": failure.input, "file": None, "error": failure.error}
+        self._write_index()
+
+    def record_notice(self, notice: StoryNotice) -> None:
+        """A withdrawn story's earlier digest files become a withdrawal notice; the index says why."""
+        if notice.kind == "withdrawn":
+            for entry in self.entries.values():
+                if notice.story and entry.get("story") == notice.story and isinstance(entry.get("file"), str):
+                    message = f"WITHDRAWN: {entry.get('headline', '')}\n{notice.message} ({notice.input})\n"
+                    write_atomic(self.folder / entry["file"], message.encode("utf-8"))
+                    entry["withdrawn"] = True
+        self.entries[notice.input] = {"input": notice.input, "file": None, **notice.to_dict()}
         self._write_index()
 
     def _write_index(self) -> None:

@@ -131,6 +131,8 @@ class Digest:
     cached: bool = False
     fact_checks: dict[str, FactReport] = field(default_factory=dict)
     key_facts: tuple[KeyFact, ...] = ()
+    wire: Wire | None = None
+    story: Story | None = None
 
     @property
     def unverified(self) -> list[Fact]:
@@ -144,9 +146,15 @@ class Digest:
 
     @property
     def credits(self) -> tuple[str, ...]:
-        """Dateline, source, author, date and language: what a reader checks the wire against."""
-        parts = (self.dateline, self.source, self.author, self.date, f"language: {self.source_lang}")
-        return tuple(part for part in parts if part)
+        """Dateline, source, author, date and language: what a reader checks the wire against.
+
+        An agency item's status comes first (CORRECTION, EMBARGOED until …) and its story's changes last,
+        so every output format shows them.
+        """
+        notice = self.wire.status_line if self.wire else ""
+        parts = (notice, self.dateline, self.source, self.author, self.date, f"language: {self.source_lang}")
+        story = self.story.summary_line if self.story else ""
+        return tuple(part for part in (*parts, story) if part)
 
     @property
     def signature(self) -> str:
@@ -185,6 +193,8 @@ class Digest:
             "cached": self.cached,
             "facts": {lang: report.to_dict() for lang, report in self.fact_checks.items()},
             "key_facts": [asdict(fact) for fact in self.key_facts],
+            "wire": self.wire.model_dump(mode="json") if self.wire else None,
+            "story": self.story.model_dump(mode="json") if self.story else None,
             "error": None,
         }
 
@@ -229,6 +239,8 @@ class Digest:
             cached=data.get("cached", False),
             fact_checks={lang: FactReport.from_dict(report) for lang, report in data["facts"].items()},
             key_facts=tuple(KeyFact(**fact) for fact in data["key_facts"]),
+            wire=Wire.model_validate(data["wire"]) if data.get("wire") else None,
+            story=Story.model_validate(data["story"]) if data.get("story") else None,
         )
 
 
@@ -270,3 +282,61 @@ class Wire(BaseModel):
         if self.embargo:
             parts.append(f"EMBARGOED until {self.embargo}")
         return " · ".join(parts)
+
+
+class StoryVersion(BaseModel):
+    """One item of a story, as read: its input and the version it carries."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    input: str
+    version: int | None = None
+
+
+class StoryChanges(BaseModel):
+    """The English sentences a version added and removed since the previous digested one."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    since_version: int | None
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+class Story(BaseModel):
+    """The versions of one story (flash, lead, writethru, correction) behind a digest of its latest."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    versions: tuple[StoryVersion, ...]
+    changes: StoryChanges | None = None
+
+    @property
+    def summary_line(self) -> str:
+        """'story v3 (3 versions): 2 sentences added, 1 removed since v2'."""
+        latest = self.versions[-1].version if self.versions else None
+        line = f"story version {latest} of {len(self.versions)} read"
+        if self.changes:
+            since = self.changes.since_version
+            line += f"; since version {since}: {len(self.changes.added)} sentences added, "
+            line += f"{len(self.changes.removed)} removed"
+        return line
+
+
+NoticeKind = Literal["withdrawn", "superseded", "held"]
+
+
+@dataclass(frozen=True)
+class StoryNotice:
+    """An item that is not digested, and why: the agency withdrew the story, a later version replaces it,
+    or it is embargoed and held (--hold-embargoed). Reported, never counted as a failure."""
+
+    input: str
+    kind: NoticeKind
+    message: str
+    story: str | None = None
+    headline: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"input": self.input, self.kind: True, "story": self.story, "message": self.message}

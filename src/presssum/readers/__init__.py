@@ -1,7 +1,7 @@
 """Input formats: which one a file is, from its content, and one reader per format.
 
-Plain wires, web pages, JSON Lines, NewsML-G2, NewsML 1.2, NITF, IPTC 7901 and ANPA-1312 all come out as
-Articles; the agency formats also fill `Article.wire`. A bad input is a Failure, the rest go on.
+Plain wires, web pages, JSON Lines, RSS/Atom, NewsML-G2, NewsML 1.2, NITF, IPTC 7901 and ANPA-1312 all
+come out as Articles; the agency formats also fill `Article.wire`. A bad input is a Failure, the rest go on.
 """
 
 from __future__ import annotations
@@ -11,14 +11,27 @@ from collections.abc import Iterator
 from typing import Literal
 
 from presssum.errors import InputError
-from presssum.readers import anpa1312, html, iptc7901, jsonl, newsml12, newsml_g2, nitf, plain
+from presssum.readers import anpa1312, feed, html, iptc7901, jsonl, newsml12, newsml_g2, nitf, plain
 from presssum.readers.text import decode, parse_xml
 from presssum.readers.xmltree import local
 from presssum.records import Article, Failure
 
 InputFormat = Literal["newsml-g2", "newsml12", "nitf", "xml", "iptc7901", "anpa1312", "html", "jsonl", "wire"]
 # Files a folder scan picks up; any file named on the command line is read whatever its name.
-KNOWN_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".xml", ".nitf", ".tst", ".anpa", ".7901")
+KNOWN_SUFFIXES = (
+    ".txt",
+    ".html",
+    ".htm",
+    ".jsonl",
+    ".ndjson",
+    ".xml",
+    ".nitf",
+    ".tst",
+    ".anpa",
+    ".7901",
+    ".rss",
+    ".atom",
+)
 _XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml|<!--|<!DOCTYPE\s+(?!html)|<[A-Za-z_][\w.:-]*[\s>/])", re.I)
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html|<head|<body|<!--)", re.I)
 
@@ -52,7 +65,8 @@ def parse(name: str, data: bytes) -> list[Article | Failure]:
     """Every item of one input as its format reads it, empty bodies included."""
     kind = sniff(data)
     if kind == "xml":
-        return [*_xml(parse_xml(data), name)]
+        root = parse_xml(data)
+        return feed.parse(data, name) if local(root) in feed.ROOTS else [*_xml(root, name)]
     if kind in ("iptc7901", "anpa1312"):
         reader = iptc7901 if kind == "iptc7901" else anpa1312
         return [reader.parse(decode(data, framed=True), name)]
@@ -60,7 +74,7 @@ def parse(name: str, data: bytes) -> list[Article | Failure]:
     if kind == "jsonl":
         return list(jsonl.parse(text, name))
     if kind == "html":
-        return [html.parse(text, name)]
+        return [html.parse(text, name, url=name if name.startswith(("http://", "https://")) else None)]
     return [plain.parse_wire(text, input_name=name)]
 
 
