@@ -112,14 +112,14 @@ def test_json_schema_is_the_one_the_readme_documents(write_config: WriteConfig) 
     document = json.loads(result.stdout)
     assert document["schema_version"] == 1
     (article,) = document["articles"]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
     documented = re.search(r"```json\n(\{.*?\})\n```", readme, re.DOTALL)
     assert documented is not None
     assert set(article) == set(json.loads(documented.group(1))), "README's schema and the output differ"
     assert sorted(article) == sorted(
         ["input", "source_lang", "headline", "source", "dateline", "id", "url", "author", "date", "source_text",
          "translation", "paragraphs", "summary", "models", "settings", "warnings", "timings", "signature",
-         "version", "cached", "facts", "key_facts", "error"]
+         "version", "cached", "facts", "key_facts", "wire", "story", "error"]
     )  # fmt: skip
     assert set(article["headline"]) == {"source", "en"}
     assert set(article["summary"]) == {"en", "fr", "method"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from presssum.cache import DigestCache
@@ -10,7 +10,7 @@ from presssum.config import LengthName
 from presssum.digest import Pipeline
 from presssum.load import load_articles
 from presssum.records import Article, Digest, Failure, StoryNotice
-from presssum.stories import StoryStore, attach, plan
+from presssum.stories import Plan, StoryStore, attach, plan
 
 # Articles digested together: big enough for full batches across articles, small enough to stream.
 CHUNK_ARTICLES = 16
@@ -26,6 +26,7 @@ def digest_inputs(
     cache: DigestCache | None = None,
     strict: bool = False,
     chunk_articles: int = CHUNK_ARTICLES,
+    on_stage: Callable[[str], None] | None = None,
     hold_embargoed: bool = False,
 ) -> Iterator[Digest | Failure | StoryNotice]:
     """One result per article, in input order; a bad input is a Failure and the rest go on.
@@ -36,9 +37,40 @@ def digest_inputs(
     """
     store = StoryStore(cache.connection) if cache else None
     if cache:
-        pipeline.sentence_memory = cache.sentences
+        pipeline.models.sentence_memory = cache.sentences
     planned = plan(load_articles(paths, max_bytes=max_bytes), store=store, hold_embargoed=hold_embargoed)
-    loaded = iter(planned.items)
+    yield from digest_loaded(
+        pipeline,
+        planned.items,
+        versions=planned,
+        store=store,
+        lang=lang,
+        length=length,
+        cache=cache,
+        strict=strict,
+        chunk_articles=chunk_articles,
+        on_stage=on_stage,
+    )
+
+
+def digest_loaded(
+    pipeline: Pipeline,
+    loaded: Iterable[Article | Failure | StoryNotice],
+    *,
+    versions: Plan | None = None,
+    store: StoryStore | None = None,
+    lang: str | None = None,
+    length: LengthName = "medium",
+    cache: DigestCache | None = None,
+    strict: bool = False,
+    chunk_articles: int = CHUNK_ARTICLES,
+    on_stage: Callable[[str], None] | None = None,
+) -> Iterator[Digest | Failure | StoryNotice]:
+    """digest_inputs for articles already loaded (and perhaps filtered, as `brief --since` does).
+
+    With `versions`, each digest gets its story's versions and changes (stories.attach).
+    """
+    loaded = iter(loaded)
     while chunk := list(islice(loaded, chunk_articles)):
         cached = {
             index: cache.get(item, lang) if cache and isinstance(item, Article) else None
@@ -47,13 +79,19 @@ def digest_inputs(
         todo: dict[int, Article] = {
             i: item for i, item in enumerate(chunk) if isinstance(item, Article) and cached[i] is None
         }
-        fresh = pipeline.digest_articles(list(todo.values()), lang=lang, length=length, strict=strict) if todo else []
-        results: dict[int, Digest | Failure | StoryNotice | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
+        fresh = (
+            pipeline.digest_articles(list(todo.values()), lang=lang, length=length, strict=strict, on_stage=on_stage)
+            if todo
+            else []
+        )
+        results: dict[int, Digest | Failure | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
         for index, item in enumerate(chunk):
             result = item if isinstance(item, Failure | StoryNotice) else results[index]
-            if isinstance(item, Article) and isinstance(result, Digest):
-                earlier = planned.earlier.get(item.input, [])
-                result = attach(result, item, earlier, store, lambda code, s: pipeline.translator(code).translate(s))
+            if versions and isinstance(item, Article) and isinstance(result, Digest):
+                earlier = versions.earlier.get(item.input, [])
+                result = attach(
+                    result, item, earlier, store, lambda code, s: pipeline.models.translator(code).translate(s)
+                )
             if cache and isinstance(item, Article) and isinstance(result, Digest) and index in todo:
                 cache.put(item, lang, result)
             if result is not None:

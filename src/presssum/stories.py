@@ -12,10 +12,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from presssum.records import Article, Digest, Failure, Story, StoryChanges, StoryNotice, StoryVersion
+from presssum.records import (
+    Article,
+    Digest,
+    Failure,
+    NoticeKind,
+    StoryChanges,
+    StoryNotice,
+    StoryVersion,
+    VersionChain,
+)
 from presssum.segment import split_sentences
 
 # Leading slugline segments that name a story ("Tennis/Großbritannien/WTA"); later ones name its angle.
@@ -97,19 +106,15 @@ def plan(
         for index in ordered[:-1]:
             old = loaded[index]
             assert isinstance(old, Article)
-            result.items[index] = StoryNotice(
-                old.input, "superseded", f"superseded by {latest.input} (version {_version(latest)})", key, old.headline
-            )
+            message = f"superseded by {latest.input} (version {_version(latest)})"
+            result.items[index] = _notice(old, "superseded", message, key)
         if _withdrawn(latest) or any(row[4] for row in newer):
-            result.items[latest_index] = StoryNotice(
-                latest.input, "withdrawn", "the agency withdrew this story (kill)", key, latest.headline
-            )
+            result.items[latest_index] = _notice(latest, "withdrawn", "the agency withdrew this story (kill)", key)
             if store and _withdrawn(latest):
                 store.put(key, _version(latest), latest.input, latest.lang or "", [], True)
         elif newer:
-            result.items[latest_index] = StoryNotice(
-                latest.input, "superseded", f"a later version ({newer[-1][0]}) was digested before", key
-            )
+            message = f"a later version ({newer[-1][0]}) was digested before"
+            result.items[latest_index] = _notice(latest, "superseded", message, key)
         else:
             result.earlier[latest.input] = [loaded[i] for i in ordered[:-1]]  # type: ignore[misc]
     if hold_embargoed:
@@ -117,7 +122,7 @@ def plan(
         for index, entry in enumerate(result.items):
             if isinstance(entry, Article) and entry.wire and _embargoed(entry.wire.embargo, moment):
                 message = f"EMBARGOED until {entry.wire.embargo}; held (--hold-embargoed)"
-                result.items[index] = StoryNotice(entry.input, "held", message, story_id(entry), entry.headline)
+                result.items[index] = _notice(entry, "held", message, story_id(entry))
     return result
 
 
@@ -160,7 +165,11 @@ def attach(
         )
     if store:
         store.put(key, _version(article), article.input, lang, sentences, False)
-    return replace(digest, story=Story(id=key, versions=tuple(versions), changes=changes))
+    return digest.model_copy(update={"story": VersionChain(id=key, versions=tuple(versions), changes=changes)})
+
+
+def _notice(article: Article, kind: NoticeKind, message: str, story: str | None) -> StoryNotice:
+    return StoryNotice(input=article.input, kind=kind, message=message, story=story, headline=article.headline)
 
 
 def _sentences(article: Article, lang: str) -> list[str]:

@@ -56,7 +56,7 @@ def read_articles(name: str, data: bytes) -> Iterator[Article | Failure]:
     """The Articles of one input; an item without text (and not a kill) is a Failure of its own."""
     for item in parse(name, data):
         if isinstance(item, Article) and not item.paragraphs and not (item.wire and item.wire.status == "canceled"):
-            yield Failure(item.input, "no body text in the item")
+            yield Failure(input=item.input, error="no body text in the item")
         else:
             yield item
 

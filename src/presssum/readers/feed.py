@@ -26,7 +26,7 @@ def parse(data: bytes, name: str) -> list[Article | Failure]:
         paragraphs = _paragraphs(entry)
         headline = clean(entry.get("title", ""))
         if not paragraphs or not headline:
-            results.append(Failure(where, "feed entry without a title or text"))
+            results.append(Failure(input=where, error="feed entry without a title or text"))
             continue
         dateline, paragraphs[0] = split_dateline(paragraphs[0])
         results.append(

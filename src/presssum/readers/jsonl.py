@@ -19,7 +19,7 @@ def parse(text: str, name: str) -> Iterator[Article | Failure]:
             try:
                 yield _article(f"{name}:{number}", line)
             except InputError as exc:
-                yield Failure(f"{name}:{number}", str(exc))
+                yield Failure(input=f"{name}:{number}", error=str(exc))
 
 
 def _article(where: str, line: str) -> Article:
