@@ -17,7 +17,7 @@ from presssum.cache import DigestCache
 from presssum.load import load_articles
 from presssum.outdir import OutputDir
 from presssum.records import Digest, Failure, StoryNotice
-from presssum.render import render_file
+from presssum.render import RenderOptions, output_format
 from presssum.stories import plan
 from tests.conftest import ECHO_MODEL, ROOT
 
@@ -82,12 +82,13 @@ def test_a_correction_shows_what_changed_and_its_note_in_every_format(one_run: l
     assert len(changes.added) == len(changes.removed) == 1  # one word corrected in one sentence
     assert "unkontrollierte" in changes.added[0] and "unkontrollierte" not in changes.removed[0]
     note = "CORRECTION: Im 2. Abschnitt nach dem Lead unkontrollierte statt kontrollierte Masseneinwanderung"
-    for output_format in ("text", "markdown", "html", "email"):
-        rendered = render_file([digest], output_format, full=False, to="desk@example.org", sender="p@example.org")
+    for name in ("text", "markdown", "html", "email"):
+        options = RenderOptions(to="desk@example.org", sender="p@example.org")
+        rendered = output_format(name).document([digest], options)
         message = email.message_from_bytes(rendered, policy=email.policy.default)
-        shown = message.get_body(("plain",)) if output_format == "email" else None
+        shown = message.get_body(("plain",)) if name == "email" else None
         page = shown.get_content() if shown else rendered.decode("utf-8")  # type: ignore[union-attr]
-        assert note in " ".join(page.split()).replace("\\", ""), output_format
+        assert note in " ".join(page.split()).replace("\\", ""), name
     assert digest.to_dict()["wire"]["signals"] == ["correction"]
     assert digest.to_dict()["wire"]["ednote"].startswith("Im 2. Abschnitt")
     assert digest.to_dict()["story"]["changes"]["since_version"] == 1
@@ -104,7 +105,7 @@ def test_a_kill_withdraws_the_story_and_its_earlier_digest_file(
     folder = OutputDir(tmp_path / "out", ".txt")
     (first,) = run(pipeline, BRZ011[:1], cache)
     assert isinstance(first, Digest)
-    written = folder.write(first, render_file([first], "text", full=False, to="", sender=""))
+    written = folder.write(first, output_format("text").document([first], RenderOptions()))
     (kill,) = run(pipeline, BRZ011[1:], cache)
     assert isinstance(kill, StoryNotice) and kill.kind == "withdrawn"
     folder.record_notice(kill)

@@ -107,9 +107,11 @@ class StoryNotice(Record):
     message: str
     story: str | None = None
     headline: str = ""
+    until: str | None = None  # a held item's embargo (ISO 8601)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"input": self.input, self.kind: True, "story": self.story, "message": self.message}
+        data = {"input": self.input, self.kind: True, "story": self.story, "message": self.message}
+        return {**data, "until": self.until} if self.until else data
 
 
 class Article(Record):

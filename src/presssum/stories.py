@@ -122,7 +122,8 @@ def plan(
         for index, entry in enumerate(result.items):
             if isinstance(entry, Article) and entry.wire and _embargoed(entry.wire.embargo, moment):
                 message = f"EMBARGOED until {entry.wire.embargo}; held (--hold-embargoed)"
-                result.items[index] = _notice(entry, "held", message, story_id(entry))
+                held = _notice(entry, "held", message, story_id(entry))
+                result.items[index] = held.model_copy(update={"until": entry.wire.embargo})
     return result
 
 
@@ -187,6 +188,11 @@ def _order(item: Article | Failure, position: int) -> tuple[int, str, int]:
 
 def _withdrawn(article: Article) -> bool:
     return bool(article.wire and (article.wire.status == "canceled" or "kill" in article.wire.signals))
+
+
+def embargo_passed(embargo: str, moment: datetime | None = None) -> bool:
+    """Whether an agency embargo time has passed (an unreadable one never passes on its own)."""
+    return not _embargoed(embargo, moment or datetime.now(timezone.utc))
 
 
 def _embargoed(embargo: str | None, moment: datetime) -> bool:

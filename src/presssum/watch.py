@@ -7,6 +7,7 @@ from pathlib import Path
 
 from presssum.outdir import OutputDir
 from presssum.readers import KNOWN_SUFFIXES
+from presssum.stories import embargo_passed
 
 
 def pending(inbox: Path, output: OutputDir) -> list[str]:
@@ -34,13 +35,25 @@ def watch(inbox: Path, output: OutputDir, digest_paths: Callable[[list[str]], No
     attempted: dict[str, float] = {}
 
     def run_pending() -> None:
-        # a file that failed is tried again only once it changes
-        todo = [path for path in pending(inbox, output) if attempted.get(path) != Path(path).stat().st_mtime]
+        # a file that failed is tried again only once it changes; a held one once its embargo passes
+        todo = [
+            path
+            for path in pending(inbox, output)
+            if attempted.get(path) != Path(path).stat().st_mtime or _released(path, output)
+        ]
         attempted.update({path: Path(path).stat().st_mtime for path in todo})
         if todo:
             digest_paths(todo)
 
     run_pending()
     ready()
-    for _changes in watchfiles.watch(inbox, raise_interrupt=False):
+    # wake every minute even without file events, so held embargoed items are released on time
+    for _changes in watchfiles.watch(inbox, raise_interrupt=False, rust_timeout=60_000, yield_on_timeout=True):
         run_pending()
+
+
+def _released(path: str, output: OutputDir) -> bool:
+    """An input held for its embargo (--hold-embargoed) whose embargo has now passed."""
+    entry = output.entries.get(path, {})
+    until = entry.get("until")
+    return bool(entry.get("held")) and isinstance(until, str) and embargo_passed(until)
