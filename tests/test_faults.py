@@ -299,7 +299,7 @@ def _read_only_database(folder: Path) -> None:
 def test_a_cache_fault_is_one_warning_and_the_run_goes_on_without_it(
     fault: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from presssum.article import parse_wire
+    from presssum import parse_wire
 
     folder = tmp_path / "cache-folder"
     fault(folder)  # type: ignore[operator]

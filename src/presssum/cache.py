@@ -39,13 +39,20 @@ class DigestCache:
         self._path = path
         self._settings = settings
         self._db: sqlite3.Connection | None = None
+        self.sentences: SentenceCache | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path)
             self._db.execute("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, digest TEXT NOT NULL)")
             self._db.commit()
+            self.sentences = SentenceCache(self._db)
         except _FAULTS as exc:
             self._give_up(exc)
+
+    @property
+    def connection(self) -> sqlite3.Connection | None:
+        """The database, shared with the sentence cache and the story versions; None once it failed."""
+        return self._db
 
     def key(self, article: Article, lang: str | None) -> str:
         """Content of the article (not its file name) plus every setting that changes the result."""
@@ -88,6 +95,7 @@ class DigestCache:
         if self._db is not None:
             self._db.close()
         self._db = None
+        self.sentences = None
 
 
 def cache_settings(config_json: str, length: str, version: str, local_models: list[str]) -> str:
@@ -98,3 +106,39 @@ def cache_settings(config_json: str, length: str, version: str, local_models: li
         if Path(folder).is_dir()
     }
     return json.dumps([config_json, length, version, stamps], sort_keys=True)
+
+
+class SentenceCache:
+    """Translations of single sentences, per model and settings: a writethru that repeats most of its lead
+    sends only its new sentences to the model. Lives in the digest cache's database."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS sentences (key TEXT PRIMARY KEY, output TEXT NOT NULL, complete INTEGER)"
+        )
+        self._db.commit()
+        self.sent_to_model = 0  # sentences this process translated because they were not cached
+
+    def get_many(self, model: str, texts: list[str]) -> dict[str, tuple[str, bool]]:
+        """The cached translations among `texts`, by text."""
+        keys = {_sentence_key(model, text): text for text in texts}
+        found: dict[str, tuple[str, bool]] = {}
+        items = list(keys.items())
+        for start in range(0, len(items), 500):
+            chunk = dict(items[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, output, complete FROM sentences WHERE key IN ({marks})"
+            for key, output, complete in self._db.execute(query, list(chunk)):
+                found[chunk[key]] = (output, bool(complete))
+        return found
+
+    def put_many(self, model: str, translations: dict[str, tuple[str, bool]]) -> None:
+        self.sent_to_model += len(translations)
+        rows = [(_sentence_key(model, text), out, int(ok)) for text, (out, ok) in translations.items()]
+        self._db.executemany("INSERT OR REPLACE INTO sentences VALUES (?, ?, ?)", rows)
+        self._db.commit()
+
+
+def _sentence_key(model: str, text: str) -> str:
+    return hashlib.sha256(json.dumps([model, text], ensure_ascii=False).encode()).hexdigest()

@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import cast, get_args
 
@@ -22,7 +23,7 @@ from presssum.errors import ExitCode, PresssumError
 from presssum.load import check_pattern, discover
 from presssum.models import ModelLoader, is_local, load_model
 from presssum.outdir import OutputDir, OutputError
-from presssum.records import Digest, Failure
+from presssum.records import Digest, Failure, StoryNotice
 from presssum.render import OutputFormat, RenderOptions, output_format
 from presssum.render.email import DEFAULT_SENDER
 
@@ -46,6 +47,7 @@ class DigestOptions:
     to: str | None = None
     sender: str = DEFAULT_SENDER
     strict: bool = False
+    hold_embargoed: bool = False
 
     @property
     def render(self) -> RenderOptions:
@@ -92,11 +94,13 @@ def results(
     options: DigestOptions,
     paths: Sequence[str],
     pipeline: Pipeline,
+    on_notice: Callable[[StoryNotice], None],
     on_stage: Callable[[str], None] | None = None,
 ) -> Iterator[Digest | Failure]:
+    """Digests and failures; story notices (withdrawn, superseded, held) go to `on_notice`."""
     cache = open_cache(config, options)
     try:
-        yield from digest_inputs(
+        for result in digest_inputs(
             pipeline,
             paths,
             lang=options.lang,
@@ -105,7 +109,12 @@ def results(
             cache=cache,
             strict=options.strict,
             on_stage=on_stage,
-        )
+            hold_embargoed=options.hold_embargoed,
+        ):
+            if isinstance(result, StoryNotice):
+                on_notice(result)
+            else:
+                yield result
     finally:
         if cache:
             cache.close()
@@ -138,7 +147,8 @@ def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model
             task = progress.add_task("loading", total=len(paths))
             started: set[str] = set()
             pipeline = Pipeline(config, loader=loader)
-            for computed in results(config, options, paths, pipeline, _describe(progress, task)):
+            on_notice = partial(_notice, err, folder)
+            for computed in results(config, options, paths, pipeline, on_notice, _describe(progress, task)):
                 started.add(_path_of(computed.input, paths))
                 progress.update(task, completed=len(started))
                 result = _write(folder, computed, chosen, options) if folder else computed
@@ -204,7 +214,7 @@ def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
     pipeline = Pipeline(config)
 
     def digest_paths(paths: list[str]) -> None:
-        for result in results(config, options, paths, pipeline):
+        for result in results(config, options, paths, pipeline, partial(_notice, err, folder)):
             if isinstance(result, Failure):
                 _report_failure(err, folder, result)
             elif isinstance(written := _write(folder, result, chosen, options), Failure):
@@ -218,6 +228,13 @@ def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
 
     watch(inbox, folder, digest_paths, ready)  # Ctrl-C ends it; the CLI's boundary turns that into 130
     return ExitCode.OK
+
+
+def _notice(err: Console, folder: OutputDir | None, notice: StoryNotice) -> None:
+    """A story item not digested: said on stderr, and in --output the folder's files and index follow."""
+    err.print(f"presssum: {notice.kind}: {notice.input}: {notice.message}", markup=False, soft_wrap=True)
+    if folder:
+        folder.record_notice(notice)
 
 
 def _report_failure(err: Console, folder: OutputDir | None, failure: Failure) -> None:

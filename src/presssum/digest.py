@@ -10,13 +10,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from presssum.about import package_version
-from presssum.article import parse_wire
 from presssum.config import Config, LengthName, load_config
 from presssum.errors import InputError
 from presssum.facts import check_facts, key_facts, protected_names
 from presssum.lang import detect_language
-from presssum.load import decode, without_controls
+from presssum.load import without_controls
 from presssum.models import ModelLoader, load_model
+from presssum.readers.plain import parse_wire
+from presssum.readers.text import decode
 from presssum.records import ENGLISH, Article, Digest, Failure, Summary
 from presssum.roles import Models
 from presssum.summarize import summarize_strictly
@@ -147,6 +148,7 @@ class Pipeline:
             date=article.date,
             fact_checks=checks,
             key_facts=key_facts(source, lang),
+            wire=article.wire,
         )
 
 

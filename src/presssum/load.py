@@ -8,16 +8,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePath
 
-from charset_normalizer import from_bytes
-
 from presssum.errors import InputError, PresssumError, warn
-from presssum.formats import KNOWN_SUFFIXES, read_articles
+from presssum.readers import KNOWN_SUFFIXES, read_articles
+from presssum.readers.fetch import fetch, is_url
 from presssum.records import Article, Failure
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 5_000_000
-# Control characters never found in text; a few of them mark a file as binary.
-_BINARY_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
 # C0 and C1 controls but newline and tab: ESC, OSC 8 links and clear-screen would reach the terminal.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TEXT_FIELDS = ("headline", "source", "dateline", "lang", "id", "url", "author", "date")
@@ -34,7 +31,7 @@ def check_pattern(pattern: str | None) -> None:
 def discover(paths: Sequence[str], pattern: str | None = None, *, note: Note = warn) -> list[str]:
     """Expand folders recursively into files, sorted; keep files and '-' as given.
 
-    In a folder, `pattern` picks the files; without one, every wire, HTML and JSON Lines file.
+    In a folder, `pattern` picks the files; without one, every file with a known input suffix.
     """
     check_pattern(pattern)
     found: list[str] = []
@@ -88,7 +85,7 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
     """The Articles of each input (or the reason one failed), in order; a JSONL feed gives several."""
     for path in paths:
         try:
-            for item in read_articles(path, decode(read_bytes(path, max_bytes))):
+            for item in read_articles(path, read_bytes(path, max_bytes)):
                 yield without_controls(item) if isinstance(item, Article) else item
         except InputError as exc:
             yield Failure(input=path, error=str(exc))
@@ -106,7 +103,9 @@ def _strip(text: str) -> str:
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:
-    """The raw input, never more than `max_bytes + 1` bytes of it, whatever it is (file, pipe, device)."""
+    """The raw input, never more than `max_bytes + 1` bytes of it, whatever it is (file, pipe, device, URL)."""
+    if is_url(path):
+        return fetch(path, max_bytes)
     try:
         if path == STDIN:
             if sys.stdin is None:  # started with stdin closed (`<&-`)
@@ -130,30 +129,3 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"input is over the {max_bytes:,}-byte limit (--max-bytes)")
     return data
-
-
-def decode(data: bytes) -> str:
-    """Text from bytes in any common encoding (BOMs honoured); binary data is refused."""
-    if not data.strip():
-        raise InputError("empty input")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return _strict_decode(data, codec)
-    sample = data[:4096]
-    if b"\x00" in sample or sum(byte in _BINARY_BYTES for byte in sample) > len(sample) // 100:
-        raise InputError("binary data, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("cannot detect the text encoding")
-    return str(best)
-
-
-def _strict_decode(data: bytes, codec: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"invalid {codec} text ({exc.reason})") from None

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from presssum.errors import PresssumError, warn
-from presssum.records import Digest, Failure
+from presssum.records import Digest, Failure, StoryNotice
 
 INDEX = "index.json"
 _SLUG_MAX = 80
@@ -84,6 +84,8 @@ class OutputDir:
         try:
             write_atomic(path, content)
             self.entries[digest.input] = {"input": digest.input, "file": path.name, "headline": digest.headline_en}
+            if digest.story:
+                self.entries[digest.input]["story"] = digest.story.id
             self._write_index()
             if isinstance(previous, str) and previous != path.name:
                 (self.folder / previous).unlink(missing_ok=True)
@@ -97,6 +99,17 @@ class OutputDir:
             self._write_index()
         except OSError as exc:
             warn(f"cannot update {self.folder / INDEX} ({exc.strerror or exc})")
+
+    def record_notice(self, notice: StoryNotice) -> None:
+        """A withdrawn story's earlier digest files become a withdrawal notice; the index says why."""
+        if notice.kind == "withdrawn":
+            for entry in self.entries.values():
+                if notice.story and entry.get("story") == notice.story and isinstance(entry.get("file"), str):
+                    message = f"WITHDRAWN: {entry.get('headline', '')}\n{notice.message} ({notice.input})\n"
+                    write_atomic(self.folder / entry["file"], message.encode("utf-8"))
+                    entry["withdrawn"] = True
+        self.entries[notice.input] = {"input": notice.input, "file": None, **notice.to_dict()}
+        self._write_index()
 
     def _write_index(self) -> None:
         index = {"articles": list(self.entries.values())}

@@ -8,6 +8,7 @@ from pathlib import Path
 from presssum.errors import PresssumError, warn
 from presssum.load import Note, folder_files
 from presssum.outdir import OutputDir
+from presssum.stories import embargo_passed
 
 
 def check_output_outside(inbox: Path, output: Path) -> None:
@@ -45,15 +46,20 @@ def watch(inbox: Path, output: OutputDir, digest_paths: Callable[[list[str]], No
             warn(message)
 
     def run_pending() -> None:
-        # a file that failed is tried again only once it changes
-        todo = [path for path in pending(inbox, output, note) if attempted.get(path) != _mtime(path)]
+        # a file that failed is tried again only once it changes; a held one once its embargo passes
+        todo = [
+            path
+            for path in pending(inbox, output, note)
+            if attempted.get(path) != _mtime(path) or _released(path, output)
+        ]
         attempted.update({path: _mtime(path) for path in todo})
         if todo:
             digest_paths(todo)
 
     run_pending()
     ready()
-    for _changes in watchfiles.watch(inbox, raise_interrupt=True):
+    # wake every minute even without file events, so held embargoed items are released on time
+    for _changes in watchfiles.watch(inbox, raise_interrupt=True, rust_timeout=60_000, yield_on_timeout=True):
         run_pending()
 
 
@@ -62,3 +68,10 @@ def _mtime(path: str) -> float:
         return Path(path).stat().st_mtime
     except OSError:  # removed between listing and now
         return -1.0
+
+
+def _released(path: str, output: OutputDir) -> bool:
+    """An input held for its embargo (--hold-embargoed) whose embargo has now passed."""
+    entry = output.entries.get(path, {})
+    until = entry.get("until")
+    return bool(entry.get("held")) and isinstance(until, str) and embargo_passed(until)
