@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from presssum.article import parse_wire
 from presssum.config import Config, LengthName, ModelSpec, load_config
 from presssum.errors import InputError
-from presssum.facts import check_facts, key_facts, protected_names
+from presssum.facts import SourceFacts, analyze_source, check_digest, check_facts
 from presssum.lang import detect_language
 from presssum.mask import mask, unmask
 from presssum.models import LoadedModel, load_model
-from presssum.records import Article, Digest, Failure, ModelInfo, ParagraphPair, Summary
+from presssum.records import Article, Digest, Failure, ModelInfo, ParagraphPair, SentencePair, Summary
 from presssum.segment import split_sentences
 from presssum.summarize import Summarizer
 from presssum.translate import Translator
@@ -90,7 +90,9 @@ class Pipeline:
         summaries_en = self.summarizer().summarize([english[i] for i in done], settings)
         methods = dict.fromkeys(done, "abstractive")
         if strict:
-            checked = self._enforce_facts(articles, english, dict(zip(done, summaries_en, strict=True)), methods)
+            checked = self._enforce_facts(
+                english, dict(zip(done, summaries_en, strict=True)), methods, {i: translated[i].facts for i in done}
+            )
             summaries_en = [checked[i] for i in done]
         timings["summarize_s"] = time.perf_counter() - started
         started = time.perf_counter()
@@ -103,10 +105,10 @@ class Pipeline:
 
     def _enforce_facts(
         self,
-        articles: Sequence[Article],
         english: dict[int, str],
         summaries: dict[int, str],
         methods: dict[int, str],
+        facts: dict[int, SourceFacts],
     ) -> dict[int, str]:
         """--strict: regenerate summaries with unverified facts conservatively, else use the lead.
 
@@ -117,7 +119,9 @@ class Pipeline:
             return [
                 i
                 for i, summary in candidates.items()
-                if not check_facts(_source_text(articles[i]), summary, translation=english[i]).ok
+                if not check_facts(
+                    facts[i].text, summary, translation=english[i], source_lang=facts[i].lang, source_facts=facts[i]
+                ).ok
             ]
 
         retry = failing(summaries)
@@ -136,41 +140,52 @@ class Pipeline:
     def _translate(self, lang: str, articles: list[Article], indices: list[int]) -> dict[int, Translated]:
         """Headlines and every sentence of these articles translated in one batched call."""
         sentences = [[split_sentences(p, lang) for p in article.paragraphs] for article in articles]
+        analyses = [analyze_source(_source_text(article), lang) for article in articles]
         if lang == ENGLISH:
             return {
-                i: Translated(a.headline, tuple(ParagraphPair(p, p) for p in a.paragraphs), ())
-                for i, a in zip(indices, articles, strict=True)
+                i: Translated(
+                    a.headline,
+                    tuple(
+                        ParagraphPair(p, p, tuple(SentencePair(s, s) for s in para))
+                        for p, para in zip(a.paragraphs, paras, strict=True)
+                    ),
+                    (),
+                    facts,
+                )
+                for i, a, paras, facts in zip(indices, articles, sentences, analyses, strict=True)
             }
         texts = [
             text
             for article, paras in zip(articles, sentences, strict=True)
             for text in (article.headline, *(s for p in paras for s in p))
         ]
-        outputs = iter(self._translate_protected(self.translator(lang), texts, articles, lang))
+        outputs = iter(self._translate_protected(self.translator(lang), texts, analyses))
         result = {}
-        for i, article, paras in zip(indices, articles, sentences, strict=True):
+        for i, article, paras, facts in zip(indices, articles, sentences, analyses, strict=True):
             headline_en, _ = next(outputs)
             pairs, warnings = [], []
             for number, (source, para) in enumerate(zip(article.paragraphs, paras, strict=True), start=1):
                 translated = [next(outputs) for _ in para]
-                pairs.append(ParagraphPair(source, " ".join(text for text, _ in translated)))
+                pairs.append(
+                    ParagraphPair(
+                        source,
+                        " ".join(text for text, _ in translated),
+                        tuple(SentencePair(s, text) for s, (text, _) in zip(para, translated, strict=True)),
+                    )
+                )
                 warnings += [
                     f"paragraph {number}: {problem} «{_clip(sentence)}»; check it"
                     for sentence, (_, problem) in zip(para, translated, strict=True)
                     if problem
                 ]
-            result[i] = Translated(headline_en, tuple(pairs), tuple(warnings))
+            result[i] = Translated(headline_en, tuple(pairs), tuple(warnings), facts)
         return result
 
     def _translate_protected(
-        self, translator: Translator, texts: list[str], articles: list[Article], lang: str
+        self, translator: Translator, texts: list[str], analyses: list[SourceFacts]
     ) -> list[tuple[str, str]]:
         """Translations with names and glossary terms masked; each with a problem to report, or ''."""
-        names = (
-            {name for a in articles for p in a.paragraphs for name in protected_names(p, lang)}
-            if self.config.keep_names
-            else set()
-        )
+        names = {name for facts in analyses for name in facts.protected_names} if self.config.keep_names else set()
         terms = {**dict.fromkeys(names), **self.config.glossary}
         masked = [mask(text, {term: target or term for term, target in terms.items()}) for text in texts]
         results = []
@@ -212,14 +227,9 @@ class Pipeline:
         timings: dict[str, float],
         length: LengthName,
     ) -> Digest:
-        source = _source_text(article)
-        translation = "\n\n".join(pair.en for pair in translated.pairs)
-        checks = {ENGLISH: check_facts(source, summary.en, translation=translation, source_lang=lang)}
-        if summary.back is not None:
-            checks[lang] = check_facts(
-                source, summary.back, translation=translation, source_lang=lang, summary_lang=lang
-            )
-        warnings = list(translated.warnings)
+        checked = check_digest(translated.facts, translated.pairs, summary.en, summary.back, lang)
+        summary = replace(summary, sentences=checked.sentences)
+        warnings = list(translated.warnings) + list(checked.warnings)
         if summary.method == "extractive-lead":
             warnings.append("the abstractive summary stated facts the source does not back; this is the lead instead")
         return Digest(
@@ -240,8 +250,8 @@ class Pipeline:
             url=article.url,
             author=article.author,
             date=article.date,
-            fact_checks=checks,
-            key_facts=key_facts(source, lang),
+            fact_checks=checked.fact_checks,
+            key_facts=checked.key_facts,
         )
 
     def _models_used(self, lang: str) -> tuple[ModelInfo, ...]:
@@ -256,6 +266,7 @@ class Translated:
     headline_en: str
     pairs: tuple[ParagraphPair, ...]
     warnings: tuple[str, ...]
+    facts: SourceFacts
 
 
 def _source_text(article: Article) -> str:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-FactKind = Literal["number", "date", "name"]
+FactKind = Literal["number", "date", "name", "word"]  # word: of a lower-case summary, see FactStatus
+# verified: in the source sentences the summary sentence comes from; elsewhere: only in other sentences
+# of the source; translation: only through a translated sentence whose figures differ from its source;
+# lowercase: a word of a lower-case summary the source lacks (no capitals to tell names, so weaker);
+# unverified: nowhere in the source.
+FactStatus = Literal["verified", "elsewhere", "translation", "lowercase", "unverified"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,9 @@ class Fact:
     kind: FactKind
     value: str
     reason: str = ""
+    start: int = -1  # the span of `text` in the text it was found in, so renderers mark it, not a look-alike
+    end: int = -1
+    status: FactStatus = "verified"
 
 
 @dataclass(frozen=True)
@@ -44,17 +52,32 @@ class FactReport:
 
     verified: list[Fact] = field(default_factory=list)
     unverified: list[Fact] = field(default_factory=list)
+    # backed with less confidence (found elsewhere in the source; a lower-case word): shown, not failing
+    uncertain: list[Fact] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.unverified
 
+    @property
+    def facts(self) -> list[Fact]:
+        """Every fact of the summary, in the order it is written."""
+        return sorted([*self.verified, *self.uncertain, *self.unverified], key=lambda fact: fact.start)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"verified": [asdict(f) for f in self.verified], "unverified": [asdict(f) for f in self.unverified]}
+        return {
+            "verified": [asdict(f) for f in self.verified],
+            "unverified": [asdict(f) for f in self.unverified],
+            "uncertain": [asdict(f) for f in self.uncertain],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FactReport:
-        return cls([Fact(**f) for f in data["verified"]], [Fact(**f) for f in data["unverified"]])
+        return cls(
+            [Fact(**f) for f in data["verified"]],
+            [Fact(**f) for f in data["unverified"]],
+            [Fact(**f) for f in data.get("uncertain", [])],
+        )
 
 
 @dataclass(frozen=True)
@@ -78,11 +101,33 @@ class Failure:
 
 
 @dataclass(frozen=True)
-class ParagraphPair:
-    """One source paragraph beside its translation."""
+class SentencePair:
+    """One source sentence beside its translation."""
 
     source: str
     en: str
+
+
+@dataclass(frozen=True)
+class ParagraphPair:
+    """One source paragraph beside its translation, and the same sentence by sentence when known."""
+
+    source: str
+    en: str
+    sentences: tuple[SentencePair, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One summary sentence and where it comes from: 1-based (paragraph, sentence) of the source."""
+
+    text: str
+    sources: tuple[tuple[int, int], ...] = ()
+    support: float = 0.0  # share of the sentence's content words found in those source sentences
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.sources)
 
 
 @dataclass(frozen=True)
@@ -102,6 +147,7 @@ class Summary:
     en: str
     back: str | None
     method: str = "abstractive"
+    sentences: tuple[SummarySentence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +218,10 @@ class Digest:
                 "en": self.summary.en,
                 self.source_lang: self.summary.back,
                 "method": self.summary.method,
+                "sentences": [
+                    {**asdict(sentence), "sources": [list(source) for source in sentence.sources]}
+                    for sentence in self.summary.sentences
+                ],
             },
             "models": {m.role: {"name": m.name, "revision": m.revision, "backend": m.backend} for m in self.models},
             "settings": dict(self.settings),
@@ -208,11 +258,18 @@ class Digest:
             headline_en=data["headline"]["en"],
             source=data["source"],
             dateline=data["dateline"],
-            paragraphs=tuple(ParagraphPair(**pair) for pair in data["paragraphs"]),
+            paragraphs=tuple(
+                ParagraphPair(pair["source"], pair["en"], tuple(SentencePair(**s) for s in pair.get("sentences", [])))
+                for pair in data["paragraphs"]
+            ),
             summary=Summary(
                 en=summary["en"],
                 back=summary.get(data["source_lang"]) if data["source_lang"] != "en" else None,
                 method=summary["method"],
+                sentences=tuple(
+                    SummarySentence(s["text"], tuple(tuple(source) for source in s["sources"]), s["support"])
+                    for s in summary.get("sentences", [])
+                ),
             ),
             models=models,
             settings=data["settings"],

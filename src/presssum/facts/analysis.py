@@ -1,0 +1,114 @@
+"""A text's facts, extracted once: sentences, figures, dates and names with spans, from one spaCy pass.
+
+The pipeline analyses each source once and hands the result to name masking, key facts and both
+summary checks; `check_facts` analyses a plain text the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from presssum.facts.dates import english_date, extract_dates
+from presssum.facts.names import english_name, extract_names, french_nlp
+from presssum.facts.numbers import Figure, english_figure, extract_figures
+from presssum.facts.text import Sentence, fold, sentences_with_spans
+from presssum.records import Fact, KeyFact
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """The figures, dates and names of one text (a source, a translated sentence, a summary)."""
+
+    text: str
+    lang: str
+    figures: tuple[Figure, ...]
+    dates: tuple[Fact, ...]
+    names: tuple[Fact, ...]
+    protected_names: tuple[str, ...] = ()
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def checked_figures(self) -> tuple[Figure, ...]:
+        """Figures that are not part of a date: the 14 of 'le 14 mars' is a day, not a count of 14."""
+        return tuple(
+            figure
+            for figure in self.figures
+            if figure.is_year or not any(_overlaps(figure.fact, date) for date in self.dates)
+        )
+
+    def within(self, start: int, end: int) -> TextFacts:
+        """The part [start, end) of the text and its facts; fact spans stay relative to the whole text."""
+        return TextFacts(
+            self.text[start:end],
+            self.lang,
+            tuple(f for f in self.figures if start <= f.fact.start < end),
+            tuple(d for d in self.dates if start <= d.start < end),
+            tuple(n for n in self.names if start <= n.start < end),
+        )
+
+
+@dataclass(frozen=True)
+class SourceFacts(TextFacts):
+    """A source's facts and its sentences with spans, for alignment and key facts."""
+
+    sentences: tuple[Sentence, ...] = ()
+
+    def key_facts(self) -> tuple[KeyFact, ...]:
+        """The people, organisations, places, figures and dates of the source, each with its English form."""
+        found: dict[tuple[str, str], KeyFact] = {}
+        for fact in self.names:
+            found.setdefault(("name", fact.value), KeyFact("name", fact.text, english_name(fact.text)))
+        for figure in self.checked_figures:
+            found.setdefault(("number", figure.fact.value), KeyFact("number", figure.fact.text, english_figure(figure)))
+        for fact in self.dates:
+            found.setdefault(("date", fact.value), KeyFact("date", fact.text, english_date(fact.value)))
+        return tuple(found.values())
+
+
+def _overlaps(a: Fact, b: Fact) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def analyze_text(text: str, lang: str) -> TextFacts:
+    """Figures, dates and names of a short text (a summary, a sentence)."""
+    return TextFacts(
+        text,
+        lang,
+        tuple(extract_figures(text, lang)),
+        tuple(extract_dates(text, lang)),
+        tuple(extract_names(text, lang)),
+    )
+
+
+def analyze_source(text: str, lang: str) -> SourceFacts:
+    """Everything the checks, key facts and name masking need from a source, with one spaCy pass."""
+    nlp = french_nlp() if lang == "fr" else None
+    doc = nlp(text) if nlp is not None else None
+    protected = (
+        tuple(dict.fromkeys(ent.text for ent in doc.ents if ent.label_ in ("PER", "ORG") and len(ent.text) > 2))
+        if doc is not None
+        else ()
+    )
+    return SourceFacts(
+        text,
+        lang,
+        tuple(extract_figures(text, lang)),
+        tuple(extract_dates(text, lang)),
+        tuple(extract_names(text, lang, doc)),
+        protected,
+        tuple(sentences_with_spans(text, lang)),
+    )
+
+
+def protected_names(text: str, lang: str) -> list[str]:
+    """People and organisations a translation must not alter; found by spaCy in French text."""
+    return list(analyze_source(text, lang).protected_names)
+
+
+def key_facts(source: str, lang: str) -> tuple[KeyFact, ...]:
+    """The key facts of a source given as text."""
+    return analyze_source(source, lang).key_facts()
