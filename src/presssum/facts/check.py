@@ -60,6 +60,9 @@ def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str) -> boo
         return any(same_figure(figure, ref, same_language=text.lang == lang) for ref in text.checked_figures)
     if fact.kind == "date":
         return any(date.value == fact.value for date in text.dates)
+    if fact.text.isupper() and len(fact.text) <= 5:  # an acronym: "UN" is not the French article "un"
+        forms = [form.upper() for form in name_forms(fact.text) if len(form) <= 5]
+        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms)
     return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.folded) for form in name_forms(fact.text))
 
 

@@ -34,28 +34,35 @@ _TITLES = {
     "pope", "senator", "governor", "mayor", "chief", "ceo", "judge", "justice", "deputy", "spokesman",
     "spokeswoman", "spokesperson", "ambassador", "commissioner", "director", "chairman", "chairwoman",
     "foreign", "finance", "interior", "defence", "defense", "economy", "health", "labour", "labor",
-    "m", "mme", "mlle", "monsieur", "madame", "sen", "rep", "gen", "col", "capt", "st",
+    "m", "mme", "mlle", "monsieur", "madame", "sen", "rep", "gen", "col", "capt", "st", "directeur",
+    "directrice", "presidente", "secretaire", "porte-parole", "maire", "chef", "ambassadeur", "pdg", "dg",
 }  # fmt: skip
 _DEMONYMS = {
     "french", "british", "english", "german", "american", "korean", "japanese", "chinese", "russian",
     "ukrainian", "spanish", "italian", "portuguese", "european", "african", "asian", "australian", "canadian",
     "indian", "iranian", "israeli", "palestinian", "turkish", "dutch", "belgian", "swiss", "polish", "greek",
-    "brazilian", "mexican", "north", "south", "western", "eastern", "northern", "southern", "scottish",
+    "brazilian", "mexican", "scottish",
     "welsh", "irish", "syrian", "iraqi", "afghan", "pakistani", "saudi", "egyptian", "nigerian", "arab",
 }  # fmt: skip
 _NOT_NAMES = {
-    "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "this", "that", "these", "those", "but",
-    "and", "or", "according", "after", "before", "during", "while", "for", "with", "as", "by", "from", "his",
-    "her", "their", "its", "le", "la", "les", "l'", "un", "une", "des", "en", "il", "elle", "ils", "elles",
-    "selon", "mais", "et", "ou", "dans", "pour", "avec", "par", "sur", "ce", "cette", "ces", "son", "sa", "ses",
-    "leur", "de", "du", "d'", "of", "to", "i", "you", "if", "when", "there", "here", "some", "all", "no", "not",
+    "en": {
+        "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "this", "that", "these", "those",
+        "but", "and", "or", "according", "after", "before", "during", "while", "for", "with", "as", "by", "from",
+        "his", "her", "their", "its", "of", "to", "i", "you", "if", "when", "there", "here", "some", "all", "no",
+        "not",
+    },
+    "fr": {
+        "le", "la", "les", "l'", "un", "une", "des", "en", "il", "elle", "ils", "elles", "selon", "mais", "et",
+        "ou", "dans", "pour", "avec", "par", "sur", "ce", "cette", "ces", "son", "sa", "ses", "leur", "de", "du",
+        "d'", "au", "aux",
+    },
 }  # fmt: skip
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|[A-Z]{2,}s?)"
-_NAME = re.compile(rf"{_NAME_WORD}(?:[ -](?:(?:de|du|des|la|le|von|van|bin|al|of)\s)?{_NAME_WORD})*")
+_NAME = re.compile(rf"{_NAME_WORD}(?:[ -](?:(?:de|du|des|la|le|von|van|bin|al)\s)?{_NAME_WORD})*")
 
 
-def _edge_words() -> set[str]:
-    return _NOT_NAMES | _TITLES | set(weekdays("en")) | set(weekdays("fr")) | _month_words()
+def _edge_words(lang: str) -> set[str]:
+    return _NOT_NAMES[lang] | _TITLES | set(weekdays("en")) | set(weekdays("fr")) | _month_words()
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +79,7 @@ def extract_names(text: str, lang: str, doc: Any = None) -> list[Fact]:
             nlp = french_nlp()
             doc = nlp(text) if nlp is not None else None
         if doc is not None:
-            return [fact for ent in doc.ents if ent.label_ in ("PER", "ORG", "LOC") for fact in _clean_entity(ent)]
+            return [fact for ent in doc.ents if ent.label_ in ("PER", "ORG", "LOC", "MISC") for fact in _clean_entity(ent)]
     if lang != "en" and lang != "fr":
         return []
     return _capitalised_names(text)
@@ -88,9 +95,9 @@ def _clean_entity(ent: Any) -> list[Fact]:
         if dateline:
             start += dateline.end()
         words = list(re.finditer(r"\S+", doc.text[start:end]))
-        while words and fold(words[0].group(0)).strip(".,'’") in _edge_words():
+        while words and fold(words[0].group(0)).strip(".,'’") in _edge_words("fr"):
             words.pop(0)
-        while words and fold(words[-1].group(0)).strip(".,'’") in _edge_words():
+        while words and fold(words[-1].group(0)).strip(".,'’") in _edge_words("fr"):
             words.pop()
         if not words:
             continue
@@ -110,7 +117,7 @@ def _clean_entity(ent: Any) -> list[Fact]:
 def _capitalised_names(text: str) -> list[Fact]:
     """Capitalised spans, without titles, demonyms, months and weekdays at their edges."""
     facts = []
-    edge = _edge_words()
+    edge = _edge_words("en")
     marked = re.sub(r"(\w)['’]s\b", r"\1 ,", text)  # "France's GDP": two spans; same length, same offsets
     for match in _NAME.finditer(marked):
         words = list(re.finditer(r"[^\s-]+(?:-[^\s-]+)*", match.group(0)))

@@ -45,9 +45,11 @@ _UNIT = (
 _FIGURE = re.compile(rf"(?<![\w.,/:-])(?:{_PREFIX_CURRENCY})?{_VALUE}{_SCALE}?{_UNIT}?(?![^\W\d_])(?![.,]\d)")
 _TIME = re.compile(
     r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:(?:[:.h]|\s?h\s?)(?P<minute>[0-5]\d))?\s?"
-    r"(?P<suffix>a\.?m\.?|p\.?m\.?|h|heures?)?(?![\w])"
+    r"(?P<suffix>a\.?m\.?|p\.?m\.?|h|heures?|uhr)?(?![\w])"
 )
-_FRACTION = re.compile(r"\b(?:un|une|a|one)\s+(?P<word>demi|tiers|quart|half|third|quarter)\b")
+_FRACTION = re.compile(
+    r"\b(?:(?:un|une|a|one)\s+(?P<word>demi|tiers|quart|half|third|quarter)|(?:la\s+)?(?P<half>moitie|half))\b"
+)
 _NOUN = re.compile(r"\s*(?:(?:de|d'|of|des|du)\s*)?(?P<noun>[^\W\d_]{3,})")
 _NUMBER_WORDS = {
     "en": "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -132,7 +134,7 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         is_year = not scale and not unit and re.fullmatch(r"(1[89]|20)\d\d", match.group("value")) is not None
         add(match.start(), match.end(), number, unit, is_year)
     for match in _FRACTION.finditer(folded):
-        add(match.start(), match.end(), _FRACTIONS[match.group("word")], None)
+        add(match.start(), match.end(), _FRACTIONS[match.group("word") or "half"], None)
     for start, end, number in _number_words(folded, lang):
         add(start, end, number, None)
     return sorted(figures, key=lambda figure: figure.fact.start)
@@ -181,7 +183,9 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool) -> b
         return False
     if summary.unit is None and reference.unit is not None and reference.unit != "h":
         # "8,500 technicians" is not "8 500 km"; "12 billion" may stand for "12 milliards d'euros"
-        return summary.noun is None or not same_language or summary.noun[:4] == reference.unit.lower()[:4]
+        return summary.noun is None
+    if same_language and summary.unit is None and summary.noun and reference.noun:
+        return summary.noun[:4] == reference.noun[:4]
     return True
 
 
