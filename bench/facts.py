@@ -15,8 +15,8 @@ import gzip
 import json
 import sys
 import time
-from functools import lru_cache
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 

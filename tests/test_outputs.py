@@ -125,7 +125,7 @@ def test_json_schema_is_the_one_the_readme_documents(write_config: WriteConfig) 
     assert set(article["summary"]) == {"en", "fr", "method"}
     assert set(article["timings"]) == {"translate_s", "summarize_s", "back_translate_s"}
     assert set(article["facts"]) == {"en", "fr"}
-    assert all(set(report) == {"verified", "unverified"} for report in article["facts"].values())
+    assert all(set(report) == {"verified", "unverified", "uncertain"} for report in article["facts"].values())
     assert {"kind": "name", "source": "Keiichi Ichikawa", "en": "Keiichi Ichikawa"} in article["key_facts"]
 
 

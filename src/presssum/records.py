@@ -11,6 +11,13 @@ FactKind = Literal["number", "date", "name", "word"]  # word: of a lower-case su
 # lowercase: a word of a lower-case summary the source lacks (no capitals to tell names, so weaker);
 # unverified: nowhere in the source.
 FactStatus = Literal["verified", "elsewhere", "translation", "lowercase", "unverified"]
+STATUS_LABELS: dict[str, str] = {
+    "verified": "verified in its source sentences",
+    "elsewhere": "found only elsewhere in the source",
+    "translation": "found only through a flagged translation",
+    "lowercase": "unchecked name: lower-case summary",
+    "unverified": "not in the source",
+}
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,11 @@ class SummarySentence:
     def supported(self) -> bool:
         return bool(self.sources)
 
+    @property
+    def marker(self) -> str:
+        """A footnote-style citation: '[2.1]' is paragraph 2, sentence 1; '[unsupported]' when none."""
+        return "[" + ("; ".join(f"{p}.{s}" for p, s in self.sources) or "unsupported") + "]"
+
 
 @dataclass(frozen=True)
 class ModelInfo:
@@ -179,6 +191,18 @@ class Digest:
     def unverified(self) -> list[Fact]:
         """Every flagged fact of both summaries."""
         return [fact for report in self.fact_checks.values() for fact in report.unverified]
+
+    @property
+    def uncertain(self) -> list[Fact]:
+        """Every fact of both summaries backed with less confidence (elsewhere in the source, lower-case)."""
+        return [fact for report in self.fact_checks.values() for fact in report.uncertain]
+
+    @property
+    def cited_summary(self) -> str:
+        """The English summary with each sentence's source marker after it: 'RTE will invest… [1.1]'."""
+        if not self.summary.sentences:
+            return self.summary.en
+        return " ".join(f"{sentence.text} {sentence.marker}" for sentence in self.summary.sentences)
 
     @property
     def translation(self) -> str:

@@ -79,7 +79,9 @@ def extract_names(text: str, lang: str, doc: Any = None) -> list[Fact]:
             nlp = french_nlp()
             doc = nlp(text) if nlp is not None else None
         if doc is not None:
-            return [fact for ent in doc.ents if ent.label_ in ("PER", "ORG", "LOC", "MISC") for fact in _clean_entity(ent)]
+            return [
+                fact for ent in doc.ents if ent.label_ in ("PER", "ORG", "LOC", "MISC") for fact in _clean_entity(ent)
+            ]
     if lang != "en" and lang != "fr":
         return []
     return _capitalised_names(text)

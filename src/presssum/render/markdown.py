@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from presssum.records import Digest, FactReport
+from presssum.records import STATUS_LABELS, Digest, FactReport
 
 # Every ASCII punctuation mark that CommonMark can give a meaning to, and the HTML openers.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
@@ -33,12 +33,19 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     lines = [f"# {escape(digest.headline_en)}", ""]
     if digest.headline_en != digest.headline:
         lines += [f"*{lang}: {escape(digest.headline)}*", ""]
-    lines += [meta, "", "## Summary (EN)", "", _flagged(digest.summary.en, digest.fact_checks.get("en")), ""]
+    english = " ".join(
+        f"{_flagged(sentence.text, digest.fact_checks.get('en'))}<sup>{escape(sentence.marker)}</sup>"
+        for sentence in digest.summary.sentences
+    ) or _flagged(digest.summary.en, digest.fact_checks.get("en"))
+    lines += [meta, "", "## Summary (EN)", "", english, ""]
     if digest.summary.back is not None:
         back = _flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang))
         lines += [f"## Summary ({lang})", "", back, ""]
     lines += [
         f"> **Unverified {fact.kind}:** {escape(fact.text)} ({escape(fact.reason)})\n" for fact in digest.unverified
+    ]
+    lines += [
+        f"> *{escape(STATUS_LABELS[fact.status])} ({fact.kind}):* {escape(fact.text)}\n" for fact in digest.uncertain
     ]
     if digest.summary.method != "abstractive":
         lines += [f"*Summary method: {escape(digest.summary.method)}*", ""]
@@ -49,8 +56,8 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
         lines.append("")
     if full:
         lines += ["## Full translation", ""]
-        for pair in digest.paragraphs:
-            lines += [f"> {escape(pair.source)}", "", escape(pair.en), ""]
+        for number, pair in enumerate(digest.paragraphs, start=1):
+            lines += [f"> **{number}.** {escape(pair.source)}", "", escape(pair.en), ""]
     lines += [f"<sub>{escape(digest.signature)}</sub>", ""]
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from presssum.records import Digest, FactReport
+from presssum.records import STATUS_LABELS, Digest, FactReport
 
 
 def _flagged(text: str, report: FactReport | None) -> Text:
@@ -32,7 +32,7 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
     summaries = Table.grid(expand=True, padding=(0, 2))
     summaries.add_column(ratio=1)
     headers = [Text("Summary (EN)", style="bold cyan")]
-    cells = [_flagged(digest.summary.en, digest.fact_checks.get("en"))]
+    cells = [_flagged(digest.cited_summary, digest.fact_checks.get("en"))]
     if digest.summary.back is not None:
         summaries.add_column(ratio=1)
         headers.append(Text(f"Summary ({lang})", style="bold cyan"))
@@ -44,6 +44,9 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
         parts.append(Text(f"Summary method: {digest.summary.method}", style="yellow"))
     parts += [
         Text(f"⚠ unverified {fact.kind}: {fact.text} ({fact.reason})", style="bold red") for fact in digest.unverified
+    ]
+    parts += [
+        Text(f"? {STATUS_LABELS[fact.status]} {fact.kind}: {fact.text}", style="yellow") for fact in digest.uncertain
     ]
     parts += [Text(f"⚠ {warning}", style="bold yellow") for warning in digest.warnings]
     if digest.key_facts:
