@@ -200,3 +200,24 @@ def test_the_source_is_parsed_by_spacy_once_for_masking_key_facts_and_checks(
     digest = presssum.digest(wire, config=write_config())
     assert len(parsed) == 1 and ("name", "Joe Biden") in {(fact.kind, fact.source) for fact in digest.key_facts}
     assert [sentence.sources for sentence in digest.summary.sentences] == [((1, 1),)]
+
+
+def test_every_format_shows_each_sentence_source_and_the_weaker_statuses(source_facts: Any) -> None:
+    from presssum.records import Digest, Summary
+    from presssum.render import html, json_render, markdown, text
+
+    summary = "RTE will invest €12 billion by 2032. French GDP grew by about 15%."
+    checked = check_digest(source_facts, PARAGRAPHS, summary, None, "fr")
+    digest = Digest(
+        input="wire.txt", source_lang="fr", headline=HEADLINE, headline_en="RTE plan", source=None,
+        dateline=DATELINE, paragraphs=PARAGRAPHS, summary=Summary(summary, None, sentences=checked.sentences),
+        models=(), fact_checks=checked.fact_checks, key_facts=checked.key_facts,
+    )  # fmt: skip
+    assert "RTE will invest €12 billion by 2032. [1.1]" in text.render_digest(digest)
+    assert "UNCERTAIN (EN) number: 15% (found only elsewhere in the source)" in text.render_digest(digest)
+    assert "2032.<sup>\\[1.1\\]</sup>" in markdown.render_digest(digest)
+    page = html.render_digest(digest, full=True)
+    anchor = page.split('<tr id="')[1].split('"')[0].removesuffix("-p1")
+    assert f'<a href="#{anchor}-p1" title="{PAIRS[0][0][0]}">1.1</a>' in page.replace("&#x27;", "'")
+    data = json_render.render_document([digest])
+    assert '"sources": [\n' in data and '"status": "elsewhere"' in data
