@@ -43,7 +43,11 @@ PAIRS = [
     ],
 ]
 PARAGRAPHS = tuple(
-    ParagraphPair(" ".join(s for s, _ in p), " ".join(e for _, e in p), tuple(SentencePair(s, e) for s, e in p))
+    ParagraphPair(
+        source=" ".join(s for s, _ in p),
+        en=" ".join(e for _, e in p),
+        sentences=tuple(SentencePair(source=s, en=e) for s, e in p),
+    )
     for p in PAIRS
 )
 SOURCE = "\n\n".join([HEADLINE, DATELINE, *(pair.source for pair in PARAGRAPHS)])
@@ -128,7 +132,8 @@ def test_a_figure_from_another_sentence_is_found_only_elsewhere(source_facts: An
 def test_a_wrong_translation_does_not_launder_a_wrong_date(source_facts: Any) -> None:
     pairs = list(PARAGRAPHS)
     wrong = PAIRS[1][0][1].replace("3 June", "4 June")
-    pairs[1] = ParagraphPair(pairs[1].source, wrong, (SentencePair(PAIRS[1][0][0], wrong), pairs[1].sentences[1]))
+    sentences = (SentencePair(source=PAIRS[1][0][0], en=wrong), pairs[1].sentences[1])
+    pairs[1] = ParagraphPair(source=pairs[1].source, en=wrong, sentences=sentences)
     checked = check_digest(source_facts, pairs, "Claire Vasseur presented the plan on June 4.", None, "fr")
     assert [(f.text, f.status) for f in checked.fact_checks["en"].unverified] == [("June 4", "translation")]
     assert any(w.startswith("paragraph 2, sentence 1: the translation") for w in checked.warnings)
@@ -136,8 +141,8 @@ def test_a_wrong_translation_does_not_launder_a_wrong_date(source_facts: Any) ->
 
 def test_locale_number_forms_are_not_translation_mismatches() -> None:
     source = "Le budget atteint 2.200.112 euros, soit 283,82 € par habitant."
-    pair = ParagraphPair(source, "The budget reaches 2,200,112 euros, or €283.82 per inhabitant.")
-    pair = ParagraphPair(pair.source, pair.en, (SentencePair(source, pair.en),))
+    en = "The budget reaches 2,200,112 euros, or €283.82 per inhabitant."
+    pair = ParagraphPair(source=source, en=en, sentences=(SentencePair(source=source, en=en),))
     checked = check_digest(analyze_source(source, "es"), [pair], "The budget is €2,200,112.", None, "es")
     assert checked.warnings == () and checked.fact_checks["en"].ok
 
@@ -210,7 +215,7 @@ def test_every_format_shows_each_sentence_source_and_the_weaker_statuses(source_
     checked = check_digest(source_facts, PARAGRAPHS, summary, None, "fr")
     digest = Digest(
         input="wire.txt", source_lang="fr", headline=HEADLINE, headline_en="RTE plan", source=None,
-        dateline=DATELINE, paragraphs=PARAGRAPHS, summary=Summary(summary, None, sentences=checked.sentences),
+        dateline=DATELINE, paragraphs=PARAGRAPHS, summary=Summary(en=summary, sentences=checked.sentences),
         models=(), fact_checks=checked.fact_checks, key_facts=checked.key_facts,
     )  # fmt: skip
     assert "RTE will invest €12 billion by 2032. [1.1]" in text.render_digest(digest)

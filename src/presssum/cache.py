@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import asdict
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -37,8 +36,7 @@ class DigestCache:
 
     def key(self, article: Article, lang: str | None) -> str:
         """Content of the article (not its file name) plus every setting that changes the result."""
-        content = asdict(article)
-        content.pop("input")
+        content = article.model_dump(mode="json", exclude={"input"})
         payload = json.dumps([content, lang, self._settings], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()
 

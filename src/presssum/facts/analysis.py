@@ -45,9 +45,9 @@ class TextFacts:
         return TextFacts(
             self.text[start:end],
             self.lang,
-            tuple(f for f in self.figures if start <= f.fact.start < end),
-            tuple(d for d in self.dates if start <= d.start < end),
-            tuple(n for n in self.names if start <= n.start < end),
+            tuple(f for f in self.figures if start <= (f.fact.start or 0) < end),
+            tuple(d for d in self.dates if start <= (d.start or 0) < end),
+            tuple(n for n in self.names if start <= (n.start or 0) < end),
         )
 
 
@@ -61,16 +61,19 @@ class SourceFacts(TextFacts):
         """The people, organisations, places, figures and dates of the source, each with its English form."""
         found: dict[tuple[str, str], KeyFact] = {}
         for fact in self.names:
-            found.setdefault(("name", fact.value), KeyFact("name", fact.text, english_name(fact.text)))
+            found.setdefault(("name", fact.value), KeyFact(kind="name", source=fact.text, en=english_name(fact.text)))
         for figure in self.checked_figures:
-            found.setdefault(("number", figure.fact.value), KeyFact("number", figure.fact.text, english_figure(figure)))
+            found.setdefault(
+                ("number", figure.fact.value),
+                KeyFact(kind="number", source=figure.fact.text, en=english_figure(figure)),
+            )
         for fact in self.dates:
-            found.setdefault(("date", fact.value), KeyFact("date", fact.text, english_date(fact.value)))
+            found.setdefault(("date", fact.value), KeyFact(kind="date", source=fact.text, en=english_date(fact.value)))
         return tuple(found.values())
 
 
 def _overlaps(a: Fact, b: Fact) -> bool:
-    return a.start < b.end and b.start < a.end
+    return (a.start or 0) < (b.end or 0) and (b.start or 0) < (a.end or 0)
 
 
 def analyze_text(text: str, lang: str) -> TextFacts:

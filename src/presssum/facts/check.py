@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from presssum.facts.align import align, stop_words
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text
@@ -87,11 +87,11 @@ def _summary_facts(summary: TextFacts) -> list[tuple[Fact, Figure | None]]:
     facts: list[tuple[Fact, Figure | None]] = [(figure.fact, figure) for figure in summary.checked_figures]
     facts += [(date, None) for date in summary.dates]
     facts += [(name, None) for name in summary.names if not any(_inside(name, date) for date in summary.dates)]
-    return sorted(facts, key=lambda pair: pair[0].start)
+    return sorted(facts, key=lambda pair: pair[0].start or 0)
 
 
 def _inside(a: Fact, b: Fact) -> bool:
-    return b.start <= a.start and a.end <= b.end
+    return (b.start or 0) <= (a.start or 0) and (a.end or 0) <= (b.end or 0)
 
 
 def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequence[set[int] | None]) -> FactReport:
@@ -101,20 +101,22 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
     facts = analyze_text(summary, lang)
     sentences = sentences_with_spans(summary, lang)
     for fact, figure in _summary_facts(facts):
-        index = next((i for i, s in enumerate(sentences) if s.start <= fact.start < s.end), len(sentences) - 1)
+        index = next((i for i, s in enumerate(sentences) if s.start <= (fact.start or 0) < s.end), len(sentences) - 1)
         context = contexts[index] if 0 <= index < len(contexts) else None
         status = _status(fact, figure, lang, units, set(range(len(units))) if context is None else context)
-        checked = replace(fact, status=status)  # type: ignore[arg-type]
+        checked = fact.model_copy(update={"status": status})
         if status == "verified":
             verified.append(checked)
         elif status == "elsewhere":
-            uncertain.append(replace(checked, reason="found only in other sentences of the source"))
+            uncertain.append(checked.model_copy(update={"reason": "found only in other sentences of the source"}))
         elif status == "translation":
             unverified.append(
-                replace(checked, reason="found only in a translation whose figures differ from the source")
+                checked.model_copy(
+                    update={"reason": "found only in a translation whose figures differ from the source"}
+                )
             )
         else:
-            unverified.append(replace(checked, reason=_REASONS[fact.kind]))
+            unverified.append(checked.model_copy(update={"reason": _REASONS[fact.kind]}))
     if summary and summary == summary.lower():
         words = _novel_words(summary, lang, units)
         (unverified if len(words) >= LOWERCASE_WORDS else uncertain).extend(words)
@@ -138,7 +140,13 @@ def _novel_words(summary: str, lang: str, units: Sequence[Unit]) -> list[Fact]:
             continue
         words.append(
             Fact(
-                match.group(0), "word", word, _REASONS["word"], start=match.start(), end=match.end(), status="lowercase"
+                text=match.group(0),
+                kind="word",
+                value=word,
+                reason=_REASONS["word"],
+                start=match.start(),
+                end=match.end(),
+                status="lowercase",
             )
         )
     return words
@@ -185,7 +193,9 @@ def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) 
     units, warnings = [], []
     cursor = 0
     for number, paragraph in enumerate(paragraphs, start=1):
-        pairs = paragraph.sentences or tuple(SentencePair(s, s) for s in split_sentences(paragraph.source, source.lang))
+        pairs = paragraph.sentences or tuple(
+            SentencePair(source=s, en=s) for s in split_sentences(paragraph.source, source.lang)
+        )
         for index, pair in enumerate(pairs, start=1):
             text, en = pair.source, pair.en
             start = source.text.find(text, cursor)
@@ -234,7 +244,7 @@ def check_digest(
     for sentence in sentences_with_spans(summary_en, ENGLISH):
         chosen, support = align(sentence.text, english, ENGLISH)
         located = tuple(units[i].location for i in chosen if units[i].location)
-        sentences.append(SummarySentence(sentence.text, located, support))  # type: ignore[arg-type]
+        sentences.append(SummarySentence(text=sentence.text, sources=located, support=support))
         contexts.append(set(chosen))
     checks = {ENGLISH: check_units(summary_en, ENGLISH, units, contexts)}
     if back is not None and source_lang != ENGLISH:

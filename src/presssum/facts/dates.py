@@ -71,15 +71,25 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
         end = match.end()
         while end > match.start() and folded[end - 1] in ". ,":
             end -= 1
-        facts.append(Fact(text[match.start() : end], "date", f"{month:02}-{day:02}", start=match.start(), end=end))
+        facts.append(
+            Fact(
+                text=text[match.start() : end], kind="date", value=f"{month:02}-{day:02}", start=match.start(), end=end
+            )
+        )
     names = {**weekdays(lang), **weekdays("en")}
     pattern = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     for match in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", folded):
         number = names[match.group(0)]
         facts.append(
-            Fact(text[match.start() : match.end()], "date", f"weekday-{number}", start=match.start(), end=match.end())
+            Fact(
+                text=text[match.start() : match.end()],
+                kind="date",
+                value=f"weekday-{number}",
+                start=match.start(),
+                end=match.end(),
+            )
         )
-    return sorted(facts, key=lambda fact: fact.start)
+    return sorted(facts, key=lambda fact: fact.start or 0)
 
 
 def english_date(value: str) -> str:

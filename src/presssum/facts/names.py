@@ -112,7 +112,7 @@ def _clean_entity(ent: Any) -> list[Fact]:
             continue
         if not any(token.pos_ == "PROPN" or (token.is_upper and len(token) > 1) for token in span):
             continue
-        facts.append(Fact(text, "name", fold(text), start=start, end=end))
+        facts.append(Fact(text=text, kind="name", value=fold(text), start=start, end=end))
     return facts
 
 
@@ -139,7 +139,7 @@ def _capitalised_names(text: str) -> list[Fact]:
         if re.fullmatch(r"[A-Z]{1,3}", name) and re.search(r"\d\s*$", before):
             continue  # "12 M", "3 B": a scale after a figure, not a name
         if len(name) > 1:
-            facts.append(Fact(name, "name", fold(name), start=start, end=end))
+            facts.append(Fact(text=name, kind="name", value=fold(name), start=start, end=end))
     return facts
 
 

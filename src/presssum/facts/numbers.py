@@ -110,7 +110,7 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             return
         taken.append((start, end))
         value = f"{canonical(number)} {unit}" if unit else canonical(number)
-        fact = Fact(text[start:end], "number", value, start=start, end=end)
+        fact = Fact(text=text[start:end], kind="number", value=value, start=start, end=end)
         figures.append(Figure(fact, number, unit, _noun_after(folded, end, lang), is_year))
 
     for match in _TIME.finditer(folded):
@@ -137,7 +137,7 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         add(match.start(), match.end(), _FRACTIONS[match.group("word") or "half"], None)
     for start, end, number in _number_words(folded, lang):
         add(start, end, number, None)
-    return sorted(figures, key=lambda figure: figure.fact.start)
+    return sorted(figures, key=lambda figure: figure.fact.start or 0)
 
 
 def _number_words(folded: str, lang: str) -> list[tuple[int, int, float]]:

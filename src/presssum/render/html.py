@@ -6,7 +6,8 @@ import zlib
 from collections.abc import Sequence
 from html import escape
 
-from presssum.records import STATUS_LABELS, Digest, FactReport, SummarySentence
+from presssum.records import STATUS_LABELS, Digest, Fact, FactReport, SummarySentence
+from presssum.render.spans import cited, mark
 
 _STYLE = """
 body{font:16px/1.5 Georgia,serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -18,14 +19,13 @@ table{border-collapse:collapse;width:100%}td{vertical-align:top;border-top:1px s
 """
 
 
+def _marked(piece: str, fact: Fact) -> str:
+    return f'<mark class="unverified" title="{escape(fact.reason)}">{escape(piece)}</mark>'
+
+
 def _flagged(text: str, report: FactReport | None) -> str:
     """Escaped text with each unverified fact marked, its reason as a tooltip."""
-    escaped = escape(text)
-    for fact in report.unverified if report else []:
-        escaped = escaped.replace(
-            escape(fact.text), f'<mark class="unverified" title="{escape(fact.reason)}">{escape(fact.text)}</mark>'
-        )
-    return escaped
+    return mark(text, report.unverified if report else [], escape, _marked)
 
 
 def _anchor(digest: Digest) -> str:
@@ -52,10 +52,15 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     if digest.headline_en != digest.headline:
         parts.append(f'<p class="original" lang="{escape(digest.source_lang)}">{escape(digest.headline)}</p>')
     parts.append(f'<p class="meta">{meta}</p><div class="summaries">')
-    english = " ".join(
-        _flagged(sentence.text, digest.fact_checks.get("en")) + _citation(digest, sentence)
-        for sentence in digest.summary.sentences
-    ) or _flagged(digest.summary.en, digest.fact_checks.get("en"))
+    report = digest.fact_checks.get("en")
+    english = cited(
+        digest.summary.en,
+        digest.summary.sentences,
+        report.unverified if report else [],
+        escape,
+        _marked,
+        lambda sentence: _citation(digest, sentence),
+    )
     parts.append(f"<section><h2>Summary (EN)</h2><p>{english}</p></section>")
     if digest.summary.back is not None:
         back = _flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from presssum.records import STATUS_LABELS, Digest, FactReport
+from presssum.records import STATUS_LABELS, Digest, Fact, FactReport
+from presssum.render.spans import cited, mark
 
 # Every ASCII punctuation mark that CommonMark can give a meaning to, and the HTML openers.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
@@ -21,10 +22,11 @@ def escape(text: str) -> str:
 
 def _flagged(text: str, report: FactReport | None) -> str:
     """Escaped text with each unverified fact in bold, followed by a warning sign."""
-    escaped = escape(text)
-    for fact in report.unverified if report else []:
-        escaped = escaped.replace(escape(fact.text), f"**{escape(fact.text)}** ⚠")
-    return escaped
+    return mark(text, report.unverified if report else [], escape, _bold)
+
+
+def _bold(piece: str, _: Fact) -> str:
+    return f"**{escape(piece)}** ⚠"
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> str:
@@ -33,10 +35,15 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     lines = [f"# {escape(digest.headline_en)}", ""]
     if digest.headline_en != digest.headline:
         lines += [f"*{lang}: {escape(digest.headline)}*", ""]
-    english = " ".join(
-        f"{_flagged(sentence.text, digest.fact_checks.get('en'))}<sup>{escape(sentence.marker)}</sup>"
-        for sentence in digest.summary.sentences
-    ) or _flagged(digest.summary.en, digest.fact_checks.get("en"))
+    report = digest.fact_checks.get("en")
+    english = cited(
+        digest.summary.en,
+        digest.summary.sentences,
+        report.unverified if report else [],
+        escape,
+        _bold,
+        lambda sentence: f"<sup>{escape(sentence.marker)}</sup>",
+    )
     lines += [meta, "", "## Summary (EN)", "", english, ""]
     if digest.summary.back is not None:
         back = _flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang))
