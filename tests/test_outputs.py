@@ -34,6 +34,8 @@ class Tags(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a" and (dict(attrs).get("href") or "").startswith("#"):
+            tag = "in-page-link"  # a summary sentence's citation of its paragraph: presssum's own markup
         self.tags.append(tag)
         if any(name.startswith("on") for name, _ in attrs):
             self.tags.append("event-handler")
