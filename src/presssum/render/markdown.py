@@ -64,7 +64,7 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     if full:
         lines += ["## Full translation", ""]
         for number, pair in enumerate(digest.paragraphs, start=1):
-            lines += [f"> **{number}.** {escape(pair.source)}", "", escape(pair.en), ""]
+            lines += [f"> \\[{number}\\] {escape(pair.source)}", "", escape(pair.en), ""]
     lines += [f"<sub>{escape(digest.signature)}</sub>", ""]
     return "\n".join(lines)
 
