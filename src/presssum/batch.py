@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from presssum.cache import DigestCache
@@ -32,6 +32,31 @@ def digest_inputs(
     Cached digests come back without touching a model; new ones are cached as soon as they are done.
     """
     loaded = load_articles(paths, max_bytes=max_bytes)
+    yield from digest_loaded(
+        pipeline,
+        loaded,
+        lang=lang,
+        length=length,
+        cache=cache,
+        strict=strict,
+        chunk_articles=chunk_articles,
+        on_stage=on_stage,
+    )
+
+
+def digest_loaded(
+    pipeline: Pipeline,
+    loaded: Iterable[Article | Failure],
+    *,
+    lang: str | None = None,
+    length: LengthName = "medium",
+    cache: DigestCache | None = None,
+    strict: bool = False,
+    chunk_articles: int = CHUNK_ARTICLES,
+    on_stage: Callable[[str], None] | None = None,
+) -> Iterator[Digest | Failure]:
+    """digest_inputs for articles already loaded (and perhaps filtered, as `brief --since` does)."""
+    loaded = iter(loaded)
     while chunk := list(islice(loaded, chunk_articles)):
         cached = {
             index: cache.get(item, lang) if cache and isinstance(item, Article) else None

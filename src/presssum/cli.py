@@ -204,6 +204,10 @@ def digest(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary line on stderr.")] = False,
     show_traceback: TracebackOption = False,
+    group: Annotated[
+        bool,
+        typer.Option("--group", help="One entry per story across agencies and languages, as `presssum brief` prints."),
+    ] = False,
 ) -> None:
     """Digest wires: translate, summarise, and print a bilingual digest.
 
@@ -249,7 +253,75 @@ def digest(
             fast=fast,
             backend=backend,
         )
-        code = run(loaded_config, options)
+        if group:
+            from presssum.cli_brief import run_brief
+
+            code = run_brief(loaded_config, options)
+        else:
+            code = run(loaded_config, options)
+    raise typer.Exit(code)
+
+
+@app.command("brief")
+def brief_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Inbox folders or wire files. Example: presssum brief inbox/", show_default=False),
+    ],
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Only wires published this recently (m, h, d). Example: --since 24h", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--format", "-f", help=f"{' | '.join(FORMATS)}. Example: --format html", show_default=False),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write one file per story, plus index.json. Example: --output brief/"),
+    ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Keep the --output folder up to date as wires land, until Ctrl-C.")
+    ] = False,
+    full: FullOption = False,
+    length: LengthOption = "medium",
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    to: ToOption = None,
+    sender: Annotated[str, typer.Option("--from", help="Sender for --format email.")] = DEFAULT_SENDER,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Group wires into stories across agencies and languages: one digest per story, its sources, and the
+    figures, dates and names the agencies give differently.
+
+    Examples:
+
+      presssum brief inbox/ --since 24h
+
+      presssum brief inbox/ --format email --to desk@example.org | sendmail -t
+
+      presssum brief inbox/ --watch --output brief/ --format html
+    """
+    from presssum.brief import parse_since
+    from presssum.cli_brief import run_brief
+    from presssum.cli_run import DigestOptions
+
+    with _errors():
+        if watch and not (len(inputs) == 1 and Path(inputs[0]).is_dir()):
+            raise PresssumError("--watch needs one inbox folder")
+        options = DigestOptions(
+            inputs=inputs,
+            output_format=output_format,
+            full=full,
+            length=length,
+            lang=lang,
+            quiet=quiet,
+            output=output,
+            to=to,
+            sender=sender,
+        )
+        window = parse_since(since) if since else None
+        code = run_brief(_load_config(config), options, window, Path(inputs[0]) if watch else None)
     raise typer.Exit(code)
 
 

@@ -268,3 +268,48 @@ class Digest(Record):
     def from_dict(cls, data: dict[str, Any]) -> Digest:
         """The inverse of to_dict, validated: digests read back from the cache or a JSON Lines file."""
         return cls.model_validate(data)
+
+
+class StorySource(Record):
+    """One wire of a story as the desk lists it: who sent it, in which language, when, under which headline."""
+
+    agency: str | None
+    lang: str
+    published: str | None
+    headline: str
+    headline_en: str
+    input: str
+
+
+class Claim(Record):
+    """What one agency says: the figure, date or name as it wrote it, and its value in English."""
+
+    source: str
+    text: str
+    value: str
+
+
+class Disagreement(Record):
+    """A figure, date or name that the agencies of one story give differently."""
+
+    kind: FactKind
+    about: str
+    claims: tuple[Claim, ...]
+
+
+class Story(Record):
+    """One event across agencies and languages: the digest of its most complete wire, its sources, disagreements."""
+
+    id: str
+    digest: Digest
+    sources: tuple[StorySource, ...]
+    disagreements: tuple[Disagreement, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{id, digest, sources, disagreements}`, the digest as `Digest.to_dict` writes it."""
+        return {
+            "id": self.id,
+            "digest": self.digest.to_dict(),
+            "sources": [source.model_dump(mode="json") for source in self.sources],
+            "disagreements": [row.model_dump(mode="json") for row in self.disagreements],
+        }
