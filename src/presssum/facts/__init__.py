@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from presssum.facts.analysis import SourceFacts, analyze_source, key_facts, protected_names
 from presssum.facts.check import Checked, check_digest, check_facts
-from presssum.facts.dates import english_date, extract_dates
+from presssum.facts.dates import english_date, extract_dates, extract_weekdays
 from presssum.facts.names import english_name, extract_names
 from presssum.facts.numbers import extract_numbers
 
@@ -24,6 +24,7 @@ __all__ = [
     "extract_dates",
     "extract_names",
     "extract_numbers",
+    "extract_weekdays",
     "key_facts",
     "protected_names",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from presssum.facts.dates import english_date, extract_dates
+from presssum.facts.dates import english_date, extract_dates, extract_weekdays
 from presssum.facts.names import english_name, extract_names, french_nlp
 from presssum.facts.numbers import Figure, english_figure, extract_figures
 from presssum.facts.text import Sentence, fold, sentences_with_spans
@@ -64,7 +64,7 @@ class SourceFacts(TextFacts):
             found.setdefault(("name", fact.value), KeyFact(kind="name", source=fact.text, en=english_name(fact.text)))
         for figure in self.checked_figures:
             found.setdefault(
-                ("number", figure.fact.value),
+                ("number", f"{figure.fact.value} {figure.unit}"),
                 KeyFact(kind="number", source=figure.fact.text, en=english_figure(figure)),
             )
         for fact in self.dates:
@@ -82,9 +82,14 @@ def analyze_text(text: str, lang: str) -> TextFacts:
         text,
         lang,
         tuple(extract_figures(text, lang)),
-        tuple(extract_dates(text, lang)),
+        _dates(text, lang),
         tuple(extract_names(text, lang)),
     )
+
+
+def _dates(text: str, lang: str) -> tuple[Fact, ...]:
+    """Dates and weekdays in the order written: a summary's "Tuesday" is checked like its "June 3"."""
+    return tuple(sorted([*extract_dates(text, lang), *extract_weekdays(text, lang)], key=lambda f: f.start or 0))
 
 
 def analyze_source(text: str, lang: str) -> SourceFacts:
@@ -100,7 +105,7 @@ def analyze_source(text: str, lang: str) -> SourceFacts:
         text,
         lang,
         tuple(extract_figures(text, lang)),
-        tuple(extract_dates(text, lang)),
+        _dates(text, lang),
         tuple(extract_names(text, lang, doc)),
         protected,
         tuple(sentences_with_spans(text, lang)),

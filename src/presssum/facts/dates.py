@@ -54,7 +54,7 @@ def _months_for(lang: str) -> dict[str, int]:
 
 
 def extract_dates(text: str, lang: str) -> list[Fact]:
-    """Day-and-month dates and weekdays of `text`, with spans; a full stop after a date is not part of it."""
+    """Day-and-month dates of `text` ('10-31'), with spans; a full stop after a date is not part of it."""
     folded = fold(text)
     months = _months_for(lang)
     facts = []
@@ -76,6 +76,13 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
                 text=text[match.start() : end], kind="date", value=f"{month:02}-{day:02}", start=match.start(), end=end
             )
         )
+    return facts
+
+
+def extract_weekdays(text: str, lang: str) -> list[Fact]:
+    """Weekdays of `text` ('weekday-1' is Monday), with spans."""
+    folded = fold(text)
+    facts = []
     names = {**weekdays(lang), **weekdays("en")}
     pattern = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     for match in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", folded):

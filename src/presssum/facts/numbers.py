@@ -109,8 +109,7 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         if any(start < b and a < end for a, b in taken):
             return
         taken.append((start, end))
-        value = f"{canonical(number)} {unit}" if unit else canonical(number)
-        fact = Fact(text=text[start:end], kind="number", value=value, start=start, end=end)
+        fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
         figures.append(Figure(fact, number, unit, _noun_after(folded, end, lang), is_year))
 
     for match in _TIME.finditer(folded):
