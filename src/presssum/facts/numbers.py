@@ -68,6 +68,7 @@ class Figure:
     unit: str | None
     noun: str | None
     is_year: bool = False
+    core: tuple[int, int] = (0, 0)  # the figure without its currency or unit: "12 milliards" of "12 milliards d'euros"
 
 
 def _number(raw: str, lang: str) -> float | None:
@@ -105,12 +106,19 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, number: float, unit: str | None, is_year: bool = False) -> None:
+    def add(
+        start: int,
+        end: int,
+        number: float,
+        unit: str | None,
+        is_year: bool = False,
+        core: tuple[int, int] | None = None,
+    ) -> None:
         if any(start < b and a < end for a, b in taken):
             return
         taken.append((start, end))
         fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
-        figures.append(Figure(fact, number, unit, _noun_after(folded, end, lang), is_year))
+        figures.append(Figure(fact, number, unit, _noun_after(folded, end, lang), is_year, core or (start, end)))
 
     for match in _TIME.finditer(folded):
         suffix = (match.group("suffix") or "").replace(".", "")
@@ -131,7 +139,8 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         unit_text = match.group("unit") or match.group("currency")
         unit = _UNITS.get(re.sub(r"\s+", " ", unit_text)) if unit_text else None
         is_year = not scale and not unit and re.fullmatch(r"(1[89]|20)\d\d", match.group("value")) is not None
-        add(match.start(), match.end(), number, unit, is_year)
+        core = (match.start("value"), match.end("scale") if scale else match.end("value"))
+        add(match.start(), match.end(), number, unit, is_year, core)
     for match in _FRACTION.finditer(folded):
         add(match.start(), match.end(), _FRACTIONS[match.group("word") or "half"], None)
     for start, end, number in _number_words(folded, lang):
@@ -170,8 +179,16 @@ def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
 
 
 def extract_numbers(text: str, lang: str) -> list[Fact]:
-    """Figures with their scale and unit ('12 milliards d'euros' = '€12bn'), fractions and number words."""
-    return [figure.fact for figure in extract_figures(text, lang)]
+    """Figures with their scale ('12 milliards' = '12bn'), fractions and number words; not times.
+
+    Each fact spans the figure and its scale only, so a caller can read the unit after it.
+    """
+    return [
+        figure.fact.model_copy(update={"text": text[start:end], "start": start, "end": end})
+        for figure in extract_figures(text, lang)
+        if figure.unit != "h"
+        for start, end in [figure.core]
+    ]
 
 
 def same_figure(summary: Figure, reference: Figure, *, same_language: bool) -> bool:
