@@ -124,7 +124,8 @@ def test_json_schema_is_the_one_the_readme_documents(write_config: WriteConfig) 
          "version", "cached", "facts", "key_facts", "error"]
     )  # fmt: skip
     assert set(article["headline"]) == {"source", "en"}
-    assert set(article["summary"]) == {"en", "fr", "method"}
+    assert set(article["summary"]) == {"en", "fr", "method", "sentences"}
+    assert all(set(s) == {"text", "sources", "support"} for s in article["summary"]["sentences"])
     assert set(article["timings"]) == {"translate_s", "summarize_s", "back_translate_s"}
     assert set(article["facts"]) == {"en", "fr"}
     assert all(set(report) == {"verified", "unverified", "uncertain"} for report in article["facts"].values())
