@@ -198,8 +198,15 @@ def test_the_source_is_parsed_by_spacy_once_for_masking_key_facts_and_checks(
     parsed: list[str] = []
     nlp = analysis.french_nlp()
 
+    class Counting:
+        max_length = nlp.max_length
+
+        def pipe(self, texts: list[str]) -> Any:
+            parsed.extend(texts)
+            return nlp.pipe(texts)
+
     def counting() -> Any:
-        return lambda text: parsed.append(text) or nlp(text)
+        return Counting()
 
     monkeypatch.setattr(analysis, "french_nlp", counting)
     digest = presssum.digest(wire, config=write_config())

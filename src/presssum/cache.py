@@ -1,4 +1,9 @@
-"""Finished digests kept in SQLite, keyed by content and settings: a rerun redoes only what is missing."""
+"""Finished digests kept in SQLite, keyed by content and settings: a rerun redoes only what is missing.
+
+The cache only saves time: whatever goes wrong with it (garbage or a truncated file, a read-only
+database or folder, a path under a file, a row from another version) is reported once on stderr and
+the run goes on without it.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,12 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from presssum.errors import warn
 from presssum.records import Article, Digest
 
 CACHE_ENV = "PRESSSUM_CACHE_DIR"
+# What a broken cache raises: SQLite's own errors, the file system's, and a row that does not parse.
+_FAULTS = (sqlite3.Error, OSError, ValueError, KeyError, TypeError)
 
 
 def cache_root() -> Path:
@@ -28,11 +36,16 @@ class DigestCache:
     """One row per digest; each write commits at once, so an interrupted batch keeps what it finished."""
 
     def __init__(self, path: Path, settings: str) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path)
-        self._db.execute("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, digest TEXT NOT NULL)")
-        self._db.commit()
+        self._path = path
         self._settings = settings
+        self._db: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path)
+            self._db.execute("CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, digest TEXT NOT NULL)")
+            self._db.commit()
+        except _FAULTS as exc:
+            self._give_up(exc)
 
     def key(self, article: Article, lang: str | None) -> str:
         """Content of the article (not its file name) plus every setting that changes the result."""
@@ -41,20 +54,40 @@ class DigestCache:
         return hashlib.sha256(payload.encode()).hexdigest()
 
     def get(self, article: Article, lang: str | None) -> Digest | None:
-        row = self._db.execute("SELECT digest FROM digests WHERE key = ?", (self.key(article, lang),)).fetchone()
-        if row is None:
+        if self._db is None:
             return None
-        return Digest.from_dict({**json.loads(row[0]), "input": article.input, "cached": True})
+        try:
+            row = self._db.execute("SELECT digest FROM digests WHERE key = ?", (self.key(article, lang),)).fetchone()
+            if row is None:
+                return None
+            return Digest.from_dict({**json.loads(row[0]), "input": article.input, "cached": True})
+        except _FAULTS as exc:
+            self._give_up(exc)
+            return None
 
     def put(self, article: Article, lang: str | None, digest: Digest) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO digests VALUES (?, ?)",
-            (self.key(article, lang), json.dumps(digest.to_dict(), ensure_ascii=False)),
-        )
-        self._db.commit()
+        if self._db is None:
+            return
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO digests VALUES (?, ?)",
+                (self.key(article, lang), json.dumps(digest.to_dict(), ensure_ascii=False)),
+            )
+            self._db.commit()
+        except _FAULTS as exc:
+            self._give_up(exc)
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+
+    def _give_up(self, exc: BaseException) -> None:
+        """Warn once and work without the cache from here on."""
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        warn(f"digest cache {self._path} is unusable ({reason}); going on without it (--no-cache skips it)")
+        if self._db is not None:
+            self._db.close()
+        self._db = None
 
 
 def cache_settings(config_json: str, length: str, version: str, local_models: list[str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,14 +19,15 @@ from presssum.cache import DigestCache, cache_settings, default_cache_path
 from presssum.config import Config, LengthName
 from presssum.digest import Pipeline
 from presssum.errors import ExitCode, PresssumError
-from presssum.load import discover
+from presssum.load import check_pattern, discover
 from presssum.models import ModelLoader, is_local, load_model
-from presssum.outdir import OutputDir
+from presssum.outdir import OutputDir, OutputError
 from presssum.records import Digest, Failure
 from presssum.render import OutputFormat, RenderOptions, output_format
 from presssum.render.email import DEFAULT_SENDER
 
 _LENGTHS = get_args(LengthName)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,12 @@ def validate(options: DigestOptions, is_terminal: bool) -> OutputFormat:
         raise PresssumError(f"unknown --length '{options.length}' (choose from {', '.join(_LENGTHS)})")
     if chosen.needs_recipient and not options.to:
         raise PresssumError(f"--format {chosen.name} needs --to ADDRESS")
+    for flag, value in (("--to", options.to), ("--from", options.sender)):
+        if value and _CONTROL.search(value):
+            raise PresssumError(f"{flag} {value!r}: an address cannot hold a line break or other control character")
+    if options.max_bytes <= 0:
+        raise PresssumError(f"--max-bytes {options.max_bytes}: must be a positive number of bytes")
+    check_pattern(options.glob)
     return chosen
 
 
@@ -128,28 +137,33 @@ def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model
         with progress:
             task = progress.add_task("loading", total=len(paths))
             started: set[str] = set()
-            for result in results(config, options, paths, Pipeline(config, loader=loader), _describe(progress, task)):
-                started.add(_path_of(result.input, paths))
+            pipeline = Pipeline(config, loader=loader)
+            for computed in results(config, options, paths, pipeline, _describe(progress, task)):
+                started.add(_path_of(computed.input, paths))
                 progress.update(task, completed=len(started))
+                result = _write(folder, computed, chosen, options) if folder else computed
                 if isinstance(result, Failure):
                     outcome.failed += 1
                     _report_failure(err, folder, result)
                 else:
                     outcome.done += 1
-                if folder and isinstance(result, Digest):
-                    folder.write(result, chosen.document([result], options.render))
-                elif chosen.stream is None:
-                    collected.append(result)
-                elif not folder:
+                if folder is None and chosen.stream is not None:
                     _print(out, progress, chosen.stream(result, options.render))
+                elif folder is None:
+                    collected.append(result)
                 if outcome.failed and options.fail_fast:
                     break
     except KeyboardInterrupt:
         err.print(f"presssum: interrupted after {outcome.done} digested; finished outputs are kept", markup=False)
         raise SystemExit(ExitCode.INTERRUPTED) from None
-    if collected and not folder and (chosen.name == "json" or any(isinstance(r, Digest) for r in collected)):
-        sys.stdout.buffer.write(chosen.document(collected, options.render))
-        sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
+    try:
+        if collected and not folder and (chosen.name == "json" or any(isinstance(r, Digest) for r in collected)):
+            sys.stdout.buffer.write(chosen.document(collected, options.render))
+            sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
     if not options.quiet and (len(paths) > 1 or outcome.failed):
         err.print(f"presssum: {outcome.done} digested, {outcome.failed} failed", markup=False)
     return outcome.exit_code
@@ -179,12 +193,13 @@ def _print(out: Console, progress: Progress, rendered: object) -> None:
 
 def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
     """Digest the inbox's pending wires into --output, then new ones as they land, until Ctrl-C."""
-    from presssum.watch import watch
+    from presssum.watch import check_output_outside, watch
 
     err = Console(stderr=True, highlight=False)
     chosen = validate(options, is_terminal=False)
     if options.output is None:
         raise PresssumError("watch needs --output DIR")
+    check_output_outside(inbox, options.output)
     folder = OutputDir(options.output, chosen.suffix)
     pipeline = Pipeline(config)
 
@@ -192,10 +207,10 @@ def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
         for result in results(config, options, paths, pipeline):
             if isinstance(result, Failure):
                 _report_failure(err, folder, result)
-            else:
-                written = folder.write(result, chosen.document([result], options.render))
-                if not options.quiet:
-                    err.print(f"presssum: {result.input} -> {written}", markup=False, soft_wrap=True)
+            elif isinstance(written := _write(folder, result, chosen, options), Failure):
+                _report_failure(err, folder, written)
+            elif not options.quiet:
+                err.print(f"presssum: {result.input} -> {folder.path_for(result)}", markup=False, soft_wrap=True)
 
     def ready() -> None:
         if not options.quiet:
@@ -209,6 +224,26 @@ def _report_failure(err: Console, folder: OutputDir | None, failure: Failure) ->
     err.print(f"presssum: error: {failure.input}: {failure.error}", markup=False, soft_wrap=True)
     if folder:
         folder.record_failure(failure)
+
+
+def _write(
+    folder: OutputDir, result: Digest | Failure, chosen: OutputFormat, options: DigestOptions
+) -> Digest | Failure:
+    """Write a digest's file; one that cannot be written (disk full) becomes that input's failure."""
+    if isinstance(result, Failure):
+        return result
+    try:
+        folder.write(result, chosen.document([result], options.render))
+    except OutputError as exc:
+        return Failure(input=result.input, error=str(exc))
+    return result
+
+
+def _reader_gone() -> ExitCode:
+    """stdout's reader closed it (`| head`): stop quietly, as `cat` does on SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # Python flushes stdout at exit; that must not fail again
+    return ExitCode.BROKEN_PIPE
 
 
 def _path_of(input_name: str, paths: Sequence[str]) -> str:

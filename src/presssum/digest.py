@@ -15,7 +15,7 @@ from presssum.config import Config, LengthName, load_config
 from presssum.errors import InputError
 from presssum.facts import SourceFacts, analyze_source, check_digest, check_facts
 from presssum.lang import detect_language
-from presssum.load import decode
+from presssum.load import decode, without_controls
 from presssum.models import ModelLoader, load_model
 from presssum.records import ENGLISH, Article, Digest, Failure, Summary
 from presssum.roles import Models
@@ -169,7 +169,7 @@ def digest(
     loaded_config = load_config(config)
     pipeline = _pipelines.setdefault(loaded_config.model_dump_json(), Pipeline(loaded_config))
     wire = decode(text) if isinstance(text, bytes) else text
-    result = pipeline.digest_articles([parse_wire(wire)], lang=lang, length=length, strict=strict)[0]
+    result = pipeline.digest_articles([without_controls(parse_wire(wire))], lang=lang, length=length, strict=strict)[0]
     if isinstance(result, Failure):
         raise InputError(result.error)
     return result

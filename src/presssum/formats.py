@@ -87,6 +87,8 @@ def _json_article(where: str, line: str) -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:  # `[[[[…` 100,000 deep: a hostile line, not a bug
+        raise InputError("invalid JSON (nested too deeply)") from None
     if not isinstance(record, dict):
         raise InputError("a line must be a JSON object")
     unknown = sorted(set(record) - _JSONL_FIELDS)

@@ -14,6 +14,7 @@ from presssum.facts.names import english_name, extract_names, french_nlp
 from presssum.facts.numbers import Figure, english_figure, extract_figures
 from presssum.facts.text import Sentence, fold, sentences_with_spans
 from presssum.records import Fact, KeyFact
+from presssum.segment import text_windows
 
 
 @dataclass(frozen=True)
@@ -95,21 +96,31 @@ def _dates(text: str, lang: str) -> tuple[Fact, ...]:
 def analyze_source(text: str, lang: str) -> SourceFacts:
     """Everything the checks, key facts and name masking need from a source, with one spaCy pass."""
     nlp = french_nlp() if lang == "fr" else None
-    doc = nlp(text) if nlp is not None else None
-    protected = (
-        tuple(dict.fromkeys(ent.text for ent in doc.ents if ent.label_ in ("PER", "ORG") and len(ent.text) > 2))
-        if doc is not None
-        else ()
-    )
+    names: list[Fact] = []
+    protected: tuple[str, ...] = ()
+    if nlp is not None:
+        # one pass; a text over spaCy's max_length goes in pieces (a longer one raises E088)
+        windows = text_windows(text, nlp.max_length // 2)
+        offset = 0
+        for window, doc in zip(windows, nlp.pipe(windows), strict=True):
+            names += [_shifted(fact, offset) for fact in extract_names(window, lang, doc)]
+            protected += tuple(ent.text for ent in doc.ents if ent.label_ in ("PER", "ORG") and len(ent.text) > 2)
+            offset += len(window)
+    else:
+        names = extract_names(text, lang)
     return SourceFacts(
         text,
         lang,
         tuple(extract_figures(text, lang)),
         _dates(text, lang),
-        tuple(extract_names(text, lang, doc)),
-        protected,
+        tuple(names),
+        tuple(dict.fromkeys(protected)),
         tuple(sentences_with_spans(text, lang)),
     )
+
+
+def _shifted(fact: Fact, offset: int) -> Fact:
+    return fact.model_copy(update={"start": (fact.start or 0) + offset, "end": (fact.end or 0) + offset})
 
 
 def protected_names(text: str, lang: str) -> list[str]:
