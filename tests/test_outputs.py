@@ -34,6 +34,8 @@ class Tags(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a" and (dict(attrs).get("href") or "").startswith("#"):
+            tag = "in-page-link"  # a summary sentence's citation of its paragraph: presssum's own markup
         self.tags.append(tag)
         if any(name.startswith("on") for name, _ in attrs):
             self.tags.append("event-handler")
@@ -122,10 +124,11 @@ def test_json_schema_is_the_one_the_docs_document(write_config: WriteConfig) -> 
          "version", "cached", "facts", "key_facts", "wire", "story", "error"]
     )  # fmt: skip
     assert set(article["headline"]) == {"source", "en"}
-    assert set(article["summary"]) == {"en", "fr", "method"}
+    assert set(article["summary"]) == {"en", "fr", "method", "sentences"}
+    assert all(set(s) == {"text", "sources", "support"} for s in article["summary"]["sentences"])
     assert set(article["timings"]) == {"translate_s", "summarize_s", "back_translate_s", "check_s"}
     assert set(article["facts"]) == {"en", "fr"}
-    assert all(set(report) == {"verified", "unverified"} for report in article["facts"].values())
+    assert all(set(report) == {"verified", "unverified", "uncertain"} for report in article["facts"].values())
     assert {"kind": "name", "source": "Keiichi Ichikawa", "en": "Keiichi Ichikawa"} in article["key_facts"]
 
 

@@ -10,7 +10,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field, model_serializer, model_validator
 
-FactKind = Literal["number", "date", "name"]
+FactKind = Literal["number", "date", "name", "word"]  # word: of a lower-case summary, see FactStatus
+# verified: in the source sentences the summary sentence comes from; elsewhere: only in other sentences
+# of the source; translation: only through a translated sentence whose figures differ from its source;
+# lowercase: a word of a lower-case summary the source lacks (no capitals to tell names, so weaker);
+# unverified: nowhere in the source.
+FactStatus = Literal["verified", "elsewhere", "translation", "lowercase", "unverified"]
+STATUS_LABELS: dict[str, str] = {
+    "verified": "verified in its source sentences",
+    "elsewhere": "found only elsewhere in the source",
+    "translation": "found only through a flagged translation",
+    "lowercase": "unchecked name: lower-case summary",
+    "unverified": "not in the source",
+}
 ENGLISH = "en"
 
 
@@ -148,6 +160,7 @@ class Fact(Record):
     reason: str = ""
     start: int | None = None
     end: int | None = None
+    status: FactStatus = "verified"
 
 
 class FactReport(Record):
@@ -155,6 +168,8 @@ class FactReport(Record):
 
     verified: list[Fact] = []
     unverified: list[Fact] = []
+    # backed with less confidence (found elsewhere in the source; a lower-case word): shown, not failing
+    uncertain: list[Fact] = []
 
     @property
     def ok(self) -> bool:
@@ -194,6 +209,19 @@ class ParagraphPair(Record):
     sentences: tuple[SentencePair, ...] = ()
 
 
+class SummarySentence(Record):
+    """One summary sentence and where it comes from: 1-based (paragraph, sentence) of the source."""
+
+    text: str
+    sources: tuple[tuple[int, int], ...] = ()
+    support: float = 0.0  # share of the sentence's content words found in those source sentences
+
+    @property
+    def marker(self) -> str:
+        """A footnote-style citation: '[2.1]' is paragraph 2, sentence 1; '[unsupported]' when none."""
+        return "[" + ("; ".join(f"{p}.{s}" for p, s in self.sources) or "unsupported") + "]"
+
+
 class ModelInfo(Record):
     """Which model filled a role, so a digest can be reproduced."""
 
@@ -209,6 +237,7 @@ class Summary(Record):
     en: str
     back: str | None = None
     method: str = "abstractive"
+    sentences: tuple[SummarySentence, ...] = ()
 
 
 class Digest(Record):
@@ -246,6 +275,18 @@ class Digest(Record):
     def unverified(self) -> list[Fact]:
         """Every flagged fact of both summaries."""
         return [fact for report in self.fact_checks.values() for fact in report.unverified]
+
+    @property
+    def uncertain(self) -> list[Fact]:
+        """Every fact of both summaries backed with less confidence (elsewhere in the source, lower-case)."""
+        return [fact for report in self.fact_checks.values() for fact in report.uncertain]
+
+    @property
+    def cited_summary(self) -> str:
+        """The English summary with each sentence's source marker after it: 'RTE will invest… [1.1]'."""
+        if not self.summary.sentences:
+            return self.summary.en
+        return " ".join(f"{sentence.text} {sentence.marker}" for sentence in self.summary.sentences)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -289,6 +330,7 @@ class Digest(Record):
         if self.source_lang != ENGLISH:
             data["summary"][self.source_lang] = summary["back"]
         data["summary"]["method"] = summary["method"]
+        data["summary"]["sentences"] = summary["sentences"]
         data["models"] = {m.pop("role"): m for m in data["models"]}
         data["facts"] = data.pop("fact_checks")
         data["error"] = None
@@ -307,7 +349,12 @@ class Digest(Record):
         summary = dict(data["summary"])
         lang = data.get("source_lang")
         back = summary.get(lang) if lang != ENGLISH else None
-        data["summary"] = {"en": summary.get(ENGLISH), "back": back, "method": summary.get("method")}
+        data["summary"] = {
+            "en": summary.get(ENGLISH),
+            "back": back,
+            "method": summary.get("method"),
+            "sentences": summary.get("sentences", ()),
+        }
         models = data["models"]
         if isinstance(models, dict):
             data["models"] = [
