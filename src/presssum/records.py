@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, computed_field, model_serializer, model_validator
+from pydantic import BaseModel, ConfigDict, computed_field, field_validator, model_serializer, model_validator
 
 FactKind = Literal["number", "date", "name", "word"]  # word: of a lower-case summary, see FactStatus
 # verified: in the source sentences the summary sentence comes from; elsewhere: only in other sentences
@@ -99,7 +99,11 @@ class VersionChain(Record):
     def summary_line(self) -> str:
         """'story version 2 of 2 read; since version 1: 1 sentences added, 1 removed'."""
         latest = self.versions[-1].version if self.versions else None
-        line = f"story version {latest} of {len(self.versions)} read"
+        line = (
+            f"story version {latest} of {len(self.versions)} read"
+            if latest is not None
+            else (f"{len(self.versions)} story versions read, the latest digested")
+        )
         if self.changes:
             since = self.changes.since_version
             line += f"; since version {since}: {len(self.changes.added)} sentences added, "
@@ -140,6 +144,12 @@ class Article(Record):
     author: str | None = None
     date: str | None = None
     wire: Wire | None = None
+
+    @field_validator("lang")
+    @classmethod
+    def _language_code(cls, lang: str | None) -> str | None:
+        """Feeds say 'en-US' or 'FR'; models.yaml's pairs are keyed by ISO 639-1 codes such as 'en' and 'fr'."""
+        return lang.split("-")[0].split("_")[0].strip().lower() or None if lang else None
 
     @property
     def body(self) -> str:
@@ -309,7 +319,7 @@ class Digest(Record):
         """
         notice = self.wire.status_line if self.wire else ""
         parts = (notice, self.dateline, self.source, self.author, self.date, f"language: {self.source_lang}")
-        story = self.story.summary_line if self.story else ""
+        story = self.story.summary_line if self.story and len(self.story.versions) > 1 else ""
         return tuple(part for part in (*parts, story) if part)
 
     @computed_field  # type: ignore[prop-decorator]

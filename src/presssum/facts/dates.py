@@ -13,11 +13,25 @@ from presssum.facts.text import fold
 from presssum.records import Fact
 
 
+@lru_cache(maxsize=32)
+def known_locale(lang: str) -> str:
+    """`lang` where Babel has CLDR data for it, else English: a wire in a rare language still gets checked."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "en"
+    return lang
+
+
 @lru_cache(maxsize=16)
 def _months(lang: str) -> dict[str, int]:
     """Month names from Babel's CLDR data, accent-folded, lower-case, both wide and abbreviated."""
     from babel.dates import get_month_names
 
+    lang = known_locale(lang)
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
@@ -32,6 +46,7 @@ def weekdays(lang: str) -> dict[str, int]:
     """Weekday names (Monday = 1) from Babel's CLDR data, accent-folded; Babel numbers Monday 0."""
     from babel.dates import get_day_names
 
+    lang = known_locale(lang)
     return {fold(name).rstrip("."): int(number) + 1 for number, name in get_day_names("wide", locale=lang).items()}
 
 

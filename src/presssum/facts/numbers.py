@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from presssum.facts.dates import known_locale
 from presssum.facts.text import fold
 from presssum.records import Fact
 
@@ -71,12 +72,18 @@ class Figure:
     core: tuple[int, int] = (0, 0)  # the figure without its currency or unit: "12 milliards" of "12 milliards d'euros"
 
 
-def _number(raw: str, lang: str) -> float | None:
-    """'8 500', '8.500' (de), '8,500' (en), '1,8' (fr), '2.200.112' as numbers, by the language's separators."""
+@lru_cache(maxsize=32)
+def _decimal_symbol(lang: str) -> str:
+    """The language's decimal mark from CLDR ("," in French and German); "." for a language Babel does not know."""
     from babel.numbers import get_decimal_symbol
 
+    return get_decimal_symbol(known_locale(lang)) if lang else "."
+
+
+def _number(raw: str, lang: str) -> float | None:
+    """'8 500', '8.500' (de), '8,500' (en), '1,8' (fr), '2.200.112' as numbers, by the language's separators."""
     digits = re.sub(r"[\u00a0\u202f ']", " ", raw)
-    decimal = get_decimal_symbol(lang) if lang else "."
+    decimal = _decimal_symbol(lang)
     groups = re.fullmatch(r"\d{1,3}(?:([ ,.])\d{3})+", digits)
     if groups and (groups.group(1) != decimal or digits.count(groups.group(1)) > 1):
         return float(re.sub(r"[ ,.]", "", digits))
