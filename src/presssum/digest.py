@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -26,13 +26,14 @@ ENGLISH = "en"
 class Pipeline:
     """Holds the loaded models of one configuration; reuse it to digest many articles."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, loader: Callable[[ModelSpec, str, Config], LoadedModel] = load_model) -> None:
         self.config = config
+        self._loader = loader  # tests pass one that returns an in-process backend
         self._loaded: dict[str, LoadedModel] = {}
 
     def _model(self, role: str, spec: ModelSpec) -> LoadedModel:
         if role not in self._loaded:
-            self._loaded[role] = load_model(spec, role, self.config)
+            self._loaded[role] = self._loader(spec, role, self.config)
         return self._loaded[role]
 
     def translator(self, lang: str) -> Translator:
