@@ -321,7 +321,7 @@ def child(arm: str, marian: Path, bart: Path, count: int, scale: int = 1) -> dic
     if done.returncode != 0:
         raise SystemExit(f"bench: arm {arm} failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    summary = {key: result[key] for key in ("seconds", "articles_per_min", "peak_rss_mb", "backend")}
+    summary = {key: result[key] for key in ("seconds", "stages_s", "articles_per_min", "peak_rss_mb", "backend")}
     print(f"bench: {arm}: {json.dumps(summary)}", file=sys.stderr, flush=True)
     return result
 
@@ -489,6 +489,7 @@ def main() -> None:
         dims = {"translation": model_dims(marian), "summarizer": model_dims(bart)}
         print("bench: measuring this machine's GEMM rates and memory bandwidth ...", file=sys.stderr, flush=True)
         limits = machine_limits(list(dims.values()))
+        print(f"bench: limits {json.dumps(limits)}", file=sys.stderr, flush=True)
         results = [child(arm, marian, bart, count) for arm in arms]
         scaling = []
         if not args.quick:

@@ -178,7 +178,7 @@ def _load_backend(
     if choose_backend(spec, config, device) == "ctranslate2":
         try:
             return _load_ctranslate2(folder, tokenizer, device)
-        except ValueError:  # CTranslate2 has no converter for this architecture
+        except ValueError:  # CTranslate2 cannot convert this checkpoint: auto falls back to torch
             if spec.backend != "auto":
                 raise
     # auto on a CPU without CTranslate2 (or without a converter for the model): int8 unless bf16 is native
@@ -262,10 +262,19 @@ def _load_ctranslate2(folder: Path, tokenizer: Any, device: torch.device) -> Bac
     on_gpu = device.type == "cuda"
     quantization = "float16" if on_gpu else "int8"
     target = _cache_folder(folder, f"ctranslate2-{quantization}")
+    failed = target.with_name(target.name + ".failed")  # remembered, so `auto` does not retry at every load
+    if failed.is_file():
+        raise ValueError(failed.read_text(encoding="utf-8"))
     if not (target / "model.bin").is_file():
         partial = target.with_name(target.name + ".partial")
-        with _quiet_transformers():  # the converter loads through transformers, which draws progress bars
-            TransformersConverter(str(folder)).convert(str(partial), quantization=quantization, force=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with _quiet_transformers():  # the converter loads through transformers, which draws progress bars
+                TransformersConverter(str(folder)).convert(str(partial), quantization=quantization, force=True)
+        except Exception as exc:  # its loaders know only some architectures, and read config keys unchecked
+            reason = f"CTranslate2 cannot convert it ({type(exc).__name__}: {exc})"
+            failed.write_text(reason, encoding="utf-8")
+            raise ValueError(reason) from None
         shutil.rmtree(target, ignore_errors=True)
         partial.rename(target)
     translator = ctranslate2.Translator(str(target), device="cuda" if on_gpu else "cpu", compute_type=quantization)
