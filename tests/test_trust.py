@@ -67,7 +67,7 @@ def digest_one(pipeline: Pipeline, wire: Path, **options: Any) -> presssum.Diges
 def test_a_segment_cut_short_is_split_and_translated_again(write_config: WriteConfig) -> None:
     pipeline = pipeline_with(write_config(), "translation", lambda echo: Dropping(echo, 30), input_limit=48)
     digest = digest_one(pipeline, LONG_WIRE)
-    dropping = pipeline.translator("fr").loaded.backend
+    dropping = pipeline.models.translator("fr").loaded.backend
     assert isinstance(dropping, Dropping) and dropping.cut > 0, "some pieces came back cut short and went again"
     article = parse_wire(LONG_WIRE.read_text(encoding="utf-8"))
     for paragraph, pair in zip(article.paragraphs, digest.paragraphs, strict=True):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 
 from presssum.cache import DigestCache
@@ -25,6 +25,7 @@ def digest_inputs(
     cache: DigestCache | None = None,
     strict: bool = False,
     chunk_articles: int = CHUNK_ARTICLES,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Iterator[Digest | Failure]:
     """One result per article, in input order; a bad input is a Failure and the rest go on.
 
@@ -39,7 +40,11 @@ def digest_inputs(
         todo: dict[int, Article] = {
             i: item for i, item in enumerate(chunk) if isinstance(item, Article) and cached[i] is None
         }
-        fresh = pipeline.digest_articles(list(todo.values()), lang=lang, length=length, strict=strict) if todo else []
+        fresh = (
+            pipeline.digest_articles(list(todo.values()), lang=lang, length=length, strict=strict, on_stage=on_stage)
+            if todo
+            else []
+        )
         results: dict[int, Digest | Failure | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
         for index, item in enumerate(chunk):
             result = item if isinstance(item, Failure) else results[index]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import asdict
 from pathlib import Path
 
 from presssum.paths import cache_root
@@ -28,8 +27,7 @@ class DigestCache:
 
     def key(self, article: Article, lang: str | None) -> str:
         """Content of the article (not its file name) plus every setting that changes the result."""
-        content = asdict(article)
-        content.pop("input")
+        content = article.model_dump(mode="json", exclude={"input"})
         payload = json.dumps([content, lang, self._settings], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()
 

@@ -43,7 +43,7 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
         try:
             yield from read_articles(path, decode(read_bytes(path, max_bytes)))
         except InputError as exc:
-            yield Failure(path, str(exc))
+            yield Failure(input=path, error=str(exc))
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:

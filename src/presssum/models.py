@@ -7,15 +7,14 @@ import json
 import os
 import shutil
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from presssum.backends import Backend, CTranslate2Backend, TorchBackend
-from presssum.config import Config, ModelSpec
-from presssum.errors import ConfigError, ModelUnavailableError
+from presssum.config import Config, ModelSpec, is_local_path
+from presssum.errors import ConfigError, ModelUnavailableError, fix_for_missing_models
 from presssum.paths import cache_root
 from presssum.records import ModelInfo
 
@@ -39,8 +38,12 @@ class LoadedModel:
     output_limit: int
 
 
+# How a Pipeline gets a role's model: the real loader, or a test's in-process stand-in.
+ModelLoader = Callable[[ModelSpec, str, Config], LoadedModel]
+
+
 def is_local(spec: ModelSpec) -> bool:
-    return Path(spec.model).is_absolute() or spec.model.startswith(("./", "../", "~"))
+    return is_local_path(spec.model)
 
 
 def resolve_model(spec: ModelSpec, role: str, *, offline: bool, safetensors_only: bool = True) -> Path:
@@ -83,10 +86,16 @@ def is_available(spec: ModelSpec) -> bool:
 
 
 def _unavailable(spec: ModelSpec, role: str, reason: str) -> ModelUnavailableError:
-    return ModelUnavailableError(
-        f"{role} model {spec.model} is unavailable: {reason}. Run `presssum models pull` on a connected "
-        "machine (it fills the Hugging Face cache), or set a local folder for this role in models.yaml"
-    )
+    line = f"{role} model {spec.model} is unavailable: {reason}"
+    return ModelUnavailableError(f"{line}. {fix_for_missing_models(())}", missing=(line,))
+
+
+def quiet_transformers() -> None:
+    """Model-loading bars and generation notices are noise on a journalist's terminal and in a script."""
+    from transformers.utils import logging
+
+    logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
 
 def pick_device(config: Config) -> torch.device:
@@ -143,6 +152,7 @@ def load_model(spec: ModelSpec, role: str, config: Config) -> LoadedModel:
     """Load tokenizer and seq2seq model through the Auto classes, safetensors only, no remote code."""
     from transformers import AutoConfig, AutoTokenizer
 
+    quiet_transformers()
     folder = resolve_model(spec, role, offline=config.offline, safetensors_only=config.safetensors_only)
     if config.safetensors_only and not any(folder.glob("*.safetensors")):
         # refused before any loading or conversion: pickled weights can run code when read
@@ -233,19 +243,6 @@ def _converted(folder: Path, dtype: torch.dtype, *, use_safetensors: bool) -> Pa
     return target
 
 
-@contextmanager
-def _quiet_transformers() -> Iterator[None]:
-    from transformers.utils import logging
-
-    shown = logging.is_progress_bar_enabled()
-    logging.disable_progress_bar()
-    try:
-        yield
-    finally:
-        if shown:
-            logging.enable_progress_bar()
-
-
 def _cache_folder(folder: Path, kind: str) -> Path:
     """Where a converted copy of a checkpoint lives; a changed checkpoint gets a new one."""
     stamp = json.dumps([str(folder.resolve()), sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()), kind])
@@ -269,8 +266,7 @@ def _load_ctranslate2(folder: Path, tokenizer: Any, device: torch.device) -> Bac
         partial = target.with_name(target.name + ".partial")
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with _quiet_transformers():  # the converter loads through transformers, which draws progress bars
-                TransformersConverter(str(folder)).convert(str(partial), quantization=quantization, force=True)
+            TransformersConverter(str(folder)).convert(str(partial), quantization=quantization, force=True)
         except Exception as exc:  # its loaders know only some architectures, and read config keys unchecked
             reason = f"CTranslate2 cannot convert it ({type(exc).__name__}: {exc})"
             failed.write_text(reason, encoding="utf-8")

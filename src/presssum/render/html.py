@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from presssum.records import Digest, FactReport
+from presssum.render.spans import mark
 
 _STYLE = """
 body{font:16px/1.5 Georgia,serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -19,12 +20,12 @@ table{border-collapse:collapse;width:100%}td{vertical-align:top;border-top:1px s
 
 def _flagged(text: str, report: FactReport | None) -> str:
     """Escaped text with each unverified fact marked, its reason as a tooltip."""
-    escaped = escape(text)
-    for fact in report.unverified if report else []:
-        escaped = escaped.replace(
-            escape(fact.text), f'<mark class="unverified" title="{escape(fact.reason)}">{escape(fact.text)}</mark>'
-        )
-    return escaped
+    return mark(
+        text,
+        report.unverified if report else [],
+        escape,
+        lambda piece, fact: f'<mark class="unverified" title="{escape(fact.reason)}">{escape(piece)}</mark>',
+    )
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> str:
