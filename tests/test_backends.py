@@ -58,22 +58,31 @@ def test_without_ctranslate2_the_default_is_a_fast_torch_path(
     assert loaded.info.backend == ("torch-bfloat16" if native_bfloat16() else "torch-int8")
 
 
+class CountingTokenizer:
+    """The model's tokenizer, noting every text it encodes."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer, self.seen = tokenizer, list[str]()
+
+    def __call__(self, texts: list[str], **arguments: Any) -> Any:
+        self.seen.extend(texts)
+        return self.tokenizer(texts, **arguments)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
+
+
 def test_each_piece_is_tokenised_once(echo_model: Path) -> None:
     """Segmenting counts every piece's tokens; generating reuses those ids instead of tokenising again."""
     config = presssum.load_config()
     loaded = load_model(ModelSpec(model=str(echo_model)), "translation:fr", config)
     encodings: Any = getattr(loaded.backend, "encodings")  # noqa: B009 (not part of the Backend protocol)
-    tokenizer, seen = encodings.tokenizer, []
-
-    def counting(texts: list[str], **arguments: Any) -> Any:
-        seen.extend(texts)
-        return tokenizer(texts, **arguments)
-
+    counting = CountingTokenizer(encodings.tokenizer)
     encodings.tokenizer = counting
     article = presssum.parse_wire(LONG_WIRE.read_text(encoding="utf-8"))
     translator = Translator(loaded, config.translation.generation.model_copy(update={"num_beams": 1}))
     translator.translate(list(article.paragraphs[:2]))
-    assert seen and len(seen) == len(set(seen)), "no text went through the tokenizer twice"
+    assert counting.seen and len(counting.seen) == len(set(counting.seen)), "no text was tokenised twice"
 
 
 def test_a_pickled_only_checkpoint_is_refused_before_any_conversion(
