@@ -49,6 +49,13 @@ LangOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--lang", help="Force the source language instead of detecting it. Example: --lang fr"),
 ]
+HoldEmbargoedOption = Annotated[
+    bool,
+    typer.Option(
+        "--hold-embargoed",
+        help="Keep agency items whose embargo has not passed out of the outputs (they are reported as held).",
+    ),
+]
 ToOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--to", help="Recipient for --format email. Example: --to desk@example.org", show_default=False),
@@ -152,6 +159,7 @@ def digest(
         Optional[str],  # noqa: UP045
         typer.Option(help="auto | float32 | float16 | bfloat16; any but auto runs torch. Example: --dtype float32"),
     ] = None,
+    hold_embargoed: HoldEmbargoedOption = False,
     strict: Annotated[
         bool,
         typer.Option(
@@ -207,6 +215,10 @@ def digest(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary line on stderr.")] = False,
     show_traceback: TracebackOption = False,
+    group: Annotated[
+        bool,
+        typer.Option("--group", help="One entry per story across agencies and languages, as `presssum brief` prints."),
+    ] = False,
 ) -> None:
     """Digest wires: translate, summarise, and print a bilingual digest.
 
@@ -237,6 +249,7 @@ def digest(
         to=to,
         sender=sender,
         strict=strict,
+        hold_embargoed=hold_embargoed,
     )
     with _errors(show_traceback):
         from presssum.mask import load_glossary
@@ -252,7 +265,75 @@ def digest(
             fast=fast,
             backend=backend,
         )
-        code = run(loaded_config, options)
+        if group:
+            from presssum.cli_brief import run_brief
+
+            code = run_brief(loaded_config, options)
+        else:
+            code = run(loaded_config, options)
+    raise typer.Exit(code)
+
+
+@app.command("brief")
+def brief_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Inbox folders or wire files. Example: presssum brief inbox/", show_default=False),
+    ],
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Only wires published this recently (m, h, d). Example: --since 24h", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--format", "-f", help=f"{' | '.join(FORMATS)}. Example: --format html", show_default=False),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write one file per story, plus index.json. Example: --output brief/"),
+    ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Keep the --output folder up to date as wires land, until Ctrl-C.")
+    ] = False,
+    full: FullOption = False,
+    length: LengthOption = "medium",
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    to: ToOption = None,
+    sender: Annotated[str, typer.Option("--from", help="Sender for --format email.")] = DEFAULT_SENDER,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Group wires into stories across agencies and languages: one digest per story, its sources, and the
+    figures, dates and names the agencies give differently.
+
+    Examples:
+
+      presssum brief inbox/ --since 24h
+
+      presssum brief inbox/ --format email --to desk@example.org | sendmail -t
+
+      presssum brief inbox/ --watch --output brief/ --format html
+    """
+    from presssum.brief import parse_since
+    from presssum.cli_brief import run_brief
+    from presssum.cli_run import DigestOptions
+
+    with _errors():
+        if watch and not (len(inputs) == 1 and Path(inputs[0]).is_dir()):
+            raise PresssumError("--watch needs one inbox folder")
+        options = DigestOptions(
+            inputs=inputs,
+            output_format=output_format,
+            full=full,
+            length=length,
+            lang=lang,
+            quiet=quiet,
+            output=output,
+            to=to,
+            sender=sender,
+        )
+        window = parse_since(since) if since else None
+        code = run_brief(_load_config(config), options, window, Path(inputs[0]) if watch else None)
     raise typer.Exit(code)
 
 
@@ -273,6 +354,7 @@ def watch_command(
     config: ConfigOption = None,
     to: ToOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    hold_embargoed: HoldEmbargoedOption = False,
     show_traceback: TracebackOption = False,
 ) -> None:
     """Digest wires as they land in a folder, skipping those already done, until Ctrl-C.
@@ -293,6 +375,7 @@ def watch_command(
             quiet=quiet,
             output=output,
             to=to,
+            hold_embargoed=hold_embargoed,
         )
         code = run_watch(_load_config(config), options, inbox)
     raise typer.Exit(code)

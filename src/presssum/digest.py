@@ -10,13 +10,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from presssum.about import package_version
-from presssum.article import parse_wire
 from presssum.config import Config, LengthName, load_config
 from presssum.errors import InputError
 from presssum.facts import check_facts, key_facts, protected_names
 from presssum.lang import detect_language
-from presssum.load import decode
+from presssum.load import without_controls
 from presssum.models import ModelLoader, load_model
+from presssum.readers.plain import parse_wire
+from presssum.readers.text import decode
 from presssum.records import ENGLISH, Article, Digest, Failure, Summary
 from presssum.roles import Models
 from presssum.summarize import summarize_strictly
@@ -147,6 +148,7 @@ class Pipeline:
             date=article.date,
             fact_checks=checks,
             key_facts=key_facts(source, lang),
+            wire=article.wire,
         )
 
 
@@ -165,7 +167,7 @@ def digest(
     loaded_config = load_config(config)
     pipeline = _pipelines.setdefault(loaded_config.model_dump_json(), Pipeline(loaded_config))
     wire = decode(text) if isinstance(text, bytes) else text
-    result = pipeline.digest_articles([parse_wire(wire)], lang=lang, length=length, strict=strict)[0]
+    result = pipeline.digest_articles([without_controls(parse_wire(wire))], lang=lang, length=length, strict=strict)[0]
     if isinstance(result, Failure):
         raise InputError(result.error)
     return result

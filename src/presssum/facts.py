@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from presssum.records import Fact, FactReport, KeyFact
+from presssum.segment import text_windows
 
 _SCALES = {
     "mille": 1e3,
@@ -157,7 +158,7 @@ def extract_names(text: str, lang: str) -> list[Fact]:
         if nlp is not None:
             return [
                 Fact(text=ent.text, kind="name", value=_fold(ent.text))
-                for ent in nlp(text).ents
+                for ent in _entities(nlp, text)
                 if ent.label_ in ("PER", "ORG", "LOC") and len(ent.text) > 1
             ]
     facts = []
@@ -183,7 +184,12 @@ def protected_names(text: str, lang: str) -> list[str]:
     nlp = _french_nlp() if lang == "fr" else None
     if nlp is None:
         return []
-    return [ent.text for ent in nlp(text).ents if ent.label_ in ("PER", "ORG") and len(ent.text) > 2]
+    return [ent.text for ent in _entities(nlp, text) if ent.label_ in ("PER", "ORG") and len(ent.text) > 2]
+
+
+def _entities(nlp: Any, text: str) -> list[Any]:
+    """spaCy's entities, the text fed in pieces under its max_length (a longer one raises E088)."""
+    return [ent for doc in nlp.pipe(text_windows(text, nlp.max_length // 2)) for ent in doc.ents]
 
 
 @lru_cache(maxsize=1)

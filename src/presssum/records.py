@@ -20,6 +20,100 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+WireStatus = Literal["usable", "withheld", "canceled"]
+
+
+class Wire(Record):
+    """What an agency format says about an item beyond its text: identity, version, status, embargo.
+
+    Filled from each format's own fields (NewsML-G2, NewsML 1.2, NITF, IPTC 7901, ANPA-1312); `version`
+    orders the items of one story, `status` "canceled" is a kill, `signals` holds "correction", "update"...
+    """
+
+    format: str
+    guid: str | None = None
+    version: int | None = None
+    urgency: int | None = None
+    slug: str | None = None
+    status: WireStatus = "usable"
+    signals: tuple[str, ...] = ()
+    embargo: str | None = None
+    ednote: str | None = None
+    located: str | None = None
+    byline: str | None = None
+    genre: str | None = None
+    subjects: tuple[str, ...] = ()
+    created: str | None = None
+
+    @property
+    def status_line(self) -> str:
+        """'CORRECTION: …', 'EMBARGOED until …', 'WITHDRAWN': what a reader must see before the text."""
+        parts = []
+        if self.status == "canceled":
+            parts.append("WITHDRAWN")
+        if "correction" in self.signals:
+            parts.append(f"CORRECTION: {self.ednote}" if self.ednote else "CORRECTION")
+        if self.embargo:
+            parts.append(f"EMBARGOED until {self.embargo}")
+        return " · ".join(parts)
+
+
+class StoryVersion(Record):
+    """One item of an agency story, as read: its input and the version it carries."""
+
+    input: str
+    version: int | None = None
+
+
+class StoryChanges(Record):
+    """The English sentences a version added and removed since the previous digested one."""
+
+    since_version: int | None
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+class VersionChain(Record):
+    """The versions of one agency story (flash, lead, writethru, correction) behind a digest of its latest.
+
+    `Digest.story` in JSON; not to be confused with `Story`, one event across agencies (brief.py).
+    """
+
+    id: str
+    versions: tuple[StoryVersion, ...]
+    changes: StoryChanges | None = None
+
+    @property
+    def summary_line(self) -> str:
+        """'story version 2 of 2 read; since version 1: 1 sentences added, 1 removed'."""
+        latest = self.versions[-1].version if self.versions else None
+        line = f"story version {latest} of {len(self.versions)} read"
+        if self.changes:
+            since = self.changes.since_version
+            line += f"; since version {since}: {len(self.changes.added)} sentences added, "
+            line += f"{len(self.changes.removed)} removed"
+        return line
+
+
+NoticeKind = Literal["withdrawn", "superseded", "held"]
+
+
+class StoryNotice(Record):
+    """An item that is not digested, and why: the agency withdrew the story, a later version replaces it,
+    or it is embargoed and held (--hold-embargoed). Reported, never counted as a failure."""
+
+    input: str
+    kind: NoticeKind
+    message: str
+    story: str | None = None
+    headline: str = ""
+    until: str | None = None  # a held item's embargo (ISO 8601)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"input": self.input, self.kind: True, "story": self.story, "message": self.message}
+        return {**data, "until": self.until} if self.until else data
+
+
 class Article(Record):
     """A wire after loading and cleaning: structured fields, boilerplate gone."""
 
@@ -33,6 +127,7 @@ class Article(Record):
     url: str | None = None
     author: str | None = None
     date: str | None = None
+    wire: Wire | None = None
 
     @property
     def body(self) -> str:
@@ -144,6 +239,8 @@ class Digest(Record):
     cached: bool = False
     fact_checks: dict[str, FactReport] = {}
     key_facts: tuple[KeyFact, ...] = ()
+    wire: Wire | None = None
+    story: VersionChain | None = None
 
     @property
     def unverified(self) -> list[Fact]:
@@ -164,9 +261,15 @@ class Digest(Record):
 
     @property
     def credits(self) -> tuple[str, ...]:
-        """Dateline, source, author, date and language: what a reader checks the wire against."""
-        parts = (self.dateline, self.source, self.author, self.date, f"language: {self.source_lang}")
-        return tuple(part for part in parts if part)
+        """Dateline, source, author, date and language: what a reader checks the wire against.
+
+        An agency item's status comes first (CORRECTION, EMBARGOED until …) and its story's changes last,
+        so every output format shows them.
+        """
+        notice = self.wire.status_line if self.wire else ""
+        parts = (notice, self.dateline, self.source, self.author, self.date, f"language: {self.source_lang}")
+        story = self.story.summary_line if self.story else ""
+        return tuple(part for part in (*parts, story) if part)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -221,3 +324,48 @@ class Digest(Record):
     def from_dict(cls, data: dict[str, Any]) -> Digest:
         """The inverse of to_dict, validated: digests read back from the cache or a JSON Lines file."""
         return cls.model_validate(data)
+
+
+class StorySource(Record):
+    """One wire of a story as the desk lists it: who sent it, in which language, when, under which headline."""
+
+    agency: str | None
+    lang: str
+    published: str | None
+    headline: str
+    headline_en: str
+    input: str
+
+
+class Claim(Record):
+    """What one agency says: the figure, date or name as it wrote it, and its value in English."""
+
+    source: str
+    text: str
+    value: str
+
+
+class Disagreement(Record):
+    """A figure, date or name that the agencies of one story give differently."""
+
+    kind: FactKind
+    about: str
+    claims: tuple[Claim, ...]
+
+
+class Story(Record):
+    """One event across agencies and languages: the digest of its most complete wire, its sources, disagreements."""
+
+    id: str
+    digest: Digest
+    sources: tuple[StorySource, ...]
+    disagreements: tuple[Disagreement, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{id, digest, sources, disagreements}`, the digest as `Digest.to_dict` writes it."""
+        return {
+            "id": self.id,
+            "digest": self.digest.to_dict(),
+            "sources": [source.model_dump(mode="json") for source in self.sources],
+            "disagreements": [row.model_dump(mode="json") for row in self.disagreements],
+        }

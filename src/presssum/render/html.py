@@ -16,6 +16,7 @@ h1{font-size:1.5rem;margin:.2rem 0}.original{font-style:italic;color:#555}.meta{
 table{border-collapse:collapse;width:100%}td{vertical-align:top;border-top:1px solid #ddd;padding:.4rem}
 .signature{font:12px monospace;color:#999;word-break:break-all}mark.unverified{background:#f8d7da}
 """
+STYLE = _STYLE  # the brief's page (render/brief.py) looks like a digest page
 
 
 def _flagged(text: str, report: FactReport | None) -> str:
