@@ -5,6 +5,13 @@ sshleifer/distilbart-cnn-12-6 (tokenizers trained on the sample wires), then tim
 same wires in its own subprocess, so peak RSS is each arm's own. Random weights never stop on their
 own, so every arm generates exactly the same number of tokens (min = max new tokens).
 
+presssum's arms run with their guards on (name keeping, the coverage check, the facts checks): each
+generation runs in full, then answers what a faithful model would (the translation copies its source,
+the summary is the input's lead), so the guards do their work but no retry fires on random output.
+The `guards-off` arm sets them aside; the difference is what they cost. The machine's own limit is
+measured too (float32 and int8 GEMMs of the decoders' shapes, memory bandwidth), and each arm's time
+is reported as a multiple of the floor that limit puts under the work it did.
+
     python bench/run.py --quick --out results.json   # under 10 minutes on 2 CPU cores
     python bench/run.py                              # full size, writes bench/results/
 """
@@ -27,8 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 TRANSLATION_TOKENS = 24  # new tokens per sentence (and headline), in every arm
 SUMMARY_TOKENS = 60  # new tokens per summary, in every arm
-ARMS = ("baseline", "default", "float32", "int8", "ctranslate2", "gpu")
-# default: dtype auto (bfloat16 on CPUs that compute it natively); float32: the same path at full precision
+ARMS = ("baseline", "default", "guards-off", "float32", "int8", "ctranslate2", "gpu")
+# default: backend and dtype auto (CTranslate2 int8 on CPU); float32: torch at full precision; int8: torch
+# dynamic int8 (--fast); guards-off: the default with name keeping and the coverage check set aside
+QUICK_ARMS = ("baseline", "default", "guards-off", "float32", "int8")
+CPU_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8")
 
 
 def build_models(folder: Path) -> tuple[Path, Path]:
@@ -134,33 +144,32 @@ def wires(count: int, scale: int = 1) -> list[Any]:
     return articles
 
 
-def pipeline_config(marian: Path, bart: Path, arm: str) -> Any:
+def pipeline_config(marian: Path, bart: Path, arm: str, *, back: bool = False) -> Any:
     """presssum's shipped settings (models.yaml), with these models and the forced output lengths.
 
-    Two guards are set aside, as random weights trip them on every sentence where no real model
-    would: the coverage check (a fixed 24-token output looks cut short beside a long sentence, so
-    the sentence is split and translated again) and name keeping (random weights never copy the
-    placeholders, so every sentence holding a name is translated a second time, unprotected).
-    Left on, they more than double the translation work here; the facts checks still run.
+    The guards stay on (see ForcedOutputs) except in the guards-off arm. `back` adds the
+    back-translation role, which the baseline lacks, for the all-models-loaded memory check.
     """
     from presssum.config import Config, load_config
 
     shipped = load_config()
-    backend = "ctranslate2" if arm == "ctranslate2" else "torch"
     fixed = {"min_new_tokens": SUMMARY_TOKENS, "max_new_tokens": SUMMARY_TOKENS}
     translation = shipped.translation.generation.model_copy(
         update={"min_new_tokens": TRANSLATION_TOKENS, "max_new_tokens": TRANSLATION_TOKENS}
     )
+    backend = {"ctranslate2": "ctranslate2"}.get(arm, "auto")
+    guarded = arm != "guards-off"
+    marian_spec = {"model": str(marian), "backend": backend}
     return Config.model_validate(
         {
             "device": "cuda" if arm == "gpu" else "cpu",
             "dtype": "float32" if arm == "float32" else "auto",
             "quantize": "int8" if arm == "int8" else "none",
-            "keep_names": False,
+            "keep_names": guarded,
             "translation": {
-                "pairs": {"fr": {"model": str(marian), "backend": backend}},
+                "pairs": {"fr": marian_spec},
                 "generation": translation.model_dump(),
-                "coverage": {"fr": {"min_ratio": 0.01, "max_ratio": 100.0}},
+                "coverage": {} if guarded else {"fr": {"min_ratio": 0.01, "max_ratio": 100.0}},
             },
             "summarizer": {
                 "model": str(bart),
@@ -168,9 +177,37 @@ def pipeline_config(marian: Path, bart: Path, arm: str) -> Any:
                 "generation": shipped.summarizer.generation.model_dump(),
                 "lengths": {"short": fixed, "medium": fixed, "long": fixed},
             },
-            "back_translation": {"pairs": {}},  # the baseline does not translate back either
+            # the baseline does not translate back either
+            "back_translation": {"pairs": {"fr": marian_spec} if back else {}, "generation": translation.model_dump()},
         }
     )
+
+
+class ForcedOutputs:
+    """Wraps a backend: generation runs in full, then each output is what a faithful model would give.
+
+    A translation is its source (so placeholders come back and its length is in the coverage band);
+    a summary is the input's first words. Every call's shape is recorded, to compute the floor.
+    """
+
+    def __init__(self, inner: Any, role: str, calls: list[dict[str, Any]]) -> None:
+        self.inner, self.role, self.calls = inner, role, calls
+        self.name, self.batch_scale = inner.name, inner.batch_scale
+
+    def count_tokens(self, texts: Any) -> list[int]:
+        return list(self.inner.count_tokens(texts))
+
+    def generate(self, texts: Any, settings: Any, bounds: Any) -> list[str]:
+        self.inner.generate(texts, settings, bounds)
+        lengths = self.inner.count_tokens(texts)
+        new_tokens = bounds["max_new_tokens"]
+        self.calls.append(
+            {"role": self.role.split(":")[0], "batch": len(texts), "tokens": sum(lengths), "new": new_tokens,
+             "beams": settings.num_beams}
+        )  # fmt: skip
+        if self.role == "summarizer":
+            return [" ".join(text.split()[: new_tokens // 2]) for text in texts]
+        return list(texts)
 
 
 def run_baseline(marian_dir: Path, bart_dir: Path, articles: list[Any]) -> None:
@@ -191,7 +228,8 @@ def run_baseline(marian_dir: Path, bart_dir: Path, articles: list[Any]) -> None:
                 min_new_tokens=TRANSLATION_TOKENS,
                 max_new_tokens=TRANSLATION_TOKENS,
             )
-            english.append(tokenizer.decode(output[0], skip_special_tokens=True))
+            tokenizer.decode(output[0], skip_special_tokens=True)
+            english.append(sentence)  # what a faithful model gives, as in presssum's arms (ForcedOutputs)
         # users truncate to the model's limit, or the call fails on long articles
         summary_input = summary_tokenizer(" ".join(english[1:]), return_tensors="pt", truncation=True)
         summariser.generate(**summary_input, min_new_tokens=SUMMARY_TOKENS, max_new_tokens=SUMMARY_TOKENS)
@@ -202,38 +240,59 @@ def run_arm(arm: str, marian: Path, bart: Path, count: int, scale: int) -> dict[
     import torch
 
     from presssum.digest import Pipeline
+    from presssum.models import load_model
     from presssum.segment import split_sentences
 
     articles = wires(count, scale)
     segments = sum(1 + sum(len(split_sentences(p)) for p in a.paragraphs) for a in articles)
     target_tokens = segments * TRANSLATION_TOKENS + len(articles) * SUMMARY_TOKENS
+    calls: list[dict[str, Any]] = []
+
+    def forced(spec: Any, role: str, config: Any) -> Any:
+        loaded = load_model(spec, role, config)
+        loaded.backend = ForcedOutputs(loaded.backend, role, calls)
+        return loaded
+
     started = time.perf_counter()
     backend = "float32"
+    stages = {"translate_s": 0.0, "summarize_s": 0.0}
     if arm == "baseline":
         run_baseline(marian, bart, articles[:1])  # warm-up, as the other arms warm up below
         loaded = time.perf_counter()
         run_baseline(marian, bart, articles)
     else:
-        pipeline = Pipeline(pipeline_config(marian, bart, arm))
+        pipeline = Pipeline(pipeline_config(marian, bart, arm), loader=forced)
         (first,) = pipeline.digest_articles(articles[:1], lang="fr")
         loaded = time.perf_counter()
+        calls.clear()
         backend = ", ".join(sorted({model.backend for model in getattr(first, "models", ())}))
         for start in range(0, len(articles), 16):
             results = pipeline.digest_articles(articles[start : start + 16], lang="fr")
             failures = [r for r in results if not hasattr(r, "translation")]
             assert not failures, failures
+            for stage in stages:  # each digest carries its share of the call's time per stage
+                stages[stage] += sum(result.timings.get(stage, 0.0) for result in results)
+            retried = [w for r in results for w in r.warnings]
+            assert not retried, f"a guard fired on forced outputs: {retried[:2]}"
     seconds = time.perf_counter() - loaded
+    work = list(calls)
+    if arm != "baseline":
+        # all three roles loaded at once, as a user's run holds them: the memory target's case
+        everything = Pipeline(pipeline_config(marian, bart, arm, back=True), loader=forced)
+        everything.digest_articles(articles[:1], lang="fr")
     return {
         "name": arm,
         "baseline": arm == "baseline",
         "articles": len(articles),
         "seconds": round(seconds, 2),
+        "stages_s": {stage: round(value, 2) for stage, value in stages.items()} if arm != "baseline" else None,
         "warmup_and_load_s": round(loaded - started, 2),
         "articles_per_min": round(len(articles) / seconds * 60, 2),
         "tokens_per_s": round(target_tokens / seconds, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "threads": torch.get_num_threads(),
         "backend": backend,
+        "work": work,
     }
 
 
@@ -251,10 +310,10 @@ def peak_rss_mb() -> float:
 def child(arm: str, marian: Path, bart: Path, count: int, scale: int = 1) -> dict[str, Any]:
     """One arm in a fresh process. Model conversions (CTranslate2, bfloat16 copies) are cached
     beside the models, and a first one-wire run makes them, so no arm's timing or peak RSS holds a
-    one-time conversion."""
+    one-time conversion (float32 and int8 read the float32 checkpoint itself)."""
     command = [sys.executable, __file__, "--arm", arm, "--marian", str(marian), "--bart", str(bart)]
     environment = {**os.environ, "PRESSSUM_CACHE_DIR": str(marian.parent / "cache")}
-    if arm != "baseline" and scale == 1:
+    if arm not in ("baseline", "float32", "int8") and scale == 1:  # the arms that run a converted copy
         subprocess.run([*command, "--wires", "1"], capture_output=True, env=environment, check=False)
     command += ["--wires", str(count), "--scale", str(scale)]
     print(f"bench: {arm} ×{scale} on {count} wires ...", file=sys.stderr, flush=True)
@@ -262,20 +321,128 @@ def child(arm: str, marian: Path, bart: Path, count: int, scale: int = 1) -> dic
     if done.returncode != 0:
         raise SystemExit(f"bench: arm {arm} failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"bench: {arm}: {result['articles_per_min']} articles/min", file=sys.stderr, flush=True)
+    summary = {key: result[key] for key in ("seconds", "stages_s", "articles_per_min", "peak_rss_mb", "backend")}
+    print(f"bench: {arm}: {json.dumps(summary)}", file=sys.stderr, flush=True)
+    return result
+
+
+def cpu_features() -> dict[str, Any]:
+    """The CPU's name and the instruction sets that decide which path is fast on it."""
+    flags: set[str] = set()
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "flags" and not flags:
+                flags = set(value.split())
+            elif key.strip() == "model name":
+                model = value.strip()
+    return {"model": model, "cpus": os.cpu_count(), **{flag: flag in flags for flag in CPU_FLAGS}}
+
+
+def model_dims(folder: Path) -> dict[str, int]:
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    keys = ("d_model", "encoder_layers", "decoder_layers", "encoder_ffn_dim", "decoder_ffn_dim", "vocab_size")
+    return {key: int(config[key]) for key in keys}
+
+
+def machine_limits(dims: list[dict[str, int]], repeats: int = 5) -> dict[str, float]:
+    """This machine's best float32 and int8 GEMM rates at the decoders' shapes (16 inputs x 4 beams
+    against each feed-forward and output matrix), and its memory bandwidth (a 256 MB copy).
+    Best of `repeats`, as the machine may be shared."""
+    import warnings
+
+    import torch
+
+    def best(run: Any) -> float:
+        run()
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    rows = 64
+    shapes = sorted({(d["d_model"], n) for d in dims for n in (d["decoder_ffn_dim"], d["vocab_size"])})
+    float32, int8 = 0.0, 0.0
+    with torch.inference_mode(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch's eager int8 API is deprecated in favour of torchao
+        for width, outputs in shapes:
+            x, weight = torch.randn(rows, width), torch.randn(outputs, width)
+            flops = 2 * rows * width * outputs
+            float32 = max(float32, flops / best(lambda x=x, w=weight: torch.nn.functional.linear(x, w)))
+            quantized = torch.ao.nn.quantized.dynamic.Linear(width, outputs, dtype=torch.qint8)
+            int8 = max(int8, flops / best(lambda x=x, q=quantized: q(x)))
+        source = torch.ones(64 * 2**20)
+        target = torch.empty_like(source)
+        bandwidth = 2 * source.numel() * 4 / best(lambda: target.copy_(source))
+    return {
+        "float32_gflops": round(float32 / 1e9, 1),
+        "int8_gops": round(int8 / 1e9, 1),
+        "bandwidth_gbs": round(bandwidth / 1e9, 1),
+    }
+
+
+def floor_seconds(
+    work: list[dict[str, Any]], dims: dict[str, dict[str, int]], limits: dict[str, float]
+) -> dict[str, Any]:
+    """The least time this machine needs for the recorded generation work, per stage and precision.
+
+    Per call: the Linear layers' and attention's arithmetic at the best GEMM rate (compute-bound),
+    and the weights read once per decoding step plus the growing key/value cache (bandwidth-bound);
+    the floor is the larger. Everything else presssum does (segmenting, spaCy, checks) has no floor here.
+    """
+    result: dict[str, Any] = {}
+    for precision, weight_bytes, rate in (("float32", 4, limits["float32_gflops"]), ("int8", 1, limits["int8_gops"])):
+        stages: dict[str, float] = {}
+        for call in work:
+            m = dims[call["role"]]
+            d, vocab = m["d_model"], m["vocab_size"]
+            encoder = m["encoder_layers"] * (4 * d * d + 2 * d * m["encoder_ffn_dim"])
+            decoder = m["decoder_layers"] * (6 * d * d + 2 * d * m["decoder_ffn_dim"]) + d * vocab
+            b, tokens, new, beams = call["batch"], call["tokens"], call["new"], call["beams"]
+            attention = 4 * beams * m["decoder_layers"] * d * (new * tokens + b * new * new / 2)
+            cross = 2 * tokens * m["decoder_layers"] * 2 * d * d
+            flops = 2 * tokens * encoder + 2 * b * beams * new * decoder + cross + attention
+            # keys and values: each step reads its beams' own (self-attention) and its inputs' (cross, shared)
+            cache = 4 * m["decoder_layers"] * 2 * d * (new * tokens + b * beams * new * new / 2)
+            moved = weight_bytes * (encoder + new * decoder) + cache
+            floor = max(flops / (rate * 1e9), moved / (limits["bandwidth_gbs"] * 1e9))
+            stage = {"translation": "translate_s", "summarizer": "summarize_s"}.get(call["role"], call["role"])
+            stages[stage] = stages.get(stage, 0.0) + floor
+        result[precision] = {**{k: round(v, 2) for k, v in stages.items()}, "total_s": round(sum(stages.values()), 2)}
     return result
 
 
 def markdown(report: dict[str, Any]) -> str:
+    cpu = report["settings"]["cpu"]
+    features = ", ".join(flag.upper() for flag in CPU_FLAGS if cpu.get(flag)) or "none of " + "/".join(CPU_FLAGS)
+    limits = report["limits"]
     lines = [
-        "| arm | backend | tokens/s | articles/min | ratio to baseline | peak RSS (MB) |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        f"CPU: {cpu['model']}, {report['settings']['machine']}; features: {features}; "
+        f"load average at start {report['settings']['load_average']}",
+        f"Measured limit: float32 GEMM {limits['float32_gflops']} GFLOP/s, int8 GEMM {limits['int8_gops']} GOP/s, "
+        f"memory {limits['bandwidth_gbs']} GB/s; floor of the default arm's generation work: "
+        f"float32 {report['floor']['float32']['total_s']} s, int8 {report['floor']['int8']['total_s']} s",
+        "",
+        "| arm | backend | tokens/s | articles/min | ratio to baseline | peak RSS (MB) | seconds | × floor |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for arm in report["arms"]:
         lines.append(
             f"| {arm['name']} | {arm['backend']} | {arm['tokens_per_s']} | {arm['articles_per_min']} | "
-            f"{arm['ratio'] if arm['ratio'] is not None else '-'}× | {arm['peak_rss_mb']} |"
+            f"{arm['ratio'] if arm['ratio'] is not None else '-'}× | {arm['peak_rss_mb']} | {arm['seconds']} | "
+            f"{arm.get('x_floor', '-')}× |"
         )
+    if report.get("guards"):
+        guards = report["guards"]
+        lines += [
+            "",
+            f"Guards (name keeping, coverage check): {guards['cost_s']} s, {guards['cost_percent']}% of the default.",
+        ]
+    lines += ["", f"Per-sentence translation cache: {report['translation_cache']}."]
     if report.get("scaling"):
         lines += ["", "| article length | seconds per article | seconds per 1× of text |", "| ---: | ---: | ---: |"]
         for row in report["scaling"]:
@@ -285,10 +452,12 @@ def markdown(report: dict[str, Any]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="12 wires and no length scaling: under 10 minutes")
+    parser.add_argument(
+        "--quick", action="store_true", help="12 wires, no ctranslate2 arm (the default on CPU) and no length scaling"
+    )
     parser.add_argument("--out", type=Path, help="write the JSON report here (default bench/results/)")
     parser.add_argument(
-        "--arms", help="comma-separated arms (gpu added when present); default all but float32 with --quick, else all"
+        "--arms", help=f"comma-separated arms of {', '.join(ARMS)} (gpu added when present); default: all"
     )
     parser.add_argument("--models", type=Path, help="keep the built models in this folder and reuse them")
     parser.add_argument("--arm", help=argparse.SUPPRESS)
@@ -305,7 +474,8 @@ def main() -> None:
 
     from presssum.models import native_bfloat16
 
-    chosen = args.arms or ",".join(arm for arm in ARMS[:5] if not (args.quick and arm == "float32"))
+    load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    chosen = args.arms or ",".join(QUICK_ARMS if args.quick else ARMS[:-1])
     arms = [arm for arm in chosen.split(",") if arm]
     if torch.cuda.is_available() and "gpu" not in arms:
         arms.append("gpu")
@@ -316,6 +486,10 @@ def main() -> None:
         if not (bart / "model.safetensors").is_file():
             print("bench: building random-weight models ...", file=sys.stderr, flush=True)
             marian, bart = build_models(folder)
+        dims = {"translation": model_dims(marian), "summarizer": model_dims(bart)}
+        print("bench: measuring this machine's GEMM rates and memory bandwidth ...", file=sys.stderr, flush=True)
+        limits = machine_limits(list(dims.values()))
+        print(f"bench: limits {json.dumps(limits)}", file=sys.stderr, flush=True)
         results = [child(arm, marian, bart, count) for arm in arms]
         scaling = []
         if not args.quick:
@@ -330,19 +504,46 @@ def main() -> None:
                     }
                 )
     base = next((r for r in results if r["baseline"]), None)
+    # the floor of the work presssum's default does; the baseline's is no larger (the same translation
+    # tokens, and one truncated summary per article where presssum summarises long articles whole)
+    reference = next((r for r in results if r["name"] == "default"), None) or next(r for r in results if r["work"])
+    floor = floor_seconds(reference["work"], dims, limits)
     for result in results:
         result["ratio"] = round(result["articles_per_min"] / base["articles_per_min"], 2) if base else None
+        precision = "int8" if "int8" in result["backend"] else "float32"
+        result["floor_precision"] = precision
+        result["x_floor"] = round(result["seconds"] / floor[precision]["total_s"], 1)
+        if result["stages_s"]:
+            result["stages_x_floor"] = {
+                stage: round(seconds / floor[precision][stage], 1)
+                for stage, seconds in result["stages_s"].items()
+                if floor[precision].get(stage)
+            }
+        result.pop("work")
+    timed = {r["name"]: r["seconds"] for r in results}
+    guards = None
+    if "default" in timed and "guards-off" in timed:
+        cost = timed["default"] - timed["guards-off"]
+        guards = {"cost_s": round(cost, 2), "cost_percent": round(100 * cost / timed["default"], 1)}
     report = {
         "arms": results,
         "scaling": scaling,
+        "limits": limits,
+        "floor": floor,
+        "guards": guards,
+        # the formats branch builds a per-sentence translation cache; it is not in presssum yet
+        "translation_cache": "not available (presssum has no per-sentence translation cache yet)",
         "settings": {
             "wires": count,
             "translation_new_tokens": TRANSLATION_TOKENS,
             "summary_new_tokens": SUMMARY_TOKENS,
             "num_beams": 4,
             "machine": f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads",
+            "cpu": cpu_features(),
+            "load_average": load_average,
             "native_bfloat16": native_bfloat16(),
-            "guards_set_aside": ["coverage retry", "name keeping"],  # see pipeline_config
+            "guards": "on in every presssum arm but guards-off (outputs forced to pass them; see ForcedOutputs)",
+            "memory": "peak RSS of presssum's arms includes loading the back-translation model after the timed run",
             "torch": torch.__version__,
         },
     }

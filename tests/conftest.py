@@ -21,10 +21,19 @@ LONG_WIRE = SAMPLES / "fr-long-climat.txt"
 PRESSSUM = Path(sys.executable).with_name("presssum")
 
 
+@pytest.fixture(scope="session")
+def converted_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Converted model copies (CTranslate2, bfloat16), made once per session: a conversion costs seconds."""
+    return tmp_path_factory.mktemp("converted-models")
+
+
 @pytest.fixture(autouse=True)
-def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test starts with an empty digest cache, so no result leaks from one test to another."""
+def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, converted_models: Path) -> Path:
+    """Each test starts with an empty digest cache, so no result leaks from one test to another; the
+    converted model copies are shared, as their folder names already key them by checkpoint."""
     folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "models").symlink_to(converted_models, target_is_directory=True)
     monkeypatch.setenv("PRESSSUM_CACHE_DIR", str(folder))
     return folder
 

@@ -1,30 +1,101 @@
-"""The fast paths give the same text as the default path: int8 on CPU, and CTranslate2."""
+"""The default path is chosen from what the CPU runs, and every fast path gives the float32 text."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 import presssum
-from presssum.config import role_overrides
+from presssum.config import ModelSpec, role_overrides
+from presssum.errors import ModelUnavailableError
+from presssum.models import choose_backend, ctranslate2_int8, load_model, native_bfloat16
+from presssum.translate import Translator
 from tests.conftest import LONG_WIRE, WriteConfig
 
+DEFAULT_ON_CPU = "ctranslate2-int8" if ctranslate2_int8() else "torch-bfloat16" if native_bfloat16() else "torch-int8"
 
-@pytest.mark.parametrize(
-    ("flags", "backend"), [({"fast": True}, "torch-int8"), ({"backend": "ctranslate2"}, "ctranslate2")]
-)
-def test_a_fast_path_agrees_with_the_default_path_on_the_echo_model(
-    write_config: WriteConfig, flags: dict[str, object], backend: str
-) -> None:
-    path = write_config()
+
+def test_the_default_and_int8_paths_give_the_float32_text_on_the_echo_model(write_config: WriteConfig) -> None:
+    path = write_config(device="cpu")
     base = presssum.load_config(path)
     article = presssum.parse_wire(LONG_WIRE.read_text(encoding="utf-8"))
-    (default,) = presssum.Pipeline(base).digest_articles([article], lang="fr")
-    fast_config = presssum.load_config(path, overrides=role_overrides(base=base, **flags))  # type: ignore[arg-type]
-    (fast,) = presssum.Pipeline(fast_config).digest_articles([article], lang="fr")
-    assert isinstance(default, presssum.Digest) and isinstance(fast, presssum.Digest)
-    assert {model.backend for model in fast.models} == {backend}
-    assert fast.translation == default.translation
-    assert fast.summary == default.summary
+    digests = {}
+    for label, flags in {"float32": {"dtype": "float32"}, "default": {}, "int8": {"fast": True}}.items():
+        config = presssum.load_config(path, overrides=role_overrides(base=base, **flags))  # type: ignore[arg-type]
+        (digests[label],) = presssum.Pipeline(config).digest_articles([article], lang="fr")
+    reference = digests.pop("float32")
+    assert isinstance(reference, presssum.Digest)
+    assert {model.backend for model in reference.models} == {"torch"}
+    for label, backend in {"default": DEFAULT_ON_CPU, "int8": "torch-int8"}.items():
+        digest = digests[label]
+        assert isinstance(digest, presssum.Digest)
+        assert {model.backend for model in digest.models} == {backend}, label
+        assert f"/{backend}" in digest.signature
+        assert digest.translation == reference.translation, label
+        assert digest.summary == reference.summary, label
+
+
+def test_the_default_backend_follows_the_cpu_and_yields_to_an_explicit_precision() -> None:
+    import torch
+
+    cpu, base = torch.device("cpu"), presssum.load_config()
+    spec = ModelSpec(model="any")
+    assert choose_backend(spec, base, cpu) == ("ctranslate2" if ctranslate2_int8() else "torch")
+    for update in ({"dtype": "float32"}, {"dtype": "bfloat16"}, {"quantize": "int8"}):
+        assert choose_backend(spec, base.model_copy(update=update), cpu) == "torch", update
+    assert choose_backend(ModelSpec(model="any", backend="torch"), base, cpu) == "torch"
+    assert choose_backend(spec, base, torch.device("cuda")) == "torch"
+
+
+def test_without_ctranslate2_the_default_is_a_fast_torch_path(
+    echo_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("presssum.models.ctranslate2_int8", lambda: False)
+    loaded = load_model(ModelSpec(model=str(echo_model)), "translation:fr", presssum.load_config())
+    assert loaded.info.backend == ("torch-bfloat16" if native_bfloat16() else "torch-int8")
+
+
+class CountingTokenizer:
+    """The model's tokenizer, noting every text it encodes."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer, self.seen = tokenizer, list[str]()
+
+    def __call__(self, texts: list[str], **arguments: Any) -> Any:
+        self.seen.extend(texts)
+        return self.tokenizer(texts, **arguments)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
+
+
+def test_each_piece_is_tokenised_once(echo_model: Path) -> None:
+    """Segmenting counts every piece's tokens; generating reuses those ids instead of tokenising again."""
+    config = presssum.load_config()
+    loaded = load_model(ModelSpec(model=str(echo_model)), "translation:fr", config)
+    encodings: Any = getattr(loaded.backend, "encodings")  # noqa: B009 (not part of the Backend protocol)
+    counting = CountingTokenizer(encodings.tokenizer)
+    encodings.tokenizer = counting
+    article = presssum.parse_wire(LONG_WIRE.read_text(encoding="utf-8"))
+    translator = Translator(loaded, config.translation.generation.model_copy(update={"num_beams": 1}))
+    translator.translate(list(article.paragraphs[:2]))
+    assert counting.seen and len(counting.seen) == len(set(counting.seen)), "no text was tokenised twice"
+
+
+def test_a_pickled_only_checkpoint_is_refused_before_any_conversion(
+    echo_model: Path, tmp_path: Path, isolated_cache: Path
+) -> None:
+    pickled = tmp_path / "pickled-model"
+    shutil.copytree(echo_model, pickled)
+    (pickled / "model.safetensors").rename(pickled / "pytorch_model.bin")
+    before = set((isolated_cache / "models").iterdir())
+    with pytest.raises(ModelUnavailableError, match="no safetensors weights") as raised:
+        load_model(ModelSpec(model=str(pickled)), "translation:fr", presssum.load_config())
+    assert "\n" not in str(raised.value) and "safetensors_only: false" in str(raised.value)
+    assert set((isolated_cache / "models").iterdir()) == before, "nothing was converted"
 
 
 def test_beam_search_leaves_encoder_states_in_place_without_changing_the_output() -> None:

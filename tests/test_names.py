@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from presssum import ConfigError, Digest, Pipeline, load_config, parse_wire
+from presssum.backends import Backend
+from presssum.config import Generation
 from presssum.mask import load_glossary, mask, unmask
+from tests.backends import Wrapped, echo_loader
 from tests.conftest import CYBER_WIRE, WriteConfig, run_cli
 
 NAMES = ("In Seong-hwan", "Anne Neuberger", "Keiichi Ichikawa", "Yoon Suk Yeol", "Fumio Kishida", "Darren Goldie")
@@ -17,31 +21,25 @@ NAMES = ("In Seong-hwan", "Anne Neuberger", "Keiichi Ichikawa", "Yoon Suk Yeol",
 REPLACEMENTS = {"Seong-hwan": "Song-hwan", "Ichikawa": "Ichigawa", "Neuberger": "Neuburger"}
 
 
-class ManglingModel:
-    """Wraps the echo model into one that alters names, as real models do ('In Song-hwan')."""
+class Mangling(Wrapped):
+    """Alters names as real models do ('In Song-hwan'), and may lose the placeholders that protect them."""
 
-    def __init__(self, model: Any, tokenizer: Any, drop_placeholders: bool = False) -> None:
-        self.model, self.tokenizer, self.drop_placeholders = model, tokenizer, drop_placeholders
-        self.config = model.config  # generate() reads it, as from the model it wraps
+    def __init__(self, inner: Backend, drop_placeholders: bool = False) -> None:
+        super().__init__(inner)
+        self.drop_placeholders = drop_placeholders
 
-    def generate(self, **arguments: Any) -> Any:
-        output = self.model.generate(**arguments)
-        texts = self.tokenizer.batch_decode(output, skip_special_tokens=True)
+    def generate(self, texts: Sequence[str], settings: Generation, bounds: Mapping[str, int]) -> list[str]:
+        outputs = self.inner.generate(texts, settings, bounds)
         for before, after in REPLACEMENTS.items():
-            texts = [text.replace(before, after) for text in texts]
+            outputs = [output.replace(before, after) for output in outputs]
         if self.drop_placeholders:
-            texts = [text.replace("ZQX", "") for text in texts]
-        ids = self.tokenizer(texts, return_tensors="pt", padding=True).input_ids
-        start = self.model.config.decoder_start_token_id
-        import torch
-
-        return torch.cat([torch.full((ids.shape[0], 1), start), ids], dim=1)
+            outputs = [output.replace("ZQX", "") for output in outputs]
+        return outputs
 
 
 def translate_cyber(config: Path, **double: Any) -> Digest:
-    pipeline = Pipeline(load_config(config))
-    loaded = pipeline.models.translator("fr").loaded
-    loaded.model = ManglingModel(loaded.model, loaded.tokenizer, **double)
+    loader = echo_loader(wrap={"translation": lambda echo: Mangling(echo, **double)})
+    pipeline = Pipeline(load_config(config), loader=loader)
     (digest,) = pipeline.digest_articles([parse_wire(CYBER_WIRE.read_text(encoding="utf-8"))], lang="fr")
     assert isinstance(digest, Digest)
     return digest

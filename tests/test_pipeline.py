@@ -85,12 +85,14 @@ def test_bfloat16_runs_from_a_copy_converted_once_and_still_copies_every_sentenc
     """`dtype: bfloat16` (what `auto` picks on CPUs with native bf16) maps a converted copy of the weights."""
     config = presssum.load_config(write_config(dtype="bfloat16"))
     article = parse_wire(LONG_WIRE.read_text(encoding="utf-8"))
+    models = isolated_cache / "models"  # shared by the session's tests: look only at what this test adds
+    before = set(models.iterdir())
     (first,) = presssum.Pipeline(config).digest_articles([article], lang="fr")
-    copies = {folder: folder.stat().st_mtime_ns for folder in (isolated_cache / "models").iterdir()}
+    copies = {folder: folder.stat().st_mtime_ns for folder in set(models.iterdir()) - before}
     (second,) = presssum.Pipeline(config).digest_articles([article], lang="fr")
     assert isinstance(first, Digest) and isinstance(second, Digest)
     assert len(copies) == 1, "every role uses the echo model: one converted copy"
-    assert {folder: folder.stat().st_mtime_ns for folder in (isolated_cache / "models").iterdir()} == copies
+    assert {folder: folder.stat().st_mtime_ns for folder in set(models.iterdir()) - before} == copies
     assert {model.backend for model in first.models} == {"torch-bfloat16"}
     assert_every_sentence_in_order(first, LONG_WIRE, echo_tokenizer)
     assert second.translation == first.translation

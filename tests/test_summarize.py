@@ -20,7 +20,7 @@ def test_chunks_cover_the_whole_text_and_each_fits_the_limit(tiny_bart: Path) ->
     text = parse_wire(LONG_WIRE.read_text(encoding="utf-8")).body
     chunks = summarizer.chunks(split_sentences(text, "en"))
     assert len(chunks) > 10
-    assert all(len(loaded.tokenizer(chunk).input_ids) <= 64 for chunk in chunks)
+    assert max(loaded.backend.count_tokens(chunks)) <= 64
     assert " ".join(" ".join(chunks).split()) == " ".join(text.split())
 
 
@@ -35,7 +35,7 @@ def test_map_reduce_keeps_the_lead_first_and_bounds_the_length(echo_model: Path)
     summaries = summarizer.summarize([long_text, "Un texte court.", ""], length)
     assert summaries[1:] == ["Un texte court.", ""]
     lead = summaries[0]
-    assert 5 <= len(loaded.tokenizer(lead, add_special_tokens=False).input_ids) <= 30
+    assert 5 <= loaded.backend.count_tokens([lead])[0] - 1 <= 30  # less the end-of-sequence token
     assert long_text.startswith(lead.split(",")[0]), "the summary of summaries starts where the article starts"
 
 

@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from pathlib import Path
 
-from platformdirs import user_cache_dir
-
 from presssum.errors import warn
+from presssum.paths import cache_root
 from presssum.records import Article, Digest
 
-CACHE_ENV = "PRESSSUM_CACHE_DIR"
 # What a broken cache raises: SQLite's own errors, the file system's, and a row that does not parse.
 _FAULTS = (sqlite3.Error, OSError, ValueError, KeyError, TypeError)
-
-
-def cache_root() -> Path:
-    """presssum's cache folder: finished digests and converted model copies."""
-    return Path(os.environ.get(CACHE_ENV) or user_cache_dir("presssum"))
 
 
 def default_cache_path() -> Path:

@@ -157,7 +157,7 @@ def digest(
     ] = None,
     dtype: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="auto | float32 | float16 | bfloat16. Example: --dtype bfloat16"),
+        typer.Option(help="auto | float32 | float16 | bfloat16; any but auto runs torch. Example: --dtype float32"),
     ] = None,
     hold_embargoed: HoldEmbargoedOption = False,
     strict: Annotated[
@@ -177,11 +177,14 @@ def digest(
         ),
     ] = None,
     fast: Annotated[
-        bool, typer.Option("--fast", help="Dynamic int8 quantisation of the models on CPU (quantize: int8).")
+        bool, typer.Option("--fast", help="Dynamic int8 quantisation of the torch models on CPU (quantize: int8).")
     ] = False,
     backend: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="torch | ctranslate2, for every role. Example: --backend ctranslate2", show_default=False),
+        typer.Option(
+            help="auto | torch | ctranslate2, for every role (auto: CTranslate2 int8 on CPU). Example: --backend torch",
+            show_default=False,
+        ),
     ] = None,
     glob: Annotated[
         Optional[str],  # noqa: UP045

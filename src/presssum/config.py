@@ -28,7 +28,8 @@ class ModelSpec(_Strict):
 
     model: str
     revision: str | None = None
-    backend: Literal["torch", "ctranslate2"] = "torch"
+    # auto: CTranslate2 int8 on CPU unless dtype or quantize asks torch for a precision; torch elsewhere
+    backend: Literal["auto", "torch", "ctranslate2"] = "auto"
 
 
 class Generation(_Strict):

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from presssum.cache import cache_root
+from presssum.backends import Backend, CTranslate2Backend, TorchBackend
 from presssum.config import Config, ModelSpec, is_local_path
 from presssum.errors import ConfigError, ModelUnavailableError, fix_for_missing_models
+from presssum.paths import cache_root
 from presssum.records import ModelInfo
 
 if TYPE_CHECKING:
@@ -29,12 +30,10 @@ _NO_LIMIT = 1_000_000
 
 @dataclass
 class LoadedModel:
-    """A model and tokenizer ready to generate, with the limits read from them."""
+    """A model ready to generate through its backend, with the limits read from its config and tokenizer."""
 
     info: ModelInfo
-    model: Any
-    tokenizer: Any
-    device: torch.device
+    backend: Backend
     input_limit: int
     output_limit: int
 
@@ -131,62 +130,96 @@ def native_bfloat16() -> bool:
     return any(getattr(torch.cpu, name, lambda: False)() for name in checks)
 
 
+def choose_backend(spec: ModelSpec, config: Config, device: torch.device) -> str:
+    """The backend a role runs on. `auto`: CTranslate2 int8 on a CPU that runs it, unless the config
+    asks torch for a precision (`dtype` other than auto, or `quantize: int8`); torch everywhere else."""
+    if spec.backend != "auto":
+        return spec.backend
+    wants_torch = config.dtype != "auto" or config.quantize != "none"
+    return "ctranslate2" if device.type == "cpu" and not wants_torch and ctranslate2_int8() else "torch"
+
+
+def ctranslate2_int8() -> bool:
+    """Whether CTranslate2 is installed and computes int8 on this CPU."""
+    try:
+        import ctranslate2
+    except ImportError:
+        return False
+    return "int8" in ctranslate2.get_supported_compute_types("cpu")
+
+
 def load_model(spec: ModelSpec, role: str, config: Config) -> LoadedModel:
     """Load tokenizer and seq2seq model through the Auto classes, safetensors only, no remote code."""
     from transformers import AutoConfig, AutoTokenizer
 
     quiet_transformers()
     folder = resolve_model(spec, role, offline=config.offline, safetensors_only=config.safetensors_only)
+    if config.safetensors_only and not any(folder.glob("*.safetensors")):
+        # refused before any loading or conversion: pickled weights can run code when read
+        raise ModelUnavailableError(
+            f"{role} model {spec.model} has no safetensors weights in {folder}; pickled weights run only "
+            "with `safetensors_only: false` in models.yaml (they can run code when loaded)"
+        )
     device = pick_device(config)
     try:
         tokenizer = AutoTokenizer.from_pretrained(folder, trust_remote_code=False)
         model_config = AutoConfig.from_pretrained(folder, trust_remote_code=False)
-        if spec.backend == "ctranslate2":
-            model, backend = _load_ctranslate2(folder, device), "ctranslate2"
-        else:
-            model, backend = _load_torch(folder, model_config.dtype, config, device)
+        backend = _load_backend(spec, folder, model_config, tokenizer, config, device)
     except (OSError, ValueError) as exc:
-        pickled = config.safetensors_only and "safetensors" in str(exc).lower()
-        hint = " (it may have only pickled weights: see safetensors_only in models.yaml)" * pickled
-        raise ModelUnavailableError(f"{role} model {spec.model} cannot be loaded from {folder}: {exc}{hint}") from None
+        raise ModelUnavailableError(f"{role} model {spec.model} cannot be loaded from {folder}: {exc}") from None
     positions = getattr(model_config, "max_position_embeddings", None) or _NO_LIMIT
     tokenizer_limit = tokenizer.model_max_length if tokenizer.model_max_length < _NO_LIMIT else _NO_LIMIT
     input_limit = min(positions, tokenizer_limit)
     if input_limit >= _NO_LIMIT:
         input_limit = 512  # relative-position models (T5) have no hard limit; keep inputs to what they saw
     return LoadedModel(
-        info=ModelInfo(role=role, name=spec.model, revision=spec.revision, backend=backend),
-        model=model,
-        tokenizer=tokenizer,
-        device=device,
+        info=ModelInfo(role=role, name=spec.model, revision=spec.revision, backend=backend.name),
+        backend=backend,
         input_limit=input_limit,
         output_limit=positions if positions < _NO_LIMIT else input_limit,
     )
 
 
-def _load_torch(folder: Path, stored: torch.dtype | None, config: Config, device: torch.device) -> tuple[Any, str]:
+def _load_backend(
+    spec: ModelSpec, folder: Path, model_config: Any, tokenizer: Any, config: Config, device: torch.device
+) -> Backend:
     import torch
-    from transformers import AutoModelForSeq2SeqLM
 
-    int8 = config.quantize == "int8" and device.type == "cpu"
+    if choose_backend(spec, config, device) == "ctranslate2":
+        try:
+            return _load_ctranslate2(folder, tokenizer, device)
+        except ValueError:  # CTranslate2 cannot convert this checkpoint: auto falls back to torch
+            if spec.backend != "auto":
+                raise
+    # auto on a CPU without CTranslate2 (or without a converter for the model): int8 unless bf16 is native
+    fallback = spec.backend == "auto" and config.dtype == "auto" and not native_bfloat16()
+    int8 = device.type == "cpu" and (config.quantize == "int8" or fallback)
     dtype = torch.float32 if int8 else pick_dtype(config, device)  # int8 quantises float32 Linear layers
-    if device.type == "cpu" and dtype != (stored or torch.float32):
-        folder = _converted(folder, dtype, use_safetensors=config.safetensors_only)
-    model = AutoModelForSeq2SeqLM.from_pretrained(
-        folder,
-        dtype=dtype,
-        use_safetensors=True if config.safetensors_only else None,
-        trust_remote_code=False,
-    )
-    model.to(device).eval()
+    model = _load_torch(folder, model_config.dtype, dtype, use_safetensors=config.safetensors_only, device=device)
     if int8:
         with warnings.catch_warnings():  # torch marks its eager quantisation API as deprecated in favour of torchao
             warnings.simplefilter("ignore")
-            model = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
-                model, {torch.nn.Linear}, dtype=torch.qint8
+            # in place: a quantised copy beside the float32 model would hold both at once
+            torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
+                model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True
             )
-        return model, "torch-int8"
-    return model, "torch" if dtype == torch.float32 else f"torch-{str(dtype).removeprefix('torch.')}"
+        return TorchBackend(model, tokenizer, device, "torch-int8")
+    name = "torch" if dtype == torch.float32 else f"torch-{str(dtype).removeprefix('torch.')}"
+    return TorchBackend(model, tokenizer, device, name)
+
+
+def _load_torch(
+    folder: Path, stored: torch.dtype | None, dtype: torch.dtype, *, use_safetensors: bool, device: torch.device
+) -> Any:
+    import torch
+    from transformers import AutoModelForSeq2SeqLM
+
+    if device.type == "cpu" and dtype != (stored or torch.float32):
+        folder = _converted(folder, dtype, use_safetensors=use_safetensors)
+    model = AutoModelForSeq2SeqLM.from_pretrained(
+        folder, dtype=dtype, use_safetensors=True if use_safetensors else None, trust_remote_code=False
+    )
+    return model.to(device).eval()
 
 
 def _converted(folder: Path, dtype: torch.dtype, *, use_safetensors: bool) -> Path:
@@ -216,18 +249,29 @@ def _cache_folder(folder: Path, kind: str) -> Path:
     return cache_root() / "models" / hashlib.sha256(stamp.encode()).hexdigest()[:16]
 
 
-def _load_ctranslate2(folder: Path, device: torch.device) -> Any:
+def _load_ctranslate2(folder: Path, tokenizer: Any, device: torch.device) -> Backend:
     """Convert the checkpoint once into presssum's cache (int8 for CPU, float16 for GPU), then load it."""
     try:
         import ctranslate2
         from ctranslate2.converters import TransformersConverter
     except ImportError:
-        raise ConfigError("backend: ctranslate2 needs the extra: pip install 'presssum[ctranslate2]'") from None
-    quantization = "float16" if device.type == "cuda" else "int8"
+        raise ConfigError("backend: ctranslate2 needs CTranslate2: pip install 'ctranslate2>=4.5'") from None
+    on_gpu = device.type == "cuda"
+    quantization = "float16" if on_gpu else "int8"
     target = _cache_folder(folder, f"ctranslate2-{quantization}")
+    failed = target.with_name(target.name + ".failed")  # remembered, so `auto` does not retry at every load
+    if failed.is_file():
+        raise ValueError(failed.read_text(encoding="utf-8"))
     if not (target / "model.bin").is_file():
+        partial = target.with_name(target.name + ".partial")
         target.parent.mkdir(parents=True, exist_ok=True)
-        TransformersConverter(str(folder)).convert(str(target), quantization=quantization, force=True)
-    return ctranslate2.Translator(
-        str(target), device="cuda" if device.type == "cuda" else "cpu", compute_type=quantization
-    )
+        try:
+            TransformersConverter(str(folder)).convert(str(partial), quantization=quantization, force=True)
+        except Exception as exc:  # its loaders know only some architectures, and read config keys unchecked
+            reason = f"CTranslate2 cannot convert it ({type(exc).__name__}: {exc})"
+            failed.write_text(reason, encoding="utf-8")
+            raise ValueError(reason) from None
+        shutil.rmtree(target, ignore_errors=True)
+        partial.rename(target)
+    translator = ctranslate2.Translator(str(target), device="cuda" if on_gpu else "cpu", compute_type=quantization)
+    return CTranslate2Backend(translator, tokenizer, f"ctranslate2-{quantization}", on_gpu=on_gpu)
