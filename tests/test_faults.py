@@ -402,9 +402,6 @@ def test_closed_stdin_and_a_closed_output_pipe_end_quietly(tmp_path: Path) -> No
     assert "Traceback" not in piped.stderr and "Broken pipe" not in piped.stderr
 
 
-@pytest.mark.xfail(
-    strict=True, reason="models.py (speed branch) must catch the TypeError transformers raises; drop this mark then"
-)
 def test_a_model_folder_without_its_tokenizer_is_exit_3(
     tmp_path: Path, write_config: WriteConfig, echo_model: Path
 ) -> None:
@@ -423,9 +420,6 @@ def test_a_model_folder_without_its_tokenizer_is_exit_3(
     assert len(result.stderr.strip().splitlines()) == 1 and "broken-model" in result.stderr
 
 
-@pytest.mark.xfail(
-    run=False, reason="models.py (speed branch) refuses pickled weights for ctranslate2; drop this mark on merge"
-)
 def test_ctranslate2_refuses_a_pickled_only_checkpoint(
     tmp_path: Path, write_config: WriteConfig, echo_model: Path
 ) -> None:

@@ -165,7 +165,7 @@ def load_model(spec: ModelSpec, role: str, config: Config) -> LoadedModel:
         tokenizer = AutoTokenizer.from_pretrained(folder, trust_remote_code=False)
         model_config = AutoConfig.from_pretrained(folder, trust_remote_code=False)
         backend = _load_backend(spec, folder, model_config, tokenizer, config, device)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, TypeError) as exc:  # transformers raises TypeError for a missing tokenizer file
         raise ModelUnavailableError(f"{role} model {spec.model} cannot be loaded from {folder}: {exc}") from None
     positions = getattr(model_config, "max_position_embeddings", None) or _NO_LIMIT
     tokenizer_limit = tokenizer.model_max_length if tokenizer.model_max_length < _NO_LIMIT else _NO_LIMIT
