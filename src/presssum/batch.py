@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from presssum.cache import DigestCache
@@ -30,7 +30,29 @@ def digest_inputs(
 
     Cached digests come back without touching a model; new ones are cached as soon as they are done.
     """
-    loaded = load_articles(paths, max_bytes=max_bytes)
+    yield from digest_loaded(
+        pipeline,
+        load_articles(paths, max_bytes=max_bytes),
+        lang=lang,
+        length=length,
+        cache=cache,
+        strict=strict,
+        chunk_articles=chunk_articles,
+    )
+
+
+def digest_loaded(
+    pipeline: Pipeline,
+    loaded: Iterable[Article | Failure],
+    *,
+    lang: str | None = None,
+    length: LengthName = "medium",
+    cache: DigestCache | None = None,
+    strict: bool = False,
+    chunk_articles: int = CHUNK_ARTICLES,
+) -> Iterator[Digest | Failure]:
+    """digest_inputs for articles already loaded (by Ray Data's readers, say): one result per item, in order."""
+    loaded = iter(loaded)
     while chunk := list(islice(loaded, chunk_articles)):
         cached = {
             index: cache.get(item, lang) if cache and isinstance(item, Article) else None

@@ -41,9 +41,19 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
     """The Articles of each input (or the reason one failed), in order; a JSONL feed gives several."""
     for path in paths:
         try:
-            yield from read_articles(path, decode(read_bytes(path, max_bytes)))
+            data = read_bytes(path, max_bytes)
         except InputError as exc:
             yield Failure(path, str(exc))
+            continue
+        yield from articles_in(path, data)
+
+
+def articles_in(name: str, data: bytes) -> Iterator[Article | Failure]:
+    """The Articles of one input's bytes, however they were fetched (a file here, an object store)."""
+    try:
+        yield from read_articles(name, decode(data))
+    except InputError as exc:
+        yield Failure(name, str(exc))
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:
@@ -53,9 +63,7 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
     else:
         file = Path(path)
         try:
-            size = file.stat().st_size
-            if size > max_bytes:
-                raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+            check_size(file.stat().st_size, max_bytes)
             data = file.read_bytes()
         except FileNotFoundError:
             raise InputError("no such file") from None
@@ -66,6 +74,12 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"input is over the {max_bytes:,}-byte limit (--max-bytes)")
     return data
+
+
+def check_size(size: int, max_bytes: int) -> None:
+    """Refuse a file over `max_bytes` from its size alone, before anything reads it."""
+    if size > max_bytes:
+        raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
 
 
 def decode(data: bytes) -> str:

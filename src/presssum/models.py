@@ -206,6 +206,8 @@ def _cache_folder(folder: Path, kind: str) -> Path:
 
 def _load_ctranslate2(folder: Path, device: torch.device) -> Any:
     """Convert the checkpoint once into presssum's cache (int8 for CPU, float16 for GPU), then load it."""
+    import torch
+
     try:
         import ctranslate2
         from ctranslate2.converters import TransformersConverter
@@ -216,6 +218,10 @@ def _load_ctranslate2(folder: Path, device: torch.device) -> Any:
     if not (target / "model.bin").is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
         TransformersConverter(str(folder)).convert(str(target), quantization=quantization, force=True)
+    # As many threads as torch, which a Ray actor limits to its CPUs (engine_ray.limit_threads).
     return ctranslate2.Translator(
-        str(target), device="cuda" if device.type == "cuda" else "cpu", compute_type=quantization
+        str(target),
+        device="cuda" if device.type == "cuda" else "cpu",
+        compute_type=quantization,
+        intra_threads=torch.get_num_threads(),
     )
