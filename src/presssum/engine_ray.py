@@ -452,3 +452,19 @@ def run_digest(
             markup=False,
         )
     return outcome.exit_code
+
+
+def read_back(dest: str) -> list[dict[str, Any]]:
+    """Every input's record (or {"input", "error"}) in input order: what `digest -f jsonl` prints locally."""
+    folder = Destination(dest)
+    parts: dict[str, list[str]] = {}
+    results = []
+    for entry in folder.read_index():
+        if entry.get("file") is None:
+            results.append({"input": entry["input"], "error": entry["error"]})
+            continue
+        if entry["file"] not in parts:
+            with folder.filesystem.open_input_stream(f"{folder.root}/{entry['file']}") as stream:
+                parts[entry["file"]] = stream.read().decode("utf-8").splitlines()
+        results.append(json.loads(parts[entry["file"]][entry["line"] - 1]))
+    return results
