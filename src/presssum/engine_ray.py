@@ -15,8 +15,9 @@ import logging
 import os
 import pickle
 import time
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +72,6 @@ class RayOutcome:
     done: int = 0
     failed: int = 0
     skipped: int = 0
-    failures: list[Failure] = field(default_factory=list)
 
     @property
     def exit_code(self) -> ExitCode:
@@ -88,82 +88,61 @@ class Sources:
 
 
 def run(job: RayJob) -> RayOutcome:
-    """Digest every input into job.dest; per-input failures are counted, not raised."""
+    """Digest every input into job.dest; per-input failures are counted and reported, not raised."""
     ray = _import_ray()
     sources = find_sources(job.inputs, job.glob, job.max_bytes)
     if not sources.names and not sources.missing:
         raise PresssumError(f"no input files found in {', '.join(job.inputs)}")
     dest = Destination(job.dest)
     previous = {entry["input"]: entry for entry in dest.read_index() if entry.get("file") and entry.get("key")}
-    order = {name: number for number, name in enumerate([*sources.names.values(), *(f.input for f in sources.missing)])}
-    index = IndexWriter(dest, previous)
-    outcome = RayOutcome()
-    err = Console(stderr=True, highlight=False)
-    for failure in sources.missing:
-        index.add((order[failure.input], 0), {"input": failure.input, "file": None, "error": failure.error})
-        _fail(outcome, err, failure)
-    if sources.names:
-        _connect(ray, job.address)
-        rows = _dataset(ray, job, sources, {name: entry["key"] for name, entry in previous.items()}).iter_rows()
-        progress = Progress(
-            TextColumn("digesting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            disable=job.quiet or len(order) < 2,
-            transient=True,
-            redirect_stdout=False,
-            redirect_stderr=False,
-        )
-        complete = False
-        try:
-            with progress:
-                task = progress.add_task("digest", total=len(order))
-                started = {failure.input for failure in sources.missing}
-                complete = _collect(rows, job, order, previous, index, outcome, err, progress, task, started)
-        finally:
-            index.finish(complete=complete)
-    else:
-        index.finish(complete=True)
+    names = [*sources.names.values(), *(failure.input for failure in sources.missing)]
+    index = IndexWriter(dest, previous, names)
+    outcome, err = RayOutcome(), Console(stderr=True, highlight=False)
+    progress = Progress(
+        TextColumn("digesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=job.quiet or len(names) < 2,
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+    complete, started = False, set()
+    try:
+        with progress:
+            task = progress.add_task("digest", total=len(names))
+            for row in chain(map(_failure_row, sources.missing), _digested(ray, job, sources, previous)):
+                if row["skipped"]:
+                    outcome.skipped += 1
+                elif row["error"]:
+                    outcome.failed += 1
+                    err.print(f"presssum: error: {row['input']}: {row['error']}", markup=False, soft_wrap=True)
+                else:
+                    outcome.done += 1
+                index.add(row)
+                started.add(row["file"])
+                progress.update(task, completed=len(started))
+                if outcome.failed and job.fail_fast:
+                    break
+            else:
+                complete = True
+    finally:
+        index.finish(complete=complete)
     return outcome
 
 
-def _collect(
-    rows: Any,
-    job: RayJob,
-    order: dict[str, int],
-    previous: dict[str, dict[str, Any]],
-    index: IndexWriter,
-    outcome: RayOutcome,
-    err: Console,
-    progress: Progress,
-    task: Any,
-    started: set[str],
-) -> bool:
-    """File each row as it arrives; False when --fail-fast stopped the run early."""
-    for row in rows:
-        where = (order[row["file"]], row["position"])
-        if row["skipped"]:
-            index.add(where, previous[row["input"]])
-            outcome.skipped += 1
-        elif row["error"]:
-            index.add(where, {"input": row["input"], "file": None, "error": row["error"]})
-            _fail(outcome, err, Failure(row["input"], row["error"]))
-        else:
-            index.add_record(where, row["input"], row["key"], row["headline"], row["record"])
-            outcome.done += 1
-        started.add(row["file"])
-        progress.update(task, completed=len(started))
-        if outcome.failed and job.fail_fast:
-            return False
-    return True
+def _failure_row(failure: Failure) -> dict[str, Any]:
+    """A file left out before reading, shaped like the actors' rows."""
+    return {"input": failure.input, "file": failure.input, "position": 0, "skipped": False, "error": failure.error}
 
 
-def _fail(outcome: RayOutcome, err: Console, failure: Failure) -> None:
-    outcome.failed += 1
-    outcome.failures.append(failure)
-    err.print(f"presssum: error: {failure.input}: {failure.error}", markup=False, soft_wrap=True)
+def _digested(ray: Any, job: RayJob, sources: Sources, previous: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The actors' rows as they finish, in no particular order."""
+    if sources.names:
+        _connect(ray, job.address)
+        yield from _dataset(ray, job, sources, {name: entry["key"] for name, entry in previous.items()}).iter_rows()
 
 
 def _import_ray() -> Any:
@@ -179,10 +158,11 @@ def _connect(ray: Any, address: str | None) -> None:
     """Join the cluster at `address` (else $RAY_ADDRESS, else start one here); workers' output stays off stdout."""
     if not ray.is_initialized():
         ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)  # "Progress bars disabled"
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # presssum's own bar on stderr counts the inputs instead
     context.print_on_execution_start = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
 def _dataset(ray: Any, job: RayJob, sources: Sources, done: Mapping[str, str]) -> Any:
@@ -365,29 +345,35 @@ class Destination:
 class IndexWriter:
     """Gathers records into parts and every input's entry into index.json, in input order."""
 
-    def __init__(self, dest: Destination, previous: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, dest: Destination, previous: dict[str, dict[str, Any]], names: Sequence[str]) -> None:
         self._dest = dest
         self._previous = previous
+        self._order = {name: number for number, name in enumerate(names)}
         self._entries: dict[tuple[int, int], dict[str, Any]] = {}
         self._pending: list[str] = []
         self._run = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
         self._parts = 0
 
-    def add(self, where: tuple[int, int], entry: dict[str, Any]) -> None:
-        self._entries[where] = entry
-
-    def add_record(self, where: tuple[int, int], name: str, key: str, headline: str, record: str) -> None:
-        self._pending.append(record)
-        part = f"{PARTS}/{self._run}-{self._parts:05d}.jsonl"
-        self._entries[where] = {
-            "input": name,
-            "file": part,
-            "line": len(self._pending),
-            "key": key,
-            "headline": headline,
-        }
-        if len(self._pending) == PART_RECORDS:
-            self._flush(final=False)
+    def add(self, row: dict[str, Any]) -> None:
+        """File one article's row: an earlier run's entry, an error, or a record for the current part."""
+        where = (self._order[row["file"]], row["position"])
+        if row["skipped"]:
+            self._entries[where] = self._previous[row["input"]]
+        elif row["error"]:
+            self._entries[where] = {"input": row["input"], "file": None, "error": row["error"]}
+        else:
+            self._pending.append(row["record"])
+            part = f"{PARTS}/{self._run}-{self._parts:05d}.jsonl"
+            line = len(self._pending)
+            self._entries[where] = {
+                "input": row["input"],
+                "file": part,
+                "line": line,
+                "key": row["key"],
+                "headline": row["headline"],
+            }
+            if line == PART_RECORDS:
+                self._flush(final=False)
 
     def finish(self, *, complete: bool) -> None:
         """Write what is pending; an incomplete run (Ctrl-C, --fail-fast) keeps earlier runs' entries."""
