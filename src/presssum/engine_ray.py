@@ -8,12 +8,14 @@ into the same destination skips inputs whose content and settings are already di
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import glob as globbing
 import json
 import logging
 import os
 import pickle
+import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -428,7 +430,10 @@ def run_digest(
         fail_fast=options.fail_fast,
     )
     try:
-        outcome = run(job)
+        # Records go to DEST, so stdout carries nothing; what Ray's driver threads print (raylet notices
+        # about a lost actor, say) goes to stderr with the rest of the run's messages.
+        with contextlib.redirect_stdout(sys.stderr):
+            outcome = run(job)
     except KeyboardInterrupt:
         Console(stderr=True).print("presssum: interrupted; finished parts and index.json are kept", markup=False)
         raise SystemExit(130) from None
