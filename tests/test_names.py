@@ -40,7 +40,7 @@ class ManglingModel:
 
 def translate_cyber(config: Path, **double: Any) -> Digest:
     pipeline = Pipeline(load_config(config))
-    loaded = pipeline.translator("fr").loaded
+    loaded = pipeline.models.translator("fr").loaded
     loaded.model = ManglingModel(loaded.model, loaded.tokenizer, **double)
     (digest,) = pipeline.digest_articles([parse_wire(CYBER_WIRE.read_text(encoding="utf-8"))], lang="fr")
     assert isinstance(digest, Digest)

@@ -55,7 +55,7 @@ class InventingModel:
 
 def pipeline_with(config: Path, role: str, wrap: Any) -> Pipeline:
     pipeline = Pipeline(load_config(config))
-    loaded = pipeline.translator("fr").loaded if role == "translation" else pipeline.summarizer().loaded
+    loaded = pipeline.models.translator("fr").loaded if role == "translation" else pipeline.models.summarizer().loaded
     loaded.model = wrap(loaded)
     return pipeline
 
@@ -115,7 +115,9 @@ def test_strict_falls_back_to_the_lead_and_says_so(inventing: Pipeline) -> None:
     digest = digest_one(inventing, CYBER_WIRE, strict=True)
     assert digest.summary.method == "extractive-lead"
     assert digest.fact_checks["en"].unverified == []
-    assert digest.summary.en.startswith(echoed(inventing.summarizer().loaded.tokenizer, "La Corée, les Etats-Unis"))
+    assert digest.summary.en.startswith(
+        echoed(inventing.models.summarizer().loaded.tokenizer, "La Corée, les Etats-Unis")
+    )
     assert any("this is the lead instead" in warning for warning in digest.warnings)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from presssum.cache import DigestCache
@@ -25,19 +25,22 @@ def digest_inputs(
     cache: DigestCache | None = None,
     strict: bool = False,
     chunk_articles: int = CHUNK_ARTICLES,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Iterator[Digest | Failure]:
     """One result per article, in input order; a bad input is a Failure and the rest go on.
 
     Cached digests come back without touching a model; new ones are cached as soon as they are done.
     """
+    loaded = load_articles(paths, max_bytes=max_bytes)
     yield from digest_loaded(
         pipeline,
-        load_articles(paths, max_bytes=max_bytes),
+        loaded,
         lang=lang,
         length=length,
         cache=cache,
         strict=strict,
         chunk_articles=chunk_articles,
+        on_stage=on_stage,
     )
 
 
@@ -50,8 +53,9 @@ def digest_loaded(
     cache: DigestCache | None = None,
     strict: bool = False,
     chunk_articles: int = CHUNK_ARTICLES,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Iterator[Digest | Failure]:
-    """digest_inputs for articles already loaded (by Ray Data's readers, say): one result per item, in order."""
+    """digest_inputs for articles already loaded (and perhaps filtered, as `brief --since` does)."""
     loaded = iter(loaded)
     while chunk := list(islice(loaded, chunk_articles)):
         cached = {
@@ -61,7 +65,11 @@ def digest_loaded(
         todo: dict[int, Article] = {
             i: item for i, item in enumerate(chunk) if isinstance(item, Article) and cached[i] is None
         }
-        fresh = pipeline.digest_articles(list(todo.values()), lang=lang, length=length, strict=strict) if todo else []
+        fresh = (
+            pipeline.digest_articles(list(todo.values()), lang=lang, length=length, strict=strict, on_stage=on_stage)
+            if todo
+            else []
+        )
         results: dict[int, Digest | Failure | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
         for index, item in enumerate(chunk):
             result = item if isinstance(item, Failure) else results[index]

@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import asdict
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -27,8 +26,7 @@ def default_cache_path() -> Path:
 
 def digest_key(article: Article, lang: str | None, settings: str) -> str:
     """Content of the article (not its file name) plus every setting that changes the result."""
-    content = asdict(article)
-    content.pop("input")
+    content = article.model_dump(mode="json", exclude={"input"})
     payload = json.dumps([content, lang, settings], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 
-from presssum.config import Config, ModelSpec, load_config, role_overrides
-from presssum.errors import ExitCode, ModelUnavailableError, PresssumError
+from presssum.about import package_version
+from presssum.config import Config, load_config, role_overrides
+from presssum.errors import ExitCode, ModelUnavailableError, PresssumError, local_folders_fix
 from presssum.load import DEFAULT_MAX_BYTES
 from presssum.render import FORMATS
 from presssum.render.email import DEFAULT_SENDER
@@ -52,9 +55,49 @@ ToOption = Annotated[
 ]
 
 
+TracebackOption = Annotated[
+    bool, typer.Option("--traceback", help="Show the full traceback of an error, for bug reports.")
+]
+
+
+def _version(show: bool) -> None:
+    if show:
+        print(f"presssum {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print presssum's version and exit."),
+    ] = False,
+) -> None:
+    """Turn foreign-language press wires into bilingual English digests."""
+
+
 def _fail(message: str, code: ExitCode) -> typer.Exit:
     Console(stderr=True, highlight=False).print(f"[bold red]presssum: error:[/] {message}", markup=True, soft_wrap=True)
     return typer.Exit(code)
+
+
+@contextmanager
+def _errors(show_traceback: bool = False) -> Iterator[None]:
+    """The one boundary where presssum's own errors become one line and an exit code; bugs stay tracebacks."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        if show_traceback:
+            raise
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except ModelUnavailableError as exc:
+        if show_traceback:
+            raise
+        raise _fail(str(exc), ExitCode.MODELS_UNAVAILABLE) from None
+    except PresssumError as exc:
+        if show_traceback:
+            raise
+        raise _fail(str(exc), ExitCode.USAGE) from None
 
 
 def _load_config(config: Path | None, **flags: Any) -> Config:
@@ -160,8 +203,10 @@ def digest(
         bool, typer.Option("--no-cache", help="Digest again even what the cache holds (and do not store results).")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary line on stderr.")] = False,
-    show_traceback: Annotated[
-        bool, typer.Option("--traceback", help="Show the full traceback of an error, for bug reports.")
+    show_traceback: TracebackOption = False,
+    group: Annotated[
+        bool,
+        typer.Option("--group", help="One entry per story across agencies and languages, as `presssum brief` prints."),
     ] = False,
     engine: Annotated[
         str,
@@ -219,7 +264,7 @@ def digest(
         sender=sender,
         strict=strict,
     )
-    try:
+    with _errors(show_traceback):
         from presssum.mask import load_glossary
 
         loaded_config = _load_config(
@@ -233,24 +278,86 @@ def digest(
             fast=fast,
             backend=backend,
         )
-        if engine == "ray":
+        if engine == "ray" and not group:
             from presssum.engine_ray import run_digest
 
             code = run_digest(
                 loaded_config, options, dest=output, workers=workers, worker_cpus=worker_cpus, address=ray_address
             )
-            raise typer.Exit(code)
-        if engine != "local" or workers is not None or ray_address is not None:
-            raise PresssumError(f"--engine is local or ray (got {engine}); --workers and --ray-address need ray")
-        raise typer.Exit(run(loaded_config, options))
-    except ModelUnavailableError as exc:
-        if show_traceback:
-            raise
-        raise _fail(str(exc), ExitCode.MODELS_UNAVAILABLE) from None
-    except PresssumError as exc:
-        if show_traceback:
-            raise
-        raise _fail(str(exc), ExitCode.USAGE) from None
+        elif engine != "local" or workers is not None or ray_address is not None:
+            raise PresssumError(
+                f"--engine is local or ray (got {engine}); --workers, --ray-address need ray, not --group"
+            )
+        elif group:
+            from presssum.cli_brief import run_brief
+
+            code = run_brief(loaded_config, options)
+        else:
+            code = run(loaded_config, options)
+    raise typer.Exit(code)
+
+
+@app.command("brief")
+def brief_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Inbox folders or wire files. Example: presssum brief inbox/", show_default=False),
+    ],
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Only wires published this recently (m, h, d). Example: --since 24h", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--format", "-f", help=f"{' | '.join(FORMATS)}. Example: --format html", show_default=False),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write one file per story, plus index.json. Example: --output brief/"),
+    ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Keep the --output folder up to date as wires land, until Ctrl-C.")
+    ] = False,
+    full: FullOption = False,
+    length: LengthOption = "medium",
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    to: ToOption = None,
+    sender: Annotated[str, typer.Option("--from", help="Sender for --format email.")] = DEFAULT_SENDER,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Group wires into stories across agencies and languages: one digest per story, its sources, and the
+    figures, dates and names the agencies give differently.
+
+    Examples:
+
+      presssum brief inbox/ --since 24h
+
+      presssum brief inbox/ --format email --to desk@example.org | sendmail -t
+
+      presssum brief inbox/ --watch --output brief/ --format html
+    """
+    from presssum.brief import parse_since
+    from presssum.cli_brief import run_brief
+    from presssum.cli_run import DigestOptions
+
+    with _errors():
+        if watch and not (len(inputs) == 1 and Path(inputs[0]).is_dir()):
+            raise PresssumError("--watch needs one inbox folder")
+        options = DigestOptions(
+            inputs=inputs,
+            output_format=output_format,
+            full=full,
+            length=length,
+            lang=lang,
+            quiet=quiet,
+            output=output,
+            to=to,
+            sender=sender,
+        )
+        window = parse_since(since) if since else None
+        code = run_brief(_load_config(config), options, window, Path(inputs[0]) if watch else None)
+    raise typer.Exit(code)
 
 
 @app.command("watch")
@@ -262,7 +369,7 @@ def watch_command(
         Path, typer.Option("--output", "-o", help="Folder for the digests and index.json. Example: --output out/")
     ],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text | markdown | html | json | email. Example: --format html")
+        str, typer.Option("--format", "-f", help=f"{' | '.join(FORMATS)}. Example: --format html")
     ] = "text",
     full: FullOption = False,
     length: LengthOption = "medium",
@@ -270,6 +377,7 @@ def watch_command(
     config: ConfigOption = None,
     to: ToOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    show_traceback: TracebackOption = False,
 ) -> None:
     """Digest wires as they land in a folder, skipping those already done, until Ctrl-C.
 
@@ -277,24 +385,21 @@ def watch_command(
     """
     from presssum.cli_run import DigestOptions, run_watch
 
-    if not inbox.is_dir():
-        raise _fail(f"{inbox}: not a folder", ExitCode.USAGE)
-    options = DigestOptions(
-        inputs=[str(inbox)],
-        output_format=output_format,
-        full=full,
-        length=length,
-        lang=lang,
-        quiet=quiet,
-        output=output,
-        to=to,
-    )
-    try:
-        raise typer.Exit(run_watch(_load_config(config), options, inbox))
-    except ModelUnavailableError as exc:
-        raise _fail(str(exc), ExitCode.MODELS_UNAVAILABLE) from None
-    except PresssumError as exc:
-        raise _fail(str(exc), ExitCode.USAGE) from None
+    with _errors(show_traceback):
+        if not inbox.is_dir():
+            raise PresssumError(f"{inbox}: not a folder")
+        options = DigestOptions(
+            inputs=[str(inbox)],
+            output_format=output_format,
+            full=full,
+            length=length,
+            lang=lang,
+            quiet=quiet,
+            output=output,
+            to=to,
+        )
+        code = run_watch(_load_config(config), options, inbox)
+    raise typer.Exit(code)
 
 
 @models_app.command("list")
@@ -310,11 +415,9 @@ def models_list(
 
     from presssum.models import is_available
 
-    try:
+    with _errors():
         loaded = load_config(config)
-    except PresssumError as exc:
-        raise _fail(str(exc), ExitCode.USAGE) from None
-    rows = [(role, spec, is_available(spec)) for role, spec in _roles(loaded)]
+    rows = [(role, spec, is_available(spec)) for role, spec in loaded.roles()]
     if as_json:
         listing = [
             {"role": role, "model": spec.model, "revision": spec.revision, "available": available}
@@ -344,28 +447,26 @@ def models_pull(
     """
     from presssum.models import resolve_model
 
-    try:
+    with _errors():
         loaded = load_config(config)
-    except PresssumError as exc:
-        raise _fail(str(exc), ExitCode.USAGE) from None
-    failed = 0
-    for role, spec in _roles(loaded):
+    missing = 0
+    for role, spec in loaded.roles():
         if lang and ":" in role and role.split(":")[1] not in lang:
             continue
         try:
             folder = resolve_model(spec, role, offline=False, safetensors_only=loaded.safetensors_only)
             print(f"{role}: {spec.model} -> {folder}", file=sys.stderr)
         except ModelUnavailableError as exc:
-            failed += 1
-            print(f"presssum: error: {exc}", file=sys.stderr)
-    raise typer.Exit(ExitCode.SOME_FAILED if failed else ExitCode.OK)
-
-
-def _roles(config: Config) -> list[tuple[str, ModelSpec]]:
-    roles: list[tuple[str, ModelSpec]] = [(f"translation:{k}", v) for k, v in config.translation.pairs.items()]
-    roles.append(("summarizer", config.summarizer))
-    roles += [(f"back_translation:{k}", v) for k, v in config.back_translation.pairs.items()]
-    return roles
+            missing += 1
+            for line in exc.missing:
+                print(f"presssum: error: {line}", file=sys.stderr)
+    if missing:
+        reason = "check the network and the model ids"
+        print(
+            f"presssum: {missing} model(s) could not be downloaded; {reason}, or {local_folders_fix(loaded.sources)}",
+            file=sys.stderr,
+        )
+    raise typer.Exit(ExitCode.MODELS_UNAVAILABLE if missing else ExitCode.OK)
 
 
 def main() -> None:

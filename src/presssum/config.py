@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Mapping
 from importlib import resources
@@ -93,6 +95,38 @@ class Config(_Strict):
     summarizer: SummarizerSection
     back_translation: BackTranslationSection
     sources: tuple[str, ...] = ()
+
+    def roles(self) -> list[tuple[str, ModelSpec]]:
+        """Every role the registry fills, with its model: translation:LANG, summarizer, back_translation:LANG."""
+        roles: list[tuple[str, ModelSpec]] = [(f"translation:{k}", v) for k, v in self.translation.pairs.items()]
+        roles.append(("summarizer", self.summarizer))
+        return roles + [(f"back_translation:{k}", v) for k, v in self.back_translation.pairs.items()]
+
+    def spec(self, role: str) -> ModelSpec:
+        """The model of one role, by its name in roles()."""
+        return dict(self.roles())[role]
+
+    def roles_for(self, languages: set[str]) -> list[str]:
+        """The roles a batch of wires in these languages needs (English wires need only the summariser)."""
+        known = dict(self.roles())
+        needed = [f"translation:{lang}" for lang in sorted(languages) if lang != self.translation.target]
+        needed.append("summarizer")
+        needed += [f"back_translation:{lang}" for lang in sorted(languages) if lang != self.translation.target]
+        return [role for role in needed if role in known]
+
+    def signature_settings(self, length: str, strict: bool) -> dict[str, str | int | bool]:
+        """Every setting besides the models that changes a digest, for its reproducibility signature."""
+        glossary = json.dumps(self.glossary, sort_keys=True, ensure_ascii=False)
+        return {
+            "length": length,
+            "beams": self.translation.generation.num_beams,
+            "summary_beams": self.summarizer.generation.num_beams,
+            "strict": strict,
+            "keep_names": self.keep_names,
+            "glossary": hashlib.sha256(glossary.encode()).hexdigest()[:12] if self.glossary else "none",
+            "dtype": self.dtype,
+            "quantize": self.quantize,
+        }
 
 
 def packaged_config_path() -> Path:
@@ -196,8 +230,13 @@ def _flag_model(name: str) -> str:
     return str(folder.resolve()) if folder.is_dir() else name
 
 
+def is_local_path(name: str) -> bool:
+    """Whether a `model:` value names a folder (absolute, ./, ../ or ~) rather than a hub id."""
+    return name.startswith(("./", "../", "~")) or Path(name).is_absolute()
+
+
 def _resolve_model(name: str, base: Path) -> str:
-    if name.startswith(("./", "../", "~")) or Path(name).is_absolute():
+    if is_local_path(name):
         return str((base / Path(name).expanduser()).resolve())
     return name
 

@@ -204,11 +204,11 @@ class DigestActor:
     def __init__(self, config: Config, lang: str | None, length: LengthName, strict: bool) -> None:
         import ray
 
-        from presssum.cli_run import _quiet_transformers
         from presssum.digest import Pipeline
+        from presssum.models import quiet_transformers
 
         limit_threads(int(ray.get_runtime_context().get_assigned_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
-        _quiet_transformers()
+        quiet_transformers()
         self._pipeline = Pipeline(config)
         self._options: dict[str, Any] = {"lang": lang, "length": length, "strict": strict}
 
@@ -307,7 +307,7 @@ def _checked(filesystem: FileSystem, names: dict[str, str], max_bytes: int) -> S
             check_size(info.size, max_bytes)
             readable[info.path] = name
         except InputError as exc:
-            missing.append(Failure(name, str(exc)))
+            missing.append(Failure(input=name, error=str(exc)))
     return Sources(filesystem, readable, missing)
 
 
@@ -409,7 +409,7 @@ def run_digest(
 
     if dest is None:
         raise PresssumError("--engine ray needs --output DEST (a folder: local, s3://, gs://, ...)")
-    if validate(options, is_terminal=False) != "jsonl" and options.output_format is not None:
+    if validate(options, is_terminal=False).name != "jsonl" and options.output_format is not None:
         raise PresssumError("--engine ray writes JSON Lines parts and index.json: use --format jsonl or leave it out")
     if (workers is not None and workers < 1) or worker_cpus < 1:
         raise PresssumError("--workers and --worker-cpus must be at least 1")

@@ -72,9 +72,11 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     for match in _NUMBER.finditer(_words_to_digits(text, lang)):
         value = _number_value(match.group("value"), match.group("scale"), lang)
         if value is not None:
-            facts.append(Fact(match.group(0).strip(), "number", _canonical(value)))
+            facts.append(Fact(text=match.group(0).strip(), kind="number", value=_canonical(value)))
     for match in _FRACTION.finditer(text):
-        facts.append(Fact(match.group(0), "number", _canonical(_FRACTIONS[match.group("word").lower()])))
+        facts.append(
+            Fact(text=match.group(0), kind="number", value=_canonical(_FRACTIONS[match.group("word").lower()]))
+        )
     return facts
 
 
@@ -120,7 +122,7 @@ def extract_dates(text: str, lang: str) -> list[Fact]:
         day = int(match.group("day") or match.group("day2"))
         month = months[match.group("month") or match.group("month2")]
         if 1 <= day <= 31:
-            facts.append(Fact(text[match.start() : match.end()], "date", f"{month:02}-{day:02}"))
+            facts.append(Fact(text=text[match.start() : match.end()], kind="date", value=f"{month:02}-{day:02}"))
     return facts
 
 
@@ -154,7 +156,7 @@ def extract_names(text: str, lang: str) -> list[Fact]:
         nlp = _french_nlp()
         if nlp is not None:
             return [
-                Fact(ent.text, "name", _fold(ent.text))
+                Fact(text=ent.text, kind="name", value=_fold(ent.text))
                 for ent in nlp(text).ents
                 if ent.label_ in ("PER", "ORG", "LOC") and len(ent.text) > 1
             ]
@@ -172,7 +174,7 @@ def extract_names(text: str, lang: str) -> list[Fact]:
             continue  # a capitalised first word is grammar, not a name
         span = " ".join(words)
         if len(span) > 1:
-            facts.append(Fact(span, "name", _fold(span)))
+            facts.append(Fact(text=span, kind="name", value=_fold(span)))
     return facts
 
 
@@ -240,17 +242,30 @@ def check_facts(
         if fact.value in numbers or (_YEAR.match(fact.value) and fact.value in folded_references):
             verified.append(fact)
         else:
-            unverified.append(Fact(fact.text, "number", fact.value, "this figure is not in the source"))
+            unverified.append(fact.model_copy(update={"reason": "this figure is not in the source"}))
     for fact in summary_dates:
         (verified if fact.value in dates else unverified).append(
-            fact if fact.value in dates else Fact(fact.text, "date", fact.value, "this date is not in the source")
+            fact if fact.value in dates else fact.model_copy(update={"reason": "this date is not in the source"})
         )
     for fact in extract_names(summary, summary_lang):
         if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded_references) for form in _name_forms(fact.text)):
             verified.append(fact)
         else:
-            unverified.append(Fact(fact.text, "name", fact.value, "this name is not in the source"))
-    return FactReport(verified=verified, unverified=unverified)
+            unverified.append(fact.model_copy(update={"reason": "this name is not in the source"}))
+    return FactReport(verified=_located(summary, verified), unverified=_located(summary, unverified))
+
+
+def _located(text: str, facts: list[Fact]) -> list[Fact]:
+    """Each fact with its span in `text`: the next whole-word occurrence, never the inside of another figure."""
+    after: dict[str, int] = {}
+    located = []
+    for fact in facts:
+        match = re.compile(rf"(?<![\w.,]){re.escape(fact.text)}(?![\w])").search(text, after.get(fact.text, 0))
+        if match:
+            after[fact.text] = match.end()
+            fact = fact.model_copy(update={"start": match.start(), "end": match.end()})
+        located.append(fact)
+    return located
 
 
 def english_date(value: str) -> str:
@@ -277,11 +292,11 @@ def key_facts(source: str, lang: str) -> tuple[KeyFact, ...]:
     """The people, organisations, places, figures and dates of a source, each with its English form."""
     found: dict[tuple[str, str], KeyFact] = {}
     for fact in extract_names(source, lang):
-        found.setdefault(("name", fact.value), KeyFact("name", fact.text, english_name(fact.text)))
+        found.setdefault(("name", fact.value), KeyFact(kind="name", source=fact.text, en=english_name(fact.text)))
     for fact in extract_numbers(source, lang):
         number = float(fact.value)
         english = f"{number:,.0f}" if number.is_integer() else f"{number:,.4g}"
-        found.setdefault(("number", fact.value), KeyFact("number", fact.text, english))
+        found.setdefault(("number", fact.value), KeyFact(kind="number", source=fact.text, en=english))
     for fact in extract_dates(source, lang):
-        found.setdefault(("date", fact.value), KeyFact("date", fact.text, english_date(fact.value)))
+        found.setdefault(("date", fact.value), KeyFact(kind="date", source=fact.text, en=english_date(fact.value)))
     return tuple(found.values())

@@ -79,7 +79,7 @@ def _jsonl(name: str, text: str) -> Iterator[Article | Failure]:
             try:
                 yield _json_article(f"{name}:{number}", line)
             except InputError as exc:
-                yield Failure(f"{name}:{number}", str(exc))
+                yield Failure(input=f"{name}:{number}", error=str(exc))
 
 
 def _json_article(where: str, line: str) -> Article:

@@ -43,7 +43,7 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
         try:
             data = read_bytes(path, max_bytes)
         except InputError as exc:
-            yield Failure(path, str(exc))
+            yield Failure(input=path, error=str(exc))
             continue
         yield from articles_in(path, data)
 
@@ -53,7 +53,7 @@ def articles_in(name: str, data: bytes) -> Iterator[Article | Failure]:
     try:
         yield from read_articles(name, decode(data))
     except InputError as exc:
-        yield Failure(name, str(exc))
+        yield Failure(input=name, error=str(exc))
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:

@@ -7,13 +7,14 @@ import json
 import os
 import shutil
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from presssum.cache import cache_root
-from presssum.config import Config, ModelSpec
-from presssum.errors import ConfigError, ModelUnavailableError
+from presssum.config import Config, ModelSpec, is_local_path
+from presssum.errors import ConfigError, ModelUnavailableError, fix_for_missing_models
 from presssum.records import ModelInfo
 
 if TYPE_CHECKING:
@@ -38,8 +39,12 @@ class LoadedModel:
     output_limit: int
 
 
+# How a Pipeline gets a role's model: the real loader, or a test's in-process stand-in.
+ModelLoader = Callable[[ModelSpec, str, Config], LoadedModel]
+
+
 def is_local(spec: ModelSpec) -> bool:
-    return Path(spec.model).is_absolute() or spec.model.startswith(("./", "../", "~"))
+    return is_local_path(spec.model)
 
 
 def resolve_model(spec: ModelSpec, role: str, *, offline: bool, safetensors_only: bool = True) -> Path:
@@ -82,10 +87,16 @@ def is_available(spec: ModelSpec) -> bool:
 
 
 def _unavailable(spec: ModelSpec, role: str, reason: str) -> ModelUnavailableError:
-    return ModelUnavailableError(
-        f"{role} model {spec.model} is unavailable: {reason}. Run `presssum models pull` on a connected "
-        "machine (it fills the Hugging Face cache), or set a local folder for this role in models.yaml"
-    )
+    line = f"{role} model {spec.model} is unavailable: {reason}"
+    return ModelUnavailableError(f"{line}. {fix_for_missing_models(())}", missing=(line,))
+
+
+def quiet_transformers() -> None:
+    """Model-loading bars and generation notices are noise on a journalist's terminal and in a script."""
+    from transformers.utils import logging
+
+    logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
 
 def pick_device(config: Config) -> torch.device:
@@ -124,6 +135,7 @@ def load_model(spec: ModelSpec, role: str, config: Config) -> LoadedModel:
     """Load tokenizer and seq2seq model through the Auto classes, safetensors only, no remote code."""
     from transformers import AutoConfig, AutoTokenizer
 
+    quiet_transformers()
     folder = resolve_model(spec, role, offline=config.offline, safetensors_only=config.safetensors_only)
     device = pick_device(config)
     try:

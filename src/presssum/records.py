@@ -1,15 +1,26 @@
-"""The typed values that flow between stages; renderers import only this module."""
+"""The typed values that flow between stages; renderers import only this module.
+
+Every record is a frozen pydantic model: the JSON a script reads (`Digest.to_dict`) and the JSON the
+cache reads back (`Digest.from_dict`) are produced and validated by the types themselves.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, computed_field, model_serializer, model_validator
+
 FactKind = Literal["number", "date", "name"]
+ENGLISH = "en"
 
 
-@dataclass(frozen=True)
-class Article:
+class Record(BaseModel):
+    """Immutable, and strict about unknown fields, so a misspelt key is an error, not a silent loss."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(Record):
     """A wire after loading and cleaning: structured fields, boilerplate gone."""
 
     headline: str
@@ -27,38 +38,35 @@ class Article:
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def text(self) -> str:
+        """Headline, dateline and body: everything a summary's facts may be traced to."""
+        return "\n\n".join(filter(None, (self.headline, self.dateline, self.body)))
 
-@dataclass(frozen=True)
-class Fact:
-    """One fact as written in a text, its normalised value, and why it is flagged (if it is)."""
+
+class Fact(Record):
+    """One fact as written in a text, where it was found (start, end), its normalised value, and why it is flagged."""
 
     text: str
     kind: FactKind
     value: str
     reason: str = ""
+    start: int | None = None
+    end: int | None = None
 
 
-@dataclass(frozen=True)
-class FactReport:
+class FactReport(Record):
     """A summary's facts, split by whether the source backs them."""
 
-    verified: list[Fact] = field(default_factory=list)
-    unverified: list[Fact] = field(default_factory=list)
+    verified: list[Fact] = []
+    unverified: list[Fact] = []
 
     @property
     def ok(self) -> bool:
         return not self.unverified
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"verified": [asdict(f) for f in self.verified], "unverified": [asdict(f) for f in self.unverified]}
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> FactReport:
-        return cls([Fact(**f) for f in data["verified"]], [Fact(**f) for f in data["unverified"]])
-
-
-@dataclass(frozen=True)
-class KeyFact:
+class KeyFact(Record):
     """A name, figure or date found in the source, with its English form."""
 
     kind: str
@@ -66,27 +74,32 @@ class KeyFact:
     en: str
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(Record):
     """An input or article that could not be digested, and why; a batch reports it and goes on."""
 
     input: str
     error: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"input": self.input, "error": self.error}
+        return self.model_dump(mode="json")
 
 
-@dataclass(frozen=True)
-class ParagraphPair:
-    """One source paragraph beside its translation."""
+class SentencePair(Record):
+    """One source sentence beside its translation."""
 
     source: str
     en: str
 
 
-@dataclass(frozen=True)
-class ModelInfo:
+class ParagraphPair(Record):
+    """One source paragraph beside its translation, sentence by sentence where it was translated so."""
+
+    source: str
+    en: str
+    sentences: tuple[SentencePair, ...] = ()
+
+
+class ModelInfo(Record):
     """Which model filled a role, so a digest can be reproduced."""
 
     role: str
@@ -95,18 +108,21 @@ class ModelInfo:
     backend: str = "torch"
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(Record):
     """The English summary and its translation back into the wire's language (None for English wires)."""
 
     en: str
-    back: str | None
+    back: str | None = None
     method: str = "abstractive"
 
 
-@dataclass(frozen=True)
-class Digest:
-    """Everything a renderer shows about one article, and what produced it."""
+class Digest(Record):
+    """Everything a renderer shows about one article, and what produced it.
+
+    In JSON (the schema the README documents) the headline is {source, en}, the summary is keyed by
+    language, models by role and fact reports by language; the serializer and validator below map
+    between that schema and these fields, so `to_dict` and `from_dict` are exact inverses.
+    """
 
     input: str
     source_lang: str
@@ -117,16 +133,16 @@ class Digest:
     paragraphs: tuple[ParagraphPair, ...]
     summary: Summary
     models: tuple[ModelInfo, ...]
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, Any] = {}
     warnings: tuple[str, ...] = ()
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = {}
     version: str = ""
     id: str | None = None
     url: str | None = None
     author: str | None = None
     date: str | None = None
     cached: bool = False
-    fact_checks: dict[str, FactReport] = field(default_factory=dict)
+    fact_checks: dict[str, FactReport] = {}
     key_facts: tuple[KeyFact, ...] = ()
 
     @property
@@ -134,10 +150,17 @@ class Digest:
         """Every flagged fact of both summaries."""
         return [fact for report in self.fact_checks.values() for fact in report.unverified]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def translation(self) -> str:
         """The full English text, paragraphs in order."""
         return "\n\n".join(pair.en for pair in self.paragraphs)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def source_text(self) -> str:
+        """The wire's body as read, paragraphs in order."""
+        return "\n\n".join(pair.source for pair in self.paragraphs)
 
     @property
     def credits(self) -> tuple[str, ...]:
@@ -145,6 +168,7 @@ class Digest:
         parts = (self.dateline, self.source, self.author, self.date, f"language: {self.source_lang}")
         return tuple(part for part in parts if part)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def signature(self) -> str:
         """One line naming the models and settings behind this digest, sacrebleu style."""
@@ -153,77 +177,92 @@ class Digest:
         parts += [f"{key}:{value}" for key, value in sorted(self.settings.items())]
         return "|".join(parts)
 
+    @model_serializer(mode="wrap")
+    def _to_schema(self, handler: Any) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        summary = data.pop("summary")
+        data["headline"] = {"source": data["headline"], "en": data.pop("headline_en")}
+        data["summary"] = {ENGLISH: summary["en"]}
+        if self.source_lang != ENGLISH:
+            data["summary"][self.source_lang] = summary["back"]
+        data["summary"]["method"] = summary["method"]
+        data["models"] = {m.pop("role"): m for m in data["models"]}
+        data["facts"] = data.pop("fact_checks")
+        data["error"] = None
+        return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_schema(cls, data: Any) -> Any:
+        if not (isinstance(data, dict) and isinstance(data.get("headline"), dict)):
+            return data  # built from fields, not read back from JSON
+        data = dict(data)
+        for derived in ("translation", "source_text", "signature", "error"):
+            data.pop(derived, None)
+        headline = data.pop("headline")
+        data["headline"], data["headline_en"] = headline.get("source"), headline.get("en")
+        summary = dict(data["summary"])
+        lang = data.get("source_lang")
+        back = summary.get(lang) if lang != ENGLISH else None
+        data["summary"] = {"en": summary.get(ENGLISH), "back": back, "method": summary.get("method")}
+        models = data["models"]
+        if isinstance(models, dict):
+            data["models"] = [
+                {"role": role, **(spec if isinstance(spec, dict) else {})} for role, spec in models.items()
+            ]
+        data["fact_checks"] = data.pop("facts", {})
+        return data
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able data; the schema is documented in the README and pinned by a test."""
-        return {
-            "input": self.input,
-            "source_lang": self.source_lang,
-            "headline": {"source": self.headline, "en": self.headline_en},
-            "source": self.source,
-            "dateline": self.dateline,
-            "id": self.id,
-            "url": self.url,
-            "author": self.author,
-            "date": self.date,
-            "source_text": "\n\n".join(pair.source for pair in self.paragraphs),
-            "translation": self.translation,
-            "paragraphs": [asdict(pair) for pair in self.paragraphs],
-            "summary": {
-                "en": self.summary.en,
-                self.source_lang: self.summary.back,
-                "method": self.summary.method,
-            },
-            "models": {m.role: {"name": m.name, "revision": m.revision, "backend": m.backend} for m in self.models},
-            "settings": dict(self.settings),
-            "warnings": list(self.warnings),
-            "timings": dict(self.timings),
-            "signature": self.signature,
-            "version": self.version,
-            "cached": self.cached,
-            "facts": {lang: report.to_dict() for lang, report in self.fact_checks.items()},
-            "key_facts": [asdict(fact) for fact in self.key_facts],
-            "error": None,
-        }
-
-    def _summary_dict(self) -> dict[str, str | None]:
-        """Keyed by language: 'en', and the wire's own language for the back-translation."""
-        summary: dict[str, str | None] = {"en": self.summary.en}
-        if self.source_lang != "en":
-            summary[self.source_lang] = self.summary.back
-        summary["method"] = self.summary.method
-        return summary
+        return self.model_dump(mode="json")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Digest:
-        """The inverse of to_dict, for digests read back from the cache."""
-        models = tuple(
-            ModelInfo(role=role, name=m["name"], revision=m["revision"], backend=m["backend"])
-            for role, m in data["models"].items()
-        )
-        summary = data["summary"]
-        return cls(
-            input=data["input"],
-            source_lang=data["source_lang"],
-            headline=data["headline"]["source"],
-            headline_en=data["headline"]["en"],
-            source=data["source"],
-            dateline=data["dateline"],
-            paragraphs=tuple(ParagraphPair(**pair) for pair in data["paragraphs"]),
-            summary=Summary(
-                en=summary["en"],
-                back=summary.get(data["source_lang"]) if data["source_lang"] != "en" else None,
-                method=summary["method"],
-            ),
-            models=models,
-            settings=data["settings"],
-            warnings=tuple(data["warnings"]),
-            timings=data["timings"],
-            version=data["version"],
-            id=data["id"],
-            url=data["url"],
-            author=data["author"],
-            date=data["date"],
-            cached=data.get("cached", False),
-            fact_checks={lang: FactReport.from_dict(report) for lang, report in data["facts"].items()},
-            key_facts=tuple(KeyFact(**fact) for fact in data["key_facts"]),
-        )
+        """The inverse of to_dict, validated: digests read back from the cache or a JSON Lines file."""
+        return cls.model_validate(data)
+
+
+class StorySource(Record):
+    """One wire of a story as the desk lists it: who sent it, in which language, when, under which headline."""
+
+    agency: str | None
+    lang: str
+    published: str | None
+    headline: str
+    headline_en: str
+    input: str
+
+
+class Claim(Record):
+    """What one agency says: the figure, date or name as it wrote it, and its value in English."""
+
+    source: str
+    text: str
+    value: str
+
+
+class Disagreement(Record):
+    """A figure, date or name that the agencies of one story give differently."""
+
+    kind: FactKind
+    about: str
+    claims: tuple[Claim, ...]
+
+
+class Story(Record):
+    """One event across agencies and languages: the digest of its most complete wire, its sources, disagreements."""
+
+    id: str
+    digest: Digest
+    sources: tuple[StorySource, ...]
+    disagreements: tuple[Disagreement, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{id, digest, sources, disagreements}`, the digest as `Digest.to_dict` writes it."""
+        return {
+            "id": self.id,
+            "digest": self.digest.to_dict(),
+            "sources": [source.model_dump(mode="json") for source in self.sources],
+            "disagreements": [row.model_dump(mode="json") for row in self.disagreements],
+        }

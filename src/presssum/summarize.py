@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from presssum.config import Generation, LengthSetting
 from presssum.generation import generate, token_counter
@@ -30,6 +30,13 @@ class Summarizer:
             else:
                 chunks.append(piece)
         return chunks
+
+    def conservative(self) -> Summarizer:
+        """The same model with settings that stray less from the text: more beams, no length bonus."""
+        settings = self.settings.model_copy(
+            update={"num_beams": max(6, self.settings.num_beams), "length_penalty": 1.0}
+        )
+        return Summarizer(self.loaded, settings)
 
     def summarize(self, texts: Sequence[str], length: LengthSetting) -> list[str]:
         """A summary of each text: texts over the input limit are summarised in chunks, then combined.
@@ -69,3 +76,34 @@ class Summarizer:
             min_new_tokens=min(length.min_new_tokens, ceiling),
             max_new_tokens=min(length.max_new_tokens, ceiling),
         )
+
+
+def summarize_strictly(
+    summarizer: Summarizer,
+    conservative: Summarizer,
+    texts: Sequence[str],
+    length: LengthSetting,
+    shorter: LengthSetting,
+    faithful: Callable[[int, str], bool],
+) -> list[tuple[str, str]]:
+    """--strict: each summary with how it was made; one stating facts the source does not back is
+    generated again conservatively (and shorter), then replaced by the text's lead sentences."""
+    results = [(summary, "abstractive") for summary in summarizer.summarize(texts, length)]
+    retry = [i for i, (summary, _) in enumerate(results) if not faithful(i, summary)]
+    for i, summary in zip(retry, conservative.summarize([texts[i] for i in retry], shorter), strict=True):
+        results[i] = (
+            (summary, "abstractive-conservative")
+            if faithful(i, summary)
+            else (lead(texts[i], shorter.max_new_tokens), "extractive-lead")
+        )
+    return results
+
+
+def lead(text: str, max_words: int) -> str:
+    """The first sentences of the English text, whole, up to about `max_words` words."""
+    sentences: list[str] = []
+    for sentence in split_sentences(text.replace("\n\n", " "), "en"):
+        if sentences and len(" ".join(sentences).split()) + len(sentence.split()) > max_words:
+            break
+        sentences.append(sentence)
+    return " ".join(sentences)

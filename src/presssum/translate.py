@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from presssum.config import CoverageBand, Generation
 from presssum.generation import generate, token_counter
+from presssum.mask import mask, unmask
 from presssum.models import LoadedModel
-from presssum.segment import fit_to_limit
+from presssum.records import ENGLISH, Article, ParagraphPair, SentencePair
+from presssum.segment import fit_to_limit, split_sentences
 
 # Translations run longer than their source; this is the floor of room left for the output.
 _OUTPUT_MARGIN = 16
@@ -73,3 +76,84 @@ class Translator:
         if self.settings.min_new_tokens:
             bounds["min_new_tokens"] = min(self.settings.min_new_tokens, bounds["max_new_tokens"])
         return bounds
+
+
+@dataclass(frozen=True)
+class Translated:
+    """One article's translation, sentence by sentence, and warnings about sentences to check."""
+
+    headline_en: str
+    pairs: tuple[ParagraphPair, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(pair.en for pair in self.pairs)
+
+    @classmethod
+    def unchanged(cls, article: Article) -> Translated:
+        """An English wire: its own text stands as the translation."""
+        pairs = tuple(ParagraphPair(source=p, en=p) for p in article.paragraphs)
+        return cls(article.headline, pairs)
+
+
+def translate_articles(
+    translator: Translator, articles: Sequence[Article], lang: str, terms: dict[str, str]
+) -> list[Translated]:
+    """Headlines and every sentence of these articles translated in one batched call, protected terms kept."""
+    sentences = [[split_sentences(p, lang) for p in article.paragraphs] for article in articles]
+    texts = [
+        text
+        for a, paras in zip(articles, sentences, strict=True)
+        for text in (a.headline, *(s for p in paras for s in p))
+    ]
+    outputs = iter(translate_protected(translator, texts, terms))
+    result = []
+    for article, paras in zip(articles, sentences, strict=True):
+        headline_en, _ = next(outputs)
+        pairs, warnings = [], []
+        for number, (source, para) in enumerate(zip(article.paragraphs, paras, strict=True), start=1):
+            translated = [next(outputs) for _ in para]
+            sentence_pairs = tuple(SentencePair(source=s, en=en) for s, (en, _) in zip(para, translated, strict=True))
+            pairs.append(
+                ParagraphPair(source=source, en=" ".join(en for en, _ in translated), sentences=sentence_pairs)
+            )
+            warnings += [
+                f"paragraph {number}: {problem} «{_clip(sentence)}»; check it"
+                for sentence, (_, problem) in zip(para, translated, strict=True)
+                if problem
+            ]
+        result.append(Translated(headline_en, tuple(pairs), tuple(warnings)))
+    return result
+
+
+def translate_protected(translator: Translator, texts: list[str], terms: dict[str, str]) -> list[tuple[str, str]]:
+    """Translations with names and glossary terms masked; each with a problem to report, or ''.
+
+    A segment whose placeholder the model lost is translated again unprotected, and says so.
+    """
+    masked = [mask(text, terms) for text in texts]
+    results = []
+    lost = []
+    for index, (item, (output, complete)) in enumerate(
+        zip(masked, translator.translate_checked([m.text for m in masked]), strict=True)
+    ):
+        restored = unmask(output, item)
+        if restored is None:
+            lost.append(index)
+        results.append((restored or "", "" if complete else "the translation looks cut short:"))
+    retried = translator.translate_checked([texts[i] for i in lost])
+    for index, (output, _) in zip(lost, retried, strict=True):
+        results[index] = (output, "a protected name or glossary term was lost, so this was translated unprotected:")
+    return results
+
+
+def back_translate(translator: Translator, summaries: Sequence[str]) -> list[str]:
+    """English summaries into the wire's language, sentence by sentence, all in one batch."""
+    sentences = [split_sentences(summary, ENGLISH) for summary in summaries]
+    outputs = iter(translator.translate([s for group in sentences for s in group]))
+    return [" ".join(next(outputs) for _ in group) for group in sentences]
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

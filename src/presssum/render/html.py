@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from presssum.records import Digest, FactReport
+from presssum.render.spans import mark
 
 _STYLE = """
 body{font:16px/1.5 Georgia,serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -15,16 +16,17 @@ h1{font-size:1.5rem;margin:.2rem 0}.original{font-style:italic;color:#555}.meta{
 table{border-collapse:collapse;width:100%}td{vertical-align:top;border-top:1px solid #ddd;padding:.4rem}
 .signature{font:12px monospace;color:#999;word-break:break-all}mark.unverified{background:#f8d7da}
 """
+STYLE = _STYLE  # the brief's page (render/brief.py) looks like a digest page
 
 
 def _flagged(text: str, report: FactReport | None) -> str:
     """Escaped text with each unverified fact marked, its reason as a tooltip."""
-    escaped = escape(text)
-    for fact in report.unverified if report else []:
-        escaped = escaped.replace(
-            escape(fact.text), f'<mark class="unverified" title="{escape(fact.reason)}">{escape(fact.text)}</mark>'
-        )
-    return escaped
+    return mark(
+        text,
+        report.unverified if report else [],
+        escape,
+        lambda piece, fact: f'<mark class="unverified" title="{escape(fact.reason)}">{escape(piece)}</mark>',
+    )
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> str:

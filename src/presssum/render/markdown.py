@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from presssum.records import Digest, FactReport
+from presssum.render.spans import mark
 
 # Every ASCII punctuation mark that CommonMark can give a meaning to, and the HTML openers.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
@@ -21,10 +22,7 @@ def escape(text: str) -> str:
 
 def _flagged(text: str, report: FactReport | None) -> str:
     """Escaped text with each unverified fact in bold, followed by a warning sign."""
-    escaped = escape(text)
-    for fact in report.unverified if report else []:
-        escaped = escaped.replace(escape(fact.text), f"**{escape(fact.text)}** ⚠")
-    return escaped
+    return mark(text, report.unverified if report else [], escape, lambda piece, _: f"**{escape(piece)}** ⚠")
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> str:

@@ -8,23 +8,21 @@ from rich.table import Table
 from rich.text import Text
 
 from presssum.records import Digest, FactReport
+from presssum.render.spans import pieces
 
 
 def _flagged(text: str, report: FactReport | None) -> Text:
-    """The summary with each unverified fact highlighted."""
-    rendered = Text(text)
-    if report:
-        rendered.highlight_words([fact.text for fact in report.unverified], style="bold red reverse")
+    """The summary with each unverified fact highlighted where it was found."""
+    rendered = Text()
+    for piece, fact in pieces(text, report.unverified if report else []):
+        rendered.append(piece, style="bold red reverse" if fact else "")
     return rendered
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
     """One digest as a rich panel: headlines, summaries side by side, optionally the full text."""
     lang = digest.source_lang.upper()
-    meta = Text(
-        " · ".join(filter(None, [digest.dateline, digest.source, f"language: {digest.source_lang}"])),
-        style="dim",
-    )
+    meta = Text(" · ".join(digest.credits), style="dim")
     parts: list[RenderableType] = [Text(digest.headline_en, style="bold")]
     if digest.headline_en != digest.headline:
         parts.append(Text(f"{lang}: {digest.headline}", style="italic"))

@@ -1,0 +1,146 @@
+"""The body of `presssum brief` and `digest --group`: digest the inbox, group it into stories, print or write them."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import cast
+
+from rich.console import Console
+
+from presssum.batch import digest_loaded
+from presssum.brief import is_recent, stories
+from presssum.cli_run import DigestOptions, open_cache, validate
+from presssum.config import Config, LengthName
+from presssum.digest import Pipeline
+from presssum.errors import ExitCode, PresssumError
+from presssum.load import discover, load_articles
+from presssum.outdir import write_atomic
+from presssum.records import Article, Digest, Failure, Story
+from presssum.render import OutputFormat
+from presssum.render import brief as render
+
+INDEX = "index.json"
+
+
+def collect(
+    config: Config, options: DigestOptions, pipeline: Pipeline, since: timedelta | None, *, watching: bool = False
+) -> tuple[list[Story], list[Failure]]:
+    """Every recent wire of the inputs digested (cached ones from the cache) and grouped into stories.
+
+    An empty inbox is an error, except to a watcher, which waits for the first wire.
+    """
+    paths = discover(options.inputs, options.glob)
+    if not paths and not watching:
+        raise PresssumError(f"no input files found in {', '.join(options.inputs)}")
+    now = datetime.now(timezone.utc)
+    loaded = [
+        item
+        for item in load_articles(paths, max_bytes=options.max_bytes)
+        if isinstance(item, Failure) or is_recent(item, since, now)
+    ]
+    cache = open_cache(config, options)
+    try:
+        length = cast(LengthName, options.length)
+        results = list(
+            digest_loaded(pipeline, loaded, lang=options.lang, length=length, cache=cache, strict=options.strict)
+        )
+    finally:
+        if cache:
+            cache.close()
+    pairs = [
+        (item, result)
+        for item, result in zip(loaded, results, strict=True)
+        if isinstance(item, Article) and isinstance(result, Digest)
+    ]
+    return stories(pairs), [result for result in results if isinstance(result, Failure)]
+
+
+def run_brief(
+    config: Config, options: DigestOptions, since: timedelta | None = None, watch: Path | None = None
+) -> ExitCode:
+    """Print the brief, or write it into --output (again at every change of `watch`, until Ctrl-C)."""
+    from presssum.models import quiet_transformers
+
+    quiet_transformers()
+    out = Console(soft_wrap=False)
+    err = Console(stderr=True, highlight=False)
+    chosen = validate(options, out.is_terminal)
+    output_format = chosen.name
+    if watch is not None and options.output is None:
+        raise PresssumError("brief --watch needs --output DIR")
+    pipeline = Pipeline(config)
+
+    def once() -> ExitCode:
+        found, failures = collect(config, options, pipeline, since, watching=watch is not None)
+        for failure in failures:
+            err.print(f"presssum: error: {failure.input}: {failure.error}", markup=False, soft_wrap=True)
+        if options.output is not None:
+            for path in write_brief(options.output, found, chosen, options):
+                if not options.quiet:
+                    err.print(f"presssum: {path}", markup=False, soft_wrap=True)
+        elif output_format == "rich":
+            out.print(render.render_rich(found, full=options.full))
+        else:
+            sys.stdout.buffer.write(
+                render.render_file(found, output_format, full=options.full, to=options.to or "", sender=options.sender)
+            )
+            sys.stdout.flush()
+        if not options.quiet:
+            err.print(f"presssum: {len(found)} stories, {len(failures)} failed", markup=False)
+        return ExitCode.SOME_FAILED if failures else ExitCode.OK
+
+    code = once()
+    if watch is None:
+        return code
+    import watchfiles
+
+    if not options.quiet:
+        err.print(f"presssum: watching {watch} for new wires (Ctrl-C to stop)", markup=False)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
+        for _changes in watchfiles.watch(watch, raise_interrupt=False):
+            once()
+    return ExitCode.OK
+
+
+def write_brief(folder: Path, found: list[Story], chosen: OutputFormat, options: DigestOptions) -> list[Path]:
+    """One file per story (one message for e-mail) and index.json; files of stories gone are removed.
+
+    Only files whose content changed are rewritten, and returned: a watcher sees which stories moved.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    mail = {"to": options.to or "", "sender": options.sender}
+    output_format = chosen.name
+    if output_format == "email":
+        files = {"brief.eml": render.render_file(found, "email", full=options.full, **mail)}
+    else:
+        files = {
+            f"{story.id}{chosen.suffix}": render.render_file([story], output_format, full=options.full, **mail)
+            for story in found
+        }
+    index_path = folder / INDEX
+    previous = json.loads(index_path.read_text("utf-8")) if index_path.is_file() else {"stories": []}
+    for entry in previous["stories"]:
+        if entry["file"] not in files:
+            (folder / entry["file"]).unlink(missing_ok=True)
+    written = []
+    for name, content in files.items():
+        path = folder / name
+        if not path.is_file() or _without_dates(path.read_bytes()) != _without_dates(content):
+            write_atomic(path, content)
+            written.append(path)
+    names = list(files) if output_format != "email" else ["brief.eml"] * len(found)
+    entries = [
+        {"id": story.id, "file": name, "headline": story.digest.headline_en, "sources": len(story.sources)}
+        for story, name in zip(found, names, strict=True)
+    ]
+    write_atomic(index_path, json.dumps({"stories": entries}, ensure_ascii=False, indent=2).encode("utf-8"))
+    return written
+
+
+def _without_dates(content: bytes) -> bytes:
+    """A message's Date and Message-ID change at every render; the story has not."""
+    return b"\n".join(line for line in content.split(b"\n") if not line.startswith((b"Date:", b"Message-ID:")))

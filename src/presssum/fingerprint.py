@@ -1,0 +1,249 @@
+"""What a wire states in a form every language shares: figures with their unit, dates, names and places.
+
+`12 milliards d'euros`, `12 Milliarden Euro` and `12.000 millones de euros` all become 1.2e10 EUR; `Espagne`,
+`Spanien` and `España` all become the CLDR territory ES. The vocabularies (scale words, units, currencies,
+countries, cities, months) come from CLDR through Babel, so every language Babel knows is covered alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from presssum.facts import extract_dates, extract_numbers
+from presssum.records import Fact
+
+# CLDR units a wire counts in; a figure with none of them is a bare count ("1 200 vols").
+_UNITS = (
+    "concentr-percent",
+    "duration-minute",
+    "duration-hour",
+    "duration-day",
+    "duration-week",
+    "duration-month",
+    "duration-year",
+    "length-meter",
+    "length-kilometer",
+    "length-mile",
+    "area-square-meter",
+    "area-square-kilometer",
+    "area-hectare",
+    "volume-liter",
+    "mass-kilogram",
+    "mass-tonne",
+    "temperature-celsius",
+    "speed-kilometer-per-hour",
+)
+_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CNY")
+# Scale words the facts extractor reads; CLDR's words in other languages are rewritten to these.
+_ENGLISH_SCALES = {6: "million", 9: "billion", 12: "trillion"}
+# Words between a figure and what it counts: "12 milliards d'euros", "80 Prozent der Züge".
+_LINKS = {"de", "d'", "del", "des", "du", "of", "der", "den", "di", "da", "d’"}
+_NOUN_MIN = 4  # "1 200 vols" keeps its noun; "5,9 a secoué" does not keep its verb
+_CURRENCY_SYMBOLS = ("€", "$", "£", "¥")
+_ENGLISH_SCALE = re.compile(r"\b(?:million|billion|trillion)\b")
+_WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_][\w-]*|[%€$£¥]")
+_NAME_TOKEN = re.compile(r"(?<![\w-])(?:[dlDL]['’])?(?P<word>[A-ZÀ-ÖØ-Þ][\w-]*)")
+_NAME_SPAN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]+(?:[ \t]+(?:(?:de|da|del|von|van)[ \t]+)?[A-ZÀ-ÖØ-Þ][\w-]+)+")
+_SENTENCE_END = re.compile(r"(?:[.!?:«»\"“„(]|\n)\s*$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as written, its value, and the CLDR unit or currency it counts ('' for a bare count)."""
+
+    text: str
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """The language-neutral facts of one text."""
+
+    figures: tuple[Figure, ...]
+    dates: tuple[Fact, ...]
+    names: frozenset[str]
+    name_spans: tuple[str, ...]
+    places: frozenset[str]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, typographic apostrophes straightened: for matching, never display."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def fingerprint(text: str, lang: str) -> Fingerprint:
+    """Figures, dates, name tokens and spans, and CLDR places of `text`, written in `lang`."""
+    text = _dates_as_extracted(unicodedata.normalize("NFC", text), lang)
+    dates = tuple(extract_dates(text, lang))
+    without_dates = text
+    for fact in dates:  # "2 décembre" is a date, not also the figure 2
+        without_dates = without_dates.replace(fact.text, " ")
+    return Fingerprint(
+        figures=tuple(figures(without_dates, lang)),
+        dates=dates,
+        names=frozenset(_name_tokens(text, lang)),
+        name_spans=tuple(match.group(0) for match in _NAME_SPAN.finditer(text)),
+        places=frozenset(places(text, lang)),
+    )
+
+
+def figures(text: str, lang: str) -> list[Figure]:
+    """Every figure of `text` with its value in units (scale words applied) and what it counts."""
+    text, scales_as_written = _english_scales(text, lang)
+    text = _digits(text, lang)
+    found, position = [], 0
+    for fact in extract_numbers(text, lang):
+        start = text.find(fact.text, position)
+        if start < 0:  # a fraction word ("un tiers"): no unit to read after it
+            found.append(Figure(fact.text, float(fact.value), ""))
+            continue
+        position = start + len(fact.text)
+        unit, counted = _unit_after(text, position, lang)
+        if not unit and text[max(0, start - 1) : start] in _CURRENCY_SYMBOLS:
+            unit = _units(lang).get(text[start - 1], "")
+        written = f"{fact.text}{counted}".strip()
+        if scales_as_written and _ENGLISH_SCALE.search(written):  # show "12 Milliarden", as the wire wrote it
+            written = _ENGLISH_SCALE.sub(scales_as_written.pop(0), written, count=1)
+        found.append(Figure(written, float(fact.value), unit))
+    return found
+
+
+def places(text: str, lang: str) -> set[str]:
+    """CLDR codes of the countries and time-zone cities named in `text` ('Lisbonne' -> Europe/Lisbon)."""
+    pattern, codes = _place_pattern(lang)
+    return {codes[match.group(0)] for match in pattern.finditer(fold(text))}
+
+
+def _unit_after(text: str, end: int, lang: str) -> tuple[str, str]:
+    """The unit the figure ending at `end` counts, and the words as written that name it or the thing counted."""
+    words = [(m.group(0), m.end()) for m in _WORD.finditer(text[end : end + 60])][:4]
+    units = _units(lang)
+    index = 0
+    while index < len(words) - 1 and fold(words[index][0]) in _LINKS:
+        index += 1
+    for size in (3, 2, 1):  # the longest CLDR name first: "mètre carré" before "mètre"
+        phrase = " ".join(fold(word) for word, _ in words[index : index + size])
+        if len(words) >= index + size and phrase in units:
+            return units[phrase], text[end : end + words[index + size - 1][1]]
+    if words and text[end : end + 1].isspace() and len(words[index][0]) >= _NOUN_MIN:
+        return "", text[end : end + words[index][1]]  # a bare count keeps its noun: "1 200 vols"
+    return "", ""
+
+
+@lru_cache(maxsize=16)
+def _units(lang: str) -> dict[str, str]:
+    """Folded CLDR unit and currency names and symbols in `lang`, each to its unit id or currency code."""
+    from babel.numbers import get_currency_name, get_currency_symbol
+    from babel.units import format_unit
+
+    names: dict[str, str] = {"%": "concentr-percent"}
+    for unit in _UNITS:
+        for count in (1, 2, 5):
+            for length in ("long", "short"):
+                written = format_unit(count, unit, length=length, locale=lang)
+                word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", written).strip()
+                if word:
+                    names.setdefault(fold(word), unit)
+    for code in _CURRENCIES:
+        names.setdefault(get_currency_symbol(code, locale=lang), code)
+        for count in (1, 2):
+            name = fold(get_currency_name(code, count=count, locale=lang))
+            names.setdefault(name, code)
+            names.setdefault(name.split()[0], code)  # "dollars des États-Unis" is written "dollars"
+    return names
+
+
+@lru_cache(maxsize=16)
+def _scale_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """CLDR's long scale words of `lang` ('Milliarden', 'mil millones'), each to its English word."""
+    from babel.numbers import format_compact_decimal
+
+    english: dict[str, str] = {}
+    for exponent, word in _ENGLISH_SCALES.items():
+        for mantissa in (1, 2):
+            written = format_compact_decimal(mantissa * 10**exponent, format_type="long", locale=lang)
+            scale = re.sub(r"^[\d\s\u00a0\u202f.,]+", "", written).strip()
+            if scale and not scale[0].isdigit():
+                english[fold(scale)] = word
+    alternatives = "|".join(sorted(map(re.escape, english), key=len, reverse=True))
+    return re.compile(rf"(?<=\d)\s+({alternatives})\b", re.IGNORECASE), english
+
+
+_SCALE_AFTER_DIGIT = re.compile(r"(\d)\s+(million|billion|trillion)\b")
+_NUMBER_WORD_LANGS = ("fr", "en", "es", "de", "it", "pt", "nl")
+_GLUE = "xpresssumx"  # "12 xpresssumxbillion": a word text2num does not know, so it leaves the scale alone
+
+
+def _digits(text: str, lang: str) -> str:
+    """'neuf morts' as '9 morts', as the facts extractor reads it, so the unit after it can be read too."""
+    from text_to_num import alpha2digit  # type: ignore[import-untyped]
+
+    glued = _SCALE_AFTER_DIGIT.sub(rf"\1 {_GLUE}\2", text)
+    try:
+        return str(alpha2digit(glued, lang if lang in _NUMBER_WORD_LANGS else "en")).replace(_GLUE, "")
+    except (ValueError, KeyError):
+        return text
+
+
+def _english_scales(text: str, lang: str) -> tuple[str, list[str]]:
+    """'12 Milliarden' as '12 billion', which the facts extractor reads in every language; and the words replaced."""
+    pattern, english = _scale_pattern(lang)
+    replaced: list[str] = []
+
+    def to_english(match: re.Match[str]) -> str:
+        replaced.append(match.group(1))
+        return " " + english[fold(match.group(1))]
+
+    return pattern.sub(to_english, text), replaced
+
+
+@lru_cache(maxsize=16)
+def _month_names(lang: str) -> frozenset[str]:
+    from babel.dates import get_day_names, get_month_names
+
+    words = {fold(name) for width in ("wide", "abbreviated") for name in get_month_names(width, locale=lang).values()}
+    return frozenset(words | {fold(name) for name in get_day_names("wide", locale=lang).values()})
+
+
+def _dates_as_extracted(text: str, lang: str) -> str:
+    """'2 de diciembre' as '2 diciembre': the facts extractor reads day-month dates without a link word."""
+    months = "|".join(sorted(map(re.escape, _month_names(lang)), key=len, reverse=True))
+    return re.sub(rf"(\d{{1,2}})\s+de\s+(?=(?:{months})\b)", r"\1 ", text, flags=re.IGNORECASE)
+
+
+def _name_tokens(text: str, lang: str) -> set[str]:
+    """Capitalised words that do not open a sentence, and acronyms: the names a translation keeps."""
+    skip = _month_names(lang)
+    tokens = set()
+    for match in _NAME_TOKEN.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        opens_sentence = not text[: match.start()].strip() or bool(_SENTENCE_END.search(before))
+        word = match.group("word").strip("-")
+        if (not opens_sentence or word.isupper()) and len(word) > 1 and fold(word) not in skip:
+            tokens.add(fold(word))
+    return tokens
+
+
+@lru_cache(maxsize=16)
+def _place_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every CLDR country and time-zone city name in `lang`, and each name's code."""
+    from babel import Locale
+    from babel.core import get_global
+
+    locale = Locale.parse(lang)
+    codes: dict[str, str] = {}
+    for code, name in locale.territories.items():
+        if not str(code).isdigit():
+            codes.setdefault(fold(name), str(code))
+    for zone in get_global("zone_territories"):
+        localised = locale.time_zones.get(zone, {}).get("city")
+        for city in (localised, zone.rsplit("/", 1)[-1].replace("_", " ")):
+            if isinstance(city, str) and len(city) > 2:
+                codes.setdefault(fold(city), zone)
+    alternatives = "|".join(sorted(map(re.escape, codes), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), codes
