@@ -69,6 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wires", type=int, default=40)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--arms", help=f"comma-separated subset of: {', '.join(ARMS)}")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
@@ -80,7 +81,8 @@ def main() -> None:
             "load_before": os.getloadavg(),
         }
         report["arms"] = []
-        for name, arm in ARMS.items():
+        chosen = args.arms.split(",") if args.arms else list(ARMS)
+        for name, arm in ((name, ARMS[name]) for name in chosen):
             single, whole = timed(arm, one, config, work), timed(arm, many, config, work)
             steady = (args.wires - 1) / max(whole - single, 1e-9) * 60
             row = {

@@ -170,9 +170,15 @@ def _connect(ray: Any, address: str | None) -> None:
 def _dataset(ray: Any, job: RayJob, sources: Sources, done: Mapping[str, str]) -> Any:
     """Read -> parse (tasks) -> digest (actors, models loaded once each): one row per article."""
     pool = ray.data.ActorPoolStrategy(size=job.workers) if job.workers else ray.data.ActorPoolStrategy(min_size=1)
-    files = ray.data.read_binary_files(list(sources.names), include_paths=True, filesystem=sources.filesystem)
+    # Reading and parsing reserve no CPU: with --workers filling the cluster, actors holding every CPU
+    # would otherwise wait forever for input that no task could be scheduled to read.
+    files = ray.data.read_binary_files(
+        list(sources.names), include_paths=True, filesystem=sources.filesystem, num_cpus=0
+    )
     parsed = files.flat_map(
-        parse_file, fn_kwargs={"names": sources.names, "lang": job.lang, "settings": job.settings, "done": done}
+        parse_file,
+        fn_kwargs={"names": sources.names, "lang": job.lang, "settings": job.settings, "done": done},
+        num_cpus=0,
     )
     # Ray Data restarts a dead actor and retries its batch (max_restarts=-1, max_task_retries=-1 by default).
     return parsed.map_batches(
