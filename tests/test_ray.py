@@ -100,7 +100,8 @@ def test_a_rerun_skips_what_is_done_and_redoes_a_changed_wire(first_run: Any, co
     before = {record["input"]: record for record in engine_ray.read_back(str(dest))}
     changed = archive / "fr-sante-hopital.txt"
     changed.write_text(changed.read_text("utf-8").replace("hôpital", "hôpital public", 1), encoding="utf-8")
-    outcome = engine_ray.run(job(config_file, [str(archive)], dest, workers=1))
+    # two one-CPU actors fill the two-CPU cluster: reading and parsing must still find room
+    outcome = engine_ray.run(job(config_file, [str(archive)], dest, workers=2))
     assert (outcome.done, outcome.skipped, outcome.failed) == (1, 4, 1)  # a failed input is tried again
     after = {record["input"]: record for record in engine_ray.read_back(str(dest))}
     assert list(after) == list(before)
