@@ -23,10 +23,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 ECHO = ROOT / "tests" / "assets" / "echo-marian"
+# local: torch's own thread count (one per core); ray-AxT: A actors of T threads (--worker-cpus)
 ARMS = {
-    "local (2 threads)": ["--format", "jsonl", "--no-cache"],
-    "ray, 1 actor × 1 thread": ["--engine", "ray", "--workers", "1", "--worker-cpus", "1"],
-    "ray, 2 actors × 1 thread": ["--engine", "ray", "--workers", "2", "--worker-cpus", "1"],
+    "local": ["--format", "jsonl", "--no-cache"],
+    "ray-1x1": ["--engine", "ray", "--workers", "1", "--worker-cpus", "1"],
+    "ray-2x1": ["--engine", "ray", "--workers", "2", "--worker-cpus", "1"],
 }
 
 
