@@ -22,7 +22,8 @@ test: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pytest -n auto --dist loadgroup
+	# one torch thread per test worker: the workers already fill every core
+	OMP_NUM_THREADS=1 $(VENV)/bin/pytest -n auto --dist loadgroup
 
 bench: setup
 	$(PY) bench/run.py

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from presssum import InputError, parse_wire
-from presssum.article import is_boilerplate
+from presssum.load import load_articles
+from presssum.readers.plain import is_boilerplate
+from presssum.records import Article
 from tests.conftest import CYBER_WIRE, SAMPLES
 
 
@@ -79,3 +84,55 @@ def test_hard_wrapped_paragraphs_are_joined_and_crlf_is_harmless() -> None:
 def test_empty_or_boilerplate_only_input_is_refused(text: str) -> None:
     with pytest.raises(InputError):
         parse_wire(text)
+
+
+@pytest.mark.parametrize(
+    ("headline", "dateline", "opening"),
+    [
+        ("Bahnstreik legt Fernverkehr in weiten Teilen Deutschlands lahm", "BERLIN, 9. Februar -", "Die Lokführer"),
+        ("Comment la SNCF compte rattraper les retards de l'hiver", "PARIS -", "La SNCF a présenté"),
+        ("Menu de la cantine : les parents d'élèves réclament du bio", "LILLE -", "Les parents d'élèves"),
+        ("La sequía obliga a Barcelona a restringir el riego", "BARCELONA, 1 de febrero -", "El Govern ha"),
+        ("Lo sciopero dei treni blocca Roma", "ROMA, 3 marzo (ANSA) -", "Lo sciopero"),
+    ],
+)
+def test_real_headlines_and_datelines_in_every_language_survive(headline: str, dateline: str, opening: str) -> None:
+    """Issue 9, bug 7: chrome words inside a headline dropped it; date-less and es/it/de datelines were lost."""
+    paragraph = (
+        f"{opening} am Montag eine Erklärung abgegeben, die viele Fragen offen lässt und weitere Schritte ankündigt."
+    )
+    wire = f"{headline}\n\nAgence Presse Régionale\n\n{dateline} {paragraph}\n\nZweiter Absatz mit Einzelheiten.\n"
+    article = parse_wire(wire)
+    assert article.headline == headline
+    assert article.source == "Agence Presse Régionale"
+    assert article.dateline == dateline
+    assert article.paragraphs[0] == paragraph
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Les cookies de Noël de Mamie Jeanne font un tabac sur les marchés",
+        "Menu de la cantine : les parents réclament du bio",
+        "Die Gewerkschaft will die Kosten teilen, sagte der Sprecher.",
+        "Comment la SNCF compte rattraper les retards",
+        "Partager les richesses, une promesse de campagne qui divise la majorité au Parlement européen depuis mars",
+    ],
+)
+def test_a_line_that_only_uses_a_chrome_word_is_not_chrome(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_json_lines_keep_the_source_line_and_dateline_found_in_the_text(tmp_path: Path) -> None:
+    """Issue 9, bug 2: a JSON Lines record's text had its source line and dateline parsed, then dropped."""
+    record = {
+        "title": "Grève à la SNCF",
+        "text": "Agence Presse Régionale\n\nPARIS, 14 mars (APR) - La grève a commencé mardi matin en France.",
+    }
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (article,) = load_articles([str(feed)])
+    assert isinstance(article, Article)
+    assert article.source == "Agence Presse Régionale"
+    assert article.dateline == "PARIS, 14 mars (APR) -"
+    assert article.paragraphs == ("La grève a commencé mardi matin en France.",)

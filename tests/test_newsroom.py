@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from presssum import InputError
-from presssum.load import decode
+from presssum.readers.text import decode
 from tests.conftest import CYBER_WIRE, PRESSSUM, SAMPLES, WriteConfig, run_cli
 
 DATA = Path(__file__).parent / "data"

@@ -34,6 +34,8 @@ class Tags(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a" and (dict(attrs).get("href") or "").startswith("#"):
+            tag = "in-page-link"  # a summary sentence's citation of its paragraph: presssum's own markup
         self.tags.append(tag)
         if any(name.startswith("on") for name, _ in attrs):
             self.tags.append("event-handler")
@@ -107,25 +109,26 @@ def test_email_without_a_recipient_is_a_usage_error() -> None:
     assert "--format email needs --to ADDRESS" in result.stderr
 
 
-def test_json_schema_is_the_one_the_readme_documents(write_config: WriteConfig) -> None:
+def test_json_schema_is_the_one_the_docs_document(write_config: WriteConfig) -> None:
     result = run_cli("digest", str(CYBER_WIRE), "--config", str(write_config()), "--format", "json")
     document = json.loads(result.stdout)
     assert document["schema_version"] == 1
     (article,) = document["articles"]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    documented = re.search(r"```json\n(\{.*?\})\n```", readme, re.DOTALL)
+    reference = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = re.search(r"```json\n(\{.*?\})\n```", reference, re.DOTALL)
     assert documented is not None
-    assert set(article) == set(json.loads(documented.group(1))), "README's schema and the output differ"
+    assert set(article) == set(json.loads(documented.group(1))), "docs/api.md's schema and the output differ"
     assert sorted(article) == sorted(
         ["input", "source_lang", "headline", "source", "dateline", "id", "url", "author", "date", "source_text",
          "translation", "paragraphs", "summary", "models", "settings", "warnings", "timings", "signature",
-         "version", "cached", "facts", "key_facts", "error"]
+         "version", "cached", "facts", "key_facts", "wire", "story", "error"]
     )  # fmt: skip
     assert set(article["headline"]) == {"source", "en"}
-    assert set(article["summary"]) == {"en", "fr", "method"}
-    assert set(article["timings"]) == {"translate_s", "summarize_s", "back_translate_s"}
+    assert set(article["summary"]) == {"en", "fr", "method", "sentences"}
+    assert all(set(s) == {"text", "sources", "support"} for s in article["summary"]["sentences"])
+    assert set(article["timings"]) == {"translate_s", "summarize_s", "back_translate_s", "check_s"}
     assert set(article["facts"]) == {"en", "fr"}
-    assert all(set(report) == {"verified", "unverified"} for report in article["facts"].values())
+    assert all(set(report) == {"verified", "unverified", "uncertain"} for report in article["facts"].values())
     assert {"kind": "name", "source": "Keiichi Ichikawa", "en": "Keiichi Ichikawa"} in article["key_facts"]
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from presssum.article import parse_wire
 from presssum.config import Config, load_config
 from presssum.digest import Pipeline, digest
 from presssum.errors import ConfigError, InputError, ModelUnavailableError, PresssumError
 from presssum.facts import check_facts
+from presssum.readers.plain import parse_wire
 from presssum.records import Article, Digest, Fact, FactReport, Failure
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -49,6 +49,13 @@ LangOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--lang", help="Force the source language instead of detecting it. Example: --lang fr"),
 ]
+HoldEmbargoedOption = Annotated[
+    bool,
+    typer.Option(
+        "--hold-embargoed",
+        help="Keep agency items whose embargo has not passed out of the outputs (they are reported as held).",
+    ),
+]
 ToOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--to", help="Recipient for --format email. Example: --to desk@example.org", show_default=False),
@@ -152,6 +159,7 @@ def digest(
         Optional[str],  # noqa: UP045
         typer.Option(help="auto | float32 | float16 | bfloat16. Example: --dtype bfloat16"),
     ] = None,
+    hold_embargoed: HoldEmbargoedOption = False,
     strict: Annotated[
         bool,
         typer.Option(
@@ -263,6 +271,7 @@ def digest(
         to=to,
         sender=sender,
         strict=strict,
+        hold_embargoed=hold_embargoed,
     )
     with _errors(show_traceback):
         from presssum.mask import load_glossary
@@ -377,6 +386,7 @@ def watch_command(
     config: ConfigOption = None,
     to: ToOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    hold_embargoed: HoldEmbargoedOption = False,
     show_traceback: TracebackOption = False,
 ) -> None:
     """Digest wires as they land in a folder, skipping those already done, until Ctrl-C.
@@ -397,6 +407,7 @@ def watch_command(
             quiet=quiet,
             output=output,
             to=to,
+            hold_embargoed=hold_embargoed,
         )
         code = run_watch(_load_config(config), options, inbox)
     raise typer.Exit(code)

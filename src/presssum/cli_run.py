@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import cast, get_args
 
@@ -17,14 +20,15 @@ from presssum.cache import DigestCache, cache_settings, default_cache_path
 from presssum.config import Config, LengthName
 from presssum.digest import Pipeline
 from presssum.errors import ExitCode, PresssumError
-from presssum.load import discover
+from presssum.load import check_pattern, discover
 from presssum.models import ModelLoader, is_local, load_model
-from presssum.outdir import OutputDir
-from presssum.records import Digest, Failure
+from presssum.outdir import OutputDir, OutputError
+from presssum.records import Digest, Failure, StoryNotice
 from presssum.render import OutputFormat, RenderOptions, output_format
 from presssum.render.email import DEFAULT_SENDER
 
 _LENGTHS = get_args(LengthName)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class DigestOptions:
     to: str | None = None
     sender: str = DEFAULT_SENDER
     strict: bool = False
+    hold_embargoed: bool = False
 
     @property
     def render(self) -> RenderOptions:
@@ -66,6 +71,12 @@ def validate(options: DigestOptions, is_terminal: bool) -> OutputFormat:
         raise PresssumError(f"unknown --length '{options.length}' (choose from {', '.join(_LENGTHS)})")
     if chosen.needs_recipient and not options.to:
         raise PresssumError(f"--format {chosen.name} needs --to ADDRESS")
+    for flag, value in (("--to", options.to), ("--from", options.sender)):
+        if value and _CONTROL.search(value):
+            raise PresssumError(f"{flag} {value!r}: an address cannot hold a line break or other control character")
+    if options.max_bytes <= 0:
+        raise PresssumError(f"--max-bytes {options.max_bytes}: must be a positive number of bytes")
+    check_pattern(options.glob)
     return chosen
 
 
@@ -87,11 +98,13 @@ def results(
     options: DigestOptions,
     paths: Sequence[str],
     pipeline: Pipeline,
+    on_notice: Callable[[StoryNotice], None],
     on_stage: Callable[[str], None] | None = None,
 ) -> Iterator[Digest | Failure]:
+    """Digests and failures; story notices (withdrawn, superseded, held) go to `on_notice`."""
     cache = open_cache(config, options)
     try:
-        yield from digest_inputs(
+        for result in digest_inputs(
             pipeline,
             paths,
             lang=options.lang,
@@ -100,7 +113,12 @@ def results(
             cache=cache,
             strict=options.strict,
             on_stage=on_stage,
-        )
+            hold_embargoed=options.hold_embargoed,
+        ):
+            if isinstance(result, StoryNotice):
+                on_notice(result)
+            else:
+                yield result
     finally:
         if cache:
             cache.close()
@@ -132,28 +150,34 @@ def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model
         with progress:
             task = progress.add_task("loading", total=len(paths))
             started: set[str] = set()
-            for result in results(config, options, paths, Pipeline(config, loader=loader), _describe(progress, task)):
-                started.add(_path_of(result.input, paths))
+            pipeline = Pipeline(config, loader=loader)
+            on_notice = partial(_notice, err, folder)
+            for computed in results(config, options, paths, pipeline, on_notice, _describe(progress, task)):
+                started.add(_path_of(computed.input, paths))
                 progress.update(task, completed=len(started))
+                result = _write(folder, computed, chosen, options) if folder else computed
                 if isinstance(result, Failure):
                     outcome.failed += 1
                     _report_failure(err, folder, result)
                 else:
                     outcome.done += 1
-                if folder and isinstance(result, Digest):
-                    folder.write(result, chosen.document([result], options.render))
-                elif chosen.stream is None:
-                    collected.append(result)
-                elif not folder:
+                if folder is None and chosen.stream is not None:
                     _print(out, progress, chosen.stream(result, options.render))
+                elif folder is None:
+                    collected.append(result)
                 if outcome.failed and options.fail_fast:
                     break
     except KeyboardInterrupt:
         err.print(f"presssum: interrupted after {outcome.done} digested; finished outputs are kept", markup=False)
         raise SystemExit(ExitCode.INTERRUPTED) from None
-    if collected and not folder and (chosen.name == "json" or any(isinstance(r, Digest) for r in collected)):
-        sys.stdout.buffer.write(chosen.document(collected, options.render))
-        sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
+    try:
+        if collected and not folder and (chosen.name == "json" or any(isinstance(r, Digest) for r in collected)):
+            sys.stdout.buffer.write(chosen.document(collected, options.render))
+            sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
     if not options.quiet and (len(paths) > 1 or outcome.failed):
         err.print(f"presssum: {outcome.done} digested, {outcome.failed} failed", markup=False)
     return outcome.exit_code
@@ -183,23 +207,24 @@ def _print(out: Console, progress: Progress, rendered: object) -> None:
 
 def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
     """Digest the inbox's pending wires into --output, then new ones as they land, until Ctrl-C."""
-    from presssum.watch import watch
+    from presssum.watch import check_output_outside, watch
 
     err = Console(stderr=True, highlight=False)
     chosen = validate(options, is_terminal=False)
     if options.output is None:
         raise PresssumError("watch needs --output DIR")
+    check_output_outside(inbox, options.output)
     folder = OutputDir(options.output, chosen.suffix)
     pipeline = Pipeline(config)
 
     def digest_paths(paths: list[str]) -> None:
-        for result in results(config, options, paths, pipeline):
+        for result in results(config, options, paths, pipeline, partial(_notice, err, folder)):
             if isinstance(result, Failure):
                 _report_failure(err, folder, result)
-            else:
-                written = folder.write(result, chosen.document([result], options.render))
-                if not options.quiet:
-                    err.print(f"presssum: {result.input} -> {written}", markup=False, soft_wrap=True)
+            elif isinstance(written := _write(folder, result, chosen, options), Failure):
+                _report_failure(err, folder, written)
+            elif not options.quiet:
+                err.print(f"presssum: {result.input} -> {folder.path_for(result)}", markup=False, soft_wrap=True)
 
     def ready() -> None:
         if not options.quiet:
@@ -209,10 +234,37 @@ def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
     return ExitCode.OK
 
 
+def _notice(err: Console, folder: OutputDir | None, notice: StoryNotice) -> None:
+    """A story item not digested: said on stderr, and in --output the folder's files and index follow."""
+    err.print(f"presssum: {notice.kind}: {notice.input}: {notice.message}", markup=False, soft_wrap=True)
+    if folder:
+        folder.record_notice(notice)
+
+
 def _report_failure(err: Console, folder: OutputDir | None, failure: Failure) -> None:
     err.print(f"presssum: error: {failure.input}: {failure.error}", markup=False, soft_wrap=True)
     if folder:
         folder.record_failure(failure)
+
+
+def _write(
+    folder: OutputDir, result: Digest | Failure, chosen: OutputFormat, options: DigestOptions
+) -> Digest | Failure:
+    """Write a digest's file; one that cannot be written (disk full) becomes that input's failure."""
+    if isinstance(result, Failure):
+        return result
+    try:
+        folder.write(result, chosen.document([result], options.render))
+    except OutputError as exc:
+        return Failure(input=result.input, error=str(exc))
+    return result
+
+
+def _reader_gone() -> ExitCode:
+    """stdout's reader closed it (`| head`): stop quietly, as `cat` does on SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # Python flushes stdout at exit; that must not fail again
+    return ExitCode.BROKEN_PIPE
 
 
 def _path_of(input_name: str, paths: Sequence[str]) -> str:

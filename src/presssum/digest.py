@@ -10,13 +10,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from presssum.about import package_version
-from presssum.article import parse_wire
 from presssum.config import Config, LengthName, load_config
 from presssum.errors import InputError
-from presssum.facts import check_facts, key_facts, protected_names
+from presssum.facts import SourceFacts, analyze_source, check_digest, check_facts
 from presssum.lang import detect_language
-from presssum.load import decode
+from presssum.load import without_controls
 from presssum.models import ModelLoader, load_model
+from presssum.readers.plain import parse_wire
+from presssum.readers.text import decode
 from presssum.records import ENGLISH, Article, Digest, Failure, Summary
 from presssum.roles import Models
 from presssum.summarize import summarize_strictly
@@ -54,44 +55,42 @@ class Pipeline:
         results: dict[int, Digest | Failure] = {}
         translated: dict[int, Translated] = {}
         with stage("translating", "translate_s", range(len(articles)), [len(a.text) for a in articles]):
+            # each wire's names, figures and dates, read once: for masking, key facts and both checks
+            facts = [analyze_source(article.text, code) for article, code in zip(articles, languages, strict=True)]
             for code, indices in group_by(languages).items():
                 try:
-                    translated.update(zip(indices, self._translate(code, [articles[i] for i in indices]), strict=True))
+                    translated.update(
+                        zip(indices, self._translate(code, [articles[i] for i in indices], facts), strict=True)
+                    )
                 except InputError as exc:
                     results.update({i: Failure(input=articles[i].input, error=str(exc)) for i in indices})
         done = sorted(translated)
         english = [translated[i].text for i in done]
         with stage("summarising", "summarize_s", done, [len(text) for text in english]):
-            summaries = self._summarize(
-                english, [articles[i] for i in done], [languages[i] for i in done], length, strict
-            )
+            summaries = self._summarize(english, [facts[i] for i in done], length, strict)
         with stage("translating the summaries back", "back_translate_s", done, [len(s) for s, _ in summaries]):
             back = self._back_translate([languages[i] for i in done], [summary for summary, _ in summaries])
         with stage("checking facts", "check_s", done, [len(articles[i].text) for i in done]):
             for (summary_en, method), summary_back, i in zip(summaries, back, done, strict=True):
                 summary = Summary(en=summary_en, back=summary_back, method=method)
-                results[i] = self._assemble(articles[i], languages[i], translated[i], summary, length, strict)
+                results[i] = self._assemble(articles[i], facts[i], translated[i], summary, length, strict)
         timings = stage.shares()
         return [
             result.model_copy(update={"timings": timings[i]}) if isinstance(result, Digest) else result
             for i, result in sorted(results.items())
         ]
 
-    def _translate(self, lang: str, articles: list[Article]) -> list[Translated]:
+    def _translate(self, lang: str, articles: list[Article], facts: list[SourceFacts]) -> list[Translated]:
         if lang == ENGLISH:
             return [Translated.unchanged(article) for article in articles]
         translator = self.models.translator(lang)
-        names = (
-            {n for a in articles for p in a.paragraphs for n in protected_names(p, lang)}
-            if self.config.keep_names
-            else set()
-        )
+        names = {n for f in facts if f.lang == lang for n in f.protected_names} if self.config.keep_names else set()
         return translate_articles(
             translator, articles, lang, {**{name: name for name in names}, **self.config.glossary}
         )
 
     def _summarize(
-        self, english: list[str], articles: list[Article], languages: list[str], length: LengthName, strict: bool
+        self, english: list[str], facts: list[SourceFacts], length: LengthName, strict: bool
     ) -> list[tuple[str, str]]:
         """Each English summary with how it was made; --strict checks each against its own wire."""
         summarizer, lengths = self.models.summarizer(), self.config.summarizer.lengths
@@ -99,7 +98,10 @@ class Pipeline:
             return [(summary, "abstractive") for summary in summarizer.summarize(english, lengths[length])]
 
         def faithful(i: int, summary: str) -> bool:
-            return check_facts(articles[i].text, summary, translation=english[i], source_lang=languages[i]).ok
+            source = facts[i]
+            return check_facts(
+                source.text, summary, translation=english[i], source_lang=source.lang, source_facts=source
+            ).ok
 
         return summarize_strictly(
             summarizer, summarizer.conservative(), english, lengths[length], lengths["short"], faithful
@@ -117,15 +119,18 @@ class Pipeline:
         return back
 
     def _assemble(
-        self, article: Article, lang: str, translated: Translated, summary: Summary, length: LengthName, strict: bool
+        self,
+        article: Article,
+        facts: SourceFacts,
+        translated: Translated,
+        summary: Summary,
+        length: LengthName,
+        strict: bool,
     ) -> Digest:
-        source, translation = article.text, translated.text
-        checks = {ENGLISH: check_facts(source, summary.en, translation=translation, source_lang=lang)}
-        if summary.back is not None:
-            checks[lang] = check_facts(
-                source, summary.back, translation=translation, source_lang=lang, summary_lang=lang
-            )
-        warnings = list(translated.warnings)
+        lang = facts.lang
+        checked = check_digest(facts, translated.pairs, summary.en, summary.back, lang)
+        summary = summary.model_copy(update={"sentences": checked.sentences})
+        warnings = list(translated.warnings) + list(checked.warnings)
         if summary.method == "extractive-lead":
             warnings.append("the abstractive summary stated facts the source does not back; this is the lead instead")
         return Digest(
@@ -145,8 +150,9 @@ class Pipeline:
             url=article.url,
             author=article.author,
             date=article.date,
-            fact_checks=checks,
-            key_facts=key_facts(source, lang),
+            fact_checks=checked.fact_checks,
+            key_facts=checked.key_facts,
+            wire=article.wire,
         )
 
 
@@ -165,7 +171,7 @@ def digest(
     loaded_config = load_config(config)
     pipeline = _pipelines.setdefault(loaded_config.model_dump_json(), Pipeline(loaded_config))
     wire = decode(text) if isinstance(text, bytes) else text
-    result = pipeline.digest_articles([parse_wire(wire)], lang=lang, length=length, strict=strict)[0]
+    result = pipeline.digest_articles([without_controls(parse_wire(wire))], lang=lang, length=length, strict=strict)[0]
     if isinstance(result, Failure):
         raise InputError(result.error)
     return result

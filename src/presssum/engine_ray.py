@@ -30,9 +30,9 @@ from presssum.batch import CHUNK_ARTICLES, digest_loaded
 from presssum.cache import digest_key
 from presssum.config import Config, LengthName
 from presssum.errors import ExitCode, InputError, PresssumError
-from presssum.formats import KNOWN_SUFFIXES
 from presssum.load import STDIN, articles_in, check_size, discover
 from presssum.outdir import write_atomic
+from presssum.readers import KNOWN_SUFFIXES
 from presssum.records import Article, Digest, Failure
 from presssum.render.json_render import render_line
 
@@ -226,8 +226,10 @@ class DigestActor:
         for i, result in zip(todo, digest_loaded(self._pipeline, items, **self._options), strict=True):
             if isinstance(result, Digest):
                 record[i], headline[i] = render_line(result), result.headline_en
-            else:
+            elif isinstance(result, Failure):
                 error[i] = result.error
+            else:  # a withdrawn, replaced or embargoed story: its notice is the record, as in `-f jsonl`
+                record[i], headline[i] = render_line(result), result.headline
         return {
             "input": batch["input"],
             "file": batch["file"],

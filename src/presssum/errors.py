@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import IntEnum
 
 
@@ -13,6 +14,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     MODELS_UNAVAILABLE = 3
     INTERRUPTED = 130  # the shell's convention for Ctrl-C (128 + SIGINT)
+    BROKEN_PIPE = 141  # the reader of stdout went away (`| head`), as a shell reports SIGPIPE
 
 
 class PresssumError(Exception):
@@ -54,3 +56,9 @@ def local_folders_fix(config_files: tuple[str, ...]) -> str:
 
 class InputError(PresssumError):
     """One article cannot be read or digested; the rest of a batch goes on."""
+
+
+def warn(message: str) -> None:
+    """A fault presssum works around (a broken cache, a skipped link): one line on stderr, the run goes on."""
+    if sys.stderr is not None:  # print(file=None) would write to stdout, among the digests
+        print(f"presssum: warning: {message}", file=sys.stderr, flush=True)

@@ -2,39 +2,83 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path, PurePath
 
-from charset_normalizer import from_bytes
-
-from presssum.errors import InputError
-from presssum.formats import KNOWN_SUFFIXES, read_articles
+from presssum.errors import InputError, PresssumError, warn
+from presssum.readers import KNOWN_SUFFIXES, read_articles
+from presssum.readers.fetch import fetch, is_url
 from presssum.records import Article, Failure
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 5_000_000
-# Control characters never found in text; a few of them mark a file as binary.
-_BINARY_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
+# C0 and C1 controls but newline and tab: ESC, OSC 8 links and clear-screen would reach the terminal.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TEXT_FIELDS = ("headline", "source", "dateline", "lang", "id", "url", "author", "date")
+
+Note = Callable[[str], None]
 
 
-def discover(paths: Sequence[str], pattern: str | None = None) -> list[str]:
+def check_pattern(pattern: str | None) -> None:
+    """A --glob picks files inside the folders given: an absolute pattern or '..' would leave them."""
+    if pattern is not None and (PurePath(pattern).is_absolute() or ".." in PurePath(pattern).parts or not pattern):
+        raise PresssumError(f"--glob '{pattern}' must be a pattern inside the folder, such as '*.txt'")
+
+
+def discover(paths: Sequence[str], pattern: str | None = None, *, note: Note = warn) -> list[str]:
     """Expand folders recursively into files, sorted; keep files and '-' as given.
 
-    In a folder, `pattern` picks the files; without one, every wire, HTML and JSON Lines file.
+    In a folder, `pattern` picks the files; without one, every file with a known input suffix.
     """
+    check_pattern(pattern)
     found: list[str] = []
     for path in paths:
         if path != STDIN and Path(path).is_dir():
-            candidates = Path(path).rglob(pattern or "*")
-            found += sorted(
-                str(p)
-                for p in candidates
-                if p.is_file() and (pattern or p.suffix.lower() in KNOWN_SUFFIXES) and not p.name.startswith(".")
-            )
+            found += folder_files(Path(path), pattern, note=note)
         else:
             found.append(path)
     return found
+
+
+def folder_files(folder: Path, pattern: str | None = None, *, note: Note = warn) -> list[str]:
+    """The inputs in a folder tree, sorted, as `ls -R` minus what a user would not mean.
+
+    Hidden files and folders (`.git/`) are skipped; links are followed only while they stay inside
+    the folder, and one that leaves it is skipped with a note.
+    """
+    root = folder.resolve()
+    found: list[str] = []
+    for directory, subfolders, files in os.walk(folder):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in [*subfolders]:
+            if Path(directory, name).is_symlink():
+                subfolders.remove(name)
+                if not _inside(Path(directory, name), root):
+                    note(f"{Path(directory, name)}: skipped, a link to a folder outside {folder}")
+        for name in files:
+            path = Path(directory, name)
+            wanted = PurePath(os.path.relpath(path, folder)).match(pattern) if pattern else _known(name)
+            if name.startswith(".") or not wanted:
+                continue
+            if path.is_symlink() and not _inside(path, root):
+                note(f"{path}: skipped, a link to a file outside {folder}")
+            elif path.is_file():
+                found.append(str(path))
+    return sorted(found)
+
+
+def _known(name: str) -> bool:
+    return PurePath(name).suffix.lower() in KNOWN_SUFFIXES
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a link loop
+        return False
 
 
 def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
@@ -51,29 +95,21 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
 def articles_in(name: str, data: bytes) -> Iterator[Article | Failure]:
     """The Articles of one input's bytes, however they were fetched (a file here, an object store)."""
     try:
-        yield from read_articles(name, decode(data))
+        for item in read_articles(name, data):
+            yield without_controls(item) if isinstance(item, Article) else item
     except InputError as exc:
         yield Failure(input=name, error=str(exc))
 
 
-def read_bytes(path: str, max_bytes: int) -> bytes:
-    """The raw input, refusing anything over `max_bytes` before reading it whole."""
-    if path == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-    else:
-        file = Path(path)
-        try:
-            check_size(file.stat().st_size, max_bytes)
-            data = file.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file") from None
-        except IsADirectoryError:
-            raise InputError("is a directory") from None
-        except PermissionError:
-            raise InputError("permission denied") from None
-    if len(data) > max_bytes:
-        raise InputError(f"input is over the {max_bytes:,}-byte limit (--max-bytes)")
-    return data
+def without_controls(article: Article) -> Article:
+    """The article with terminal control characters removed from every text field; a headline is one line."""
+    fields = {name: _strip(getattr(article, name)) for name in _TEXT_FIELDS if getattr(article, name) is not None}
+    fields["headline"] = " ".join(fields["headline"].split())
+    return article.model_copy(update={**fields, "paragraphs": tuple(_strip(p) for p in article.paragraphs)})
+
+
+def _strip(text: str) -> str:
+    return _CONTROLS.sub("", text)
 
 
 def check_size(size: int, max_bytes: int) -> None:
@@ -82,28 +118,28 @@ def check_size(size: int, max_bytes: int) -> None:
         raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
 
 
-def decode(data: bytes) -> str:
-    """Text from bytes in any common encoding (BOMs honoured); binary data is refused."""
-    if not data.strip():
-        raise InputError("empty input")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return _strict_decode(data, codec)
-    sample = data[:4096]
-    if b"\x00" in sample or sum(byte in _BINARY_BYTES for byte in sample) > len(sample) // 100:
-        raise InputError("binary data, not text")
+def read_bytes(path: str, max_bytes: int) -> bytes:
+    """The raw input, never more than `max_bytes + 1` bytes of it, whatever it is (file, pipe, device, URL)."""
+    if is_url(path):
+        return fetch(path, max_bytes)
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("cannot detect the text encoding")
-    return str(best)
-
-
-def _strict_decode(data: bytes, codec: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"invalid {codec} text ({exc.reason})") from None
+        if path == STDIN:
+            if sys.stdin is None:  # started with stdin closed (`<&-`)
+                raise InputError("stdin is closed")
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            file = Path(path)
+            check_size(file.stat().st_size, max_bytes)
+            with file.open("rb") as stream:  # a device or pipe reports size 0 and may never end
+                data = stream.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except (OSError, ValueError) as exc:  # EIO, EBADF, a closed stdin's "I/O operation on closed file"
+        raise InputError(f"cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"input is over the {max_bytes:,}-byte limit (--max-bytes)")
+    return data

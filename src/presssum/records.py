@@ -10,7 +10,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field, model_serializer, model_validator
 
-FactKind = Literal["number", "date", "name"]
+FactKind = Literal["number", "date", "name", "word"]  # word: of a lower-case summary, see FactStatus
+# verified: in the source sentences the summary sentence comes from; elsewhere: only in other sentences
+# of the source; translation: only through a translated sentence whose figures differ from its source;
+# lowercase: a word of a lower-case summary the source lacks (no capitals to tell names, so weaker);
+# unverified: nowhere in the source.
+FactStatus = Literal["verified", "elsewhere", "translation", "lowercase", "unverified"]
+STATUS_LABELS: dict[str, str] = {
+    "verified": "verified in its source sentences",
+    "elsewhere": "found only elsewhere in the source",
+    "translation": "found only through a flagged translation",
+    "lowercase": "unchecked name: lower-case summary",
+    "unverified": "not in the source",
+}
 ENGLISH = "en"
 
 
@@ -18,6 +30,100 @@ class Record(BaseModel):
     """Immutable, and strict about unknown fields, so a misspelt key is an error, not a silent loss."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+WireStatus = Literal["usable", "withheld", "canceled"]
+
+
+class Wire(Record):
+    """What an agency format says about an item beyond its text: identity, version, status, embargo.
+
+    Filled from each format's own fields (NewsML-G2, NewsML 1.2, NITF, IPTC 7901, ANPA-1312); `version`
+    orders the items of one story, `status` "canceled" is a kill, `signals` holds "correction", "update"...
+    """
+
+    format: str
+    guid: str | None = None
+    version: int | None = None
+    urgency: int | None = None
+    slug: str | None = None
+    status: WireStatus = "usable"
+    signals: tuple[str, ...] = ()
+    embargo: str | None = None
+    ednote: str | None = None
+    located: str | None = None
+    byline: str | None = None
+    genre: str | None = None
+    subjects: tuple[str, ...] = ()
+    created: str | None = None
+
+    @property
+    def status_line(self) -> str:
+        """'CORRECTION: …', 'EMBARGOED until …', 'WITHDRAWN': what a reader must see before the text."""
+        parts = []
+        if self.status == "canceled":
+            parts.append("WITHDRAWN")
+        if "correction" in self.signals:
+            parts.append(f"CORRECTION: {self.ednote}" if self.ednote else "CORRECTION")
+        if self.embargo:
+            parts.append(f"EMBARGOED until {self.embargo}")
+        return " · ".join(parts)
+
+
+class StoryVersion(Record):
+    """One item of an agency story, as read: its input and the version it carries."""
+
+    input: str
+    version: int | None = None
+
+
+class StoryChanges(Record):
+    """The English sentences a version added and removed since the previous digested one."""
+
+    since_version: int | None
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+class VersionChain(Record):
+    """The versions of one agency story (flash, lead, writethru, correction) behind a digest of its latest.
+
+    `Digest.story` in JSON; not to be confused with `Story`, one event across agencies (brief.py).
+    """
+
+    id: str
+    versions: tuple[StoryVersion, ...]
+    changes: StoryChanges | None = None
+
+    @property
+    def summary_line(self) -> str:
+        """'story version 2 of 2 read; since version 1: 1 sentences added, 1 removed'."""
+        latest = self.versions[-1].version if self.versions else None
+        line = f"story version {latest} of {len(self.versions)} read"
+        if self.changes:
+            since = self.changes.since_version
+            line += f"; since version {since}: {len(self.changes.added)} sentences added, "
+            line += f"{len(self.changes.removed)} removed"
+        return line
+
+
+NoticeKind = Literal["withdrawn", "superseded", "held"]
+
+
+class StoryNotice(Record):
+    """An item that is not digested, and why: the agency withdrew the story, a later version replaces it,
+    or it is embargoed and held (--hold-embargoed). Reported, never counted as a failure."""
+
+    input: str
+    kind: NoticeKind
+    message: str
+    story: str | None = None
+    headline: str = ""
+    until: str | None = None  # a held item's embargo (ISO 8601)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"input": self.input, self.kind: True, "story": self.story, "message": self.message}
+        return {**data, "until": self.until} if self.until else data
 
 
 class Article(Record):
@@ -33,6 +139,7 @@ class Article(Record):
     url: str | None = None
     author: str | None = None
     date: str | None = None
+    wire: Wire | None = None
 
     @property
     def body(self) -> str:
@@ -53,6 +160,7 @@ class Fact(Record):
     reason: str = ""
     start: int | None = None
     end: int | None = None
+    status: FactStatus = "verified"
 
 
 class FactReport(Record):
@@ -60,6 +168,8 @@ class FactReport(Record):
 
     verified: list[Fact] = []
     unverified: list[Fact] = []
+    # backed with less confidence (found elsewhere in the source; a lower-case word): shown, not failing
+    uncertain: list[Fact] = []
 
     @property
     def ok(self) -> bool:
@@ -99,6 +209,19 @@ class ParagraphPair(Record):
     sentences: tuple[SentencePair, ...] = ()
 
 
+class SummarySentence(Record):
+    """One summary sentence and where it comes from: 1-based (paragraph, sentence) of the source."""
+
+    text: str
+    sources: tuple[tuple[int, int], ...] = ()
+    support: float = 0.0  # share of the sentence's content words found in those source sentences
+
+    @property
+    def marker(self) -> str:
+        """A footnote-style citation: '[2.1]' is paragraph 2, sentence 1; '[unsupported]' when none."""
+        return "[" + ("; ".join(f"{p}.{s}" for p, s in self.sources) or "unsupported") + "]"
+
+
 class ModelInfo(Record):
     """Which model filled a role, so a digest can be reproduced."""
 
@@ -114,6 +237,7 @@ class Summary(Record):
     en: str
     back: str | None = None
     method: str = "abstractive"
+    sentences: tuple[SummarySentence, ...] = ()
 
 
 class Digest(Record):
@@ -144,11 +268,25 @@ class Digest(Record):
     cached: bool = False
     fact_checks: dict[str, FactReport] = {}
     key_facts: tuple[KeyFact, ...] = ()
+    wire: Wire | None = None
+    story: VersionChain | None = None
 
     @property
     def unverified(self) -> list[Fact]:
         """Every flagged fact of both summaries."""
         return [fact for report in self.fact_checks.values() for fact in report.unverified]
+
+    @property
+    def uncertain(self) -> list[Fact]:
+        """Every fact of both summaries backed with less confidence (elsewhere in the source, lower-case)."""
+        return [fact for report in self.fact_checks.values() for fact in report.uncertain]
+
+    @property
+    def cited_summary(self) -> str:
+        """The English summary with each sentence's source marker after it: 'RTE will invest… [1.1]'."""
+        if not self.summary.sentences:
+            return self.summary.en
+        return " ".join(f"{sentence.text} {sentence.marker}" for sentence in self.summary.sentences)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -164,9 +302,15 @@ class Digest(Record):
 
     @property
     def credits(self) -> tuple[str, ...]:
-        """Dateline, source, author, date and language: what a reader checks the wire against."""
-        parts = (self.dateline, self.source, self.author, self.date, f"language: {self.source_lang}")
-        return tuple(part for part in parts if part)
+        """Dateline, source, author, date and language: what a reader checks the wire against.
+
+        An agency item's status comes first (CORRECTION, EMBARGOED until …) and its story's changes last,
+        so every output format shows them.
+        """
+        notice = self.wire.status_line if self.wire else ""
+        parts = (notice, self.dateline, self.source, self.author, self.date, f"language: {self.source_lang}")
+        story = self.story.summary_line if self.story else ""
+        return tuple(part for part in (*parts, story) if part)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -186,6 +330,7 @@ class Digest(Record):
         if self.source_lang != ENGLISH:
             data["summary"][self.source_lang] = summary["back"]
         data["summary"]["method"] = summary["method"]
+        data["summary"]["sentences"] = summary["sentences"]
         data["models"] = {m.pop("role"): m for m in data["models"]}
         data["facts"] = data.pop("fact_checks")
         data["error"] = None
@@ -204,7 +349,12 @@ class Digest(Record):
         summary = dict(data["summary"])
         lang = data.get("source_lang")
         back = summary.get(lang) if lang != ENGLISH else None
-        data["summary"] = {"en": summary.get(ENGLISH), "back": back, "method": summary.get("method")}
+        data["summary"] = {
+            "en": summary.get(ENGLISH),
+            "back": back,
+            "method": summary.get("method"),
+            "sentences": summary.get("sentences", ()),
+        }
         models = data["models"]
         if isinstance(models, dict):
             data["models"] = [

@@ -7,7 +7,7 @@ from presssum.errors import InputError, ModelUnavailableError
 from presssum.models import LoadedModel, ModelLoader, load_model
 from presssum.records import ModelInfo
 from presssum.summarize import Summarizer
-from presssum.translate import Translator
+from presssum.translate import SentenceMemory, Translator
 
 
 class Models:
@@ -17,6 +17,7 @@ class Models:
         self.config = config
         self._loader = loader
         self._loaded: dict[str, LoadedModel] = {}
+        self.sentence_memory: SentenceMemory | None = None  # the cache's sentence translations, when on
 
     def load(self, roles: list[str]) -> None:
         """Load every model a batch needs; if some are missing, name them all in one error."""
@@ -34,7 +35,9 @@ class Models:
             known = ", ".join(sorted(self.config.translation.pairs))
             raise InputError(f"no translation model configured for language '{lang}' (configured: {known})")
         band = self.config.translation.coverage.get(lang)
-        return Translator(self._model(f"translation:{lang}"), self.config.translation.generation, band)
+        return Translator(
+            self._model(f"translation:{lang}"), self.config.translation.generation, band, self.sentence_memory
+        )
 
     def back_translator(self, lang: str) -> Translator | None:
         """The English -> `lang` model, or None where none is configured (English, Portuguese)."""

@@ -10,6 +10,10 @@ import pysbd
 
 TokenCounter = Callable[[str], int]
 
+# pysbd's time grows faster than its input (100,000 characters: 15 s), so a paragraph reaches it in
+# windows of this size, cut at sentence ends; real paragraphs are shorter and go whole.
+WINDOW_CHARS = 2000
+_SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]*\s+")
 _OPENING_QUOTES = "«“"
 _CLOSING_QUOTES = "»”"
 # Clause boundaries, strongest first: a long sentence is cut at the strongest boundary that helps.
@@ -32,16 +36,32 @@ def split_sentences(paragraph: str, lang: str = "fr") -> list[str]:
     """Sentences of one paragraph, keeping quotations that span several sentences together."""
     sentences: list[str] = []
     depth = 0
-    for raw in _segmenter(lang).segment(paragraph):
+    raws = [raw for window in text_windows(paragraph, WINDOW_CHARS) for raw in _segmenter(lang).segment(window)]
+    for raw in raws:
         sentence = raw.strip()
         if not sentence:
             continue
-        if depth > 0 and sentences:
+        if depth > 0 and sentences and len(sentences[-1]) < WINDOW_CHARS:  # an unclosed « stops somewhere
             sentences[-1] = f"{sentences[-1]} {sentence}"
         else:
             sentences.append(sentence)
         depth = max(0, depth + _quote_balance(sentence))
     return sentences
+
+
+def text_windows(text: str, size: int) -> list[str]:
+    """`text` in consecutive windows of at most `size` characters, cut at the last sentence end, else
+    the last space, in each window's second half; joined, they give back the text exactly."""
+    windows: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        ends = [match.end() for match in _SENTENCE_END.finditer(text, start + size // 2, limit)]
+        space = text.rfind(" ", start + size // 2, limit)
+        cut = ends[-1] if ends else space + 1 if space >= 0 else limit
+        windows.append(text[start:cut])
+        start = cut
+    return [*windows, text[start:]]
 
 
 def _quote_balance(text: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from presssum.config import CoverageBand, Generation
 from presssum.generation import generate, token_counter
@@ -16,14 +17,31 @@ from presssum.segment import fit_to_limit, split_sentences
 _OUTPUT_MARGIN = 16
 
 
+class SentenceMemory(Protocol):
+    """Where finished sentence translations are kept between calls and runs (cache.SentenceCache)."""
+
+    def get_many(self, model: str, texts: list[str]) -> dict[str, tuple[str, bool]]: ...
+
+    def put_many(self, model: str, translations: dict[str, tuple[str, bool]]) -> None: ...
+
+
 class Translator:
     """One loaded translation model; `translate` batches every text it is given at once."""
 
-    def __init__(self, loaded: LoadedModel, settings: Generation, band: CoverageBand | None = None) -> None:
+    def __init__(
+        self,
+        loaded: LoadedModel,
+        settings: Generation,
+        band: CoverageBand | None = None,
+        memory: SentenceMemory | None = None,
+    ) -> None:
         self.loaded = loaded
         self.settings = settings
         self.band = band or CoverageBand()
+        self.memory = memory
         self._count = token_counter(loaded)
+        info = loaded.info
+        self._memory_key = f"{info.name}@{info.revision}/{info.backend}|{settings.model_dump_json()}|{self.band}"
 
     def pieces(self, text: str) -> list[str]:
         """The text cut into pieces that each fit the model's input limit."""
@@ -35,6 +53,21 @@ class Translator:
 
     def translate_checked(self, texts: Sequence[str]) -> list[tuple[str, bool]]:
         """Translations, each with whether its length is in the coverage band (False: likely cut short).
+
+        With a memory, sentences translated before (by this model and settings) are not sent again.
+        """
+        if self.memory is None:
+            return self._generate_checked(texts)
+        known = self.memory.get_many(self._memory_key, list(texts))
+        missing = [text for text in dict.fromkeys(texts) if text not in known]
+        fresh = dict(zip(missing, self._generate_checked(missing), strict=True))
+        if fresh:
+            self.memory.put_many(self._memory_key, fresh)
+        known.update(fresh)
+        return [known[text] for text in texts]
+
+    def _generate_checked(self, texts: Sequence[str]) -> list[tuple[str, bool]]:
+        """translate_checked without the memory.
 
         A piece whose translation is too short for its source is split in two and translated again:
         Marian models are known to drop the tail of long inputs.

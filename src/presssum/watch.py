@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from presssum.formats import KNOWN_SUFFIXES
+from presssum.errors import PresssumError, warn
+from presssum.load import Note, folder_files
 from presssum.outdir import OutputDir
+from presssum.stories import embargo_passed
 
 
-def pending(inbox: Path, output: OutputDir) -> list[str]:
+def check_output_outside(inbox: Path, output: Path) -> None:
+    """The output folder must not be watched: each digest written would be digested in turn, forever."""
+    if output.resolve().is_relative_to(inbox.resolve()):
+        raise PresssumError(f"--output {output} is inside the watched folder {inbox}; choose a folder outside it")
+
+
+def pending(inbox: Path, output: OutputDir, note: Note = warn) -> list[str]:
     """Inputs in the inbox with no output yet, or changed since their output was written."""
-    return [
-        str(path)
-        for path in sorted(inbox.rglob("*"))
-        if path.is_file() and path.suffix.lower() in KNOWN_SUFFIXES and not path.name.startswith(".")
-        if not _is_done(path, output)
-    ]
+    return [path for path in folder_files(inbox, note=note) if not _is_done(Path(path), output)]
 
 
 def _is_done(path: Path, output: OutputDir) -> bool:
@@ -24,23 +27,51 @@ def _is_done(path: Path, output: OutputDir) -> bool:
     if not isinstance(name, str):
         return False
     written = output.folder / name
-    return written.is_file() and written.stat().st_mtime >= path.stat().st_mtime
+    return written.is_file() and written.stat().st_mtime >= _mtime(str(path))
 
 
 def watch(inbox: Path, output: OutputDir, digest_paths: Callable[[list[str]], None], ready: Callable[[], None]) -> None:
-    """Digest what is pending now, then each new or changed file as it settles; Ctrl-C stops."""
+    """Digest what is pending now, then each new or changed file as it settles, until Ctrl-C.
+
+    Ctrl-C raises KeyboardInterrupt to the caller, which decides the exit status.
+    """
     import watchfiles
 
     attempted: dict[str, float] = {}
+    skipped: set[str] = set()
+
+    def note(message: str) -> None:
+        if message not in skipped:  # a link leaving the inbox is reported once, not on every change
+            skipped.add(message)
+            warn(message)
 
     def run_pending() -> None:
-        # a file that failed is tried again only once it changes
-        todo = [path for path in pending(inbox, output) if attempted.get(path) != Path(path).stat().st_mtime]
-        attempted.update({path: Path(path).stat().st_mtime for path in todo})
+        # a file that failed is tried again only once it changes; a held one once its embargo passes
+        todo = [
+            path
+            for path in pending(inbox, output, note)
+            if attempted.get(path) != _mtime(path) or _released(path, output)
+        ]
+        attempted.update({path: _mtime(path) for path in todo})
         if todo:
             digest_paths(todo)
 
     run_pending()
     ready()
-    for _changes in watchfiles.watch(inbox, raise_interrupt=False):
+    # wake every minute even without file events, so held embargoed items are released on time
+    for _changes in watchfiles.watch(inbox, raise_interrupt=True, rust_timeout=60_000, yield_on_timeout=True):
         run_pending()
+
+
+def _mtime(path: str) -> float:
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:  # removed between listing and now
+        return -1.0
+
+
+def _released(path: str, output: OutputDir) -> bool:
+    """An input held for its embargo (--hold-embargoed) whose embargo has now passed."""
+    entry = output.entries.get(path, {})
+    until = entry.get("until")
+    return bool(entry.get("held")) and isinstance(until, str) and embargo_passed(until)

@@ -15,9 +15,11 @@ _SUBJECT_MAX = 150
 
 
 def subject(digests: Sequence[Digest]) -> str:
-    if len(digests) == 1:
-        return digests[0].headline_en
-    joined = "; ".join(digest.headline_en for digest in digests)
+    """One line: a header cannot hold a line break, whatever a feed put in a title."""
+    headlines = [" ".join(digest.headline_en.split()) for digest in digests]
+    if len(headlines) == 1:
+        return headlines[0]
+    joined = "; ".join(headlines)
     line = f"{len(digests)} wires: {joined}"
     return line if len(line) <= _SUBJECT_MAX else line[: _SUBJECT_MAX - 1].rstrip() + "…"
 

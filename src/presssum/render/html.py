@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from html import escape
 
-from presssum.records import Digest, FactReport
-from presssum.render.spans import mark
+from presssum.records import STATUS_LABELS, Digest, Fact, FactReport, SummarySentence
+from presssum.render.spans import cited, mark
 
 _STYLE = """
 body{font:16px/1.5 Georgia,serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -19,14 +20,30 @@ table{border-collapse:collapse;width:100%}td{vertical-align:top;border-top:1px s
 STYLE = _STYLE  # the brief's page (render/brief.py) looks like a digest page
 
 
+def _marked(piece: str, fact: Fact) -> str:
+    return f'<mark class="unverified" title="{escape(fact.reason)}">{escape(piece)}</mark>'
+
+
 def _flagged(text: str, report: FactReport | None) -> str:
     """Escaped text with each unverified fact marked, its reason as a tooltip."""
-    return mark(
-        text,
-        report.unverified if report else [],
-        escape,
-        lambda piece, fact: f'<mark class="unverified" title="{escape(fact.reason)}">{escape(piece)}</mark>',
-    )
+    return mark(text, report.unverified if report else [], escape, _marked)
+
+
+def _anchor(digest: Digest) -> str:
+    """A stable id prefix per digest, so several digests on one page link to their own paragraphs."""
+    return f"d{zlib.crc32((digest.input + digest.headline).encode()):08x}"
+
+
+def _citation(digest: Digest, sentence: SummarySentence) -> str:
+    """A superscript marker per source; each links to its paragraph and shows the source sentence on hover."""
+    if not sentence.sources:
+        return '<sup class="unsupported">[unsupported]</sup>'
+    links = []
+    for paragraph, number in sentence.sources:
+        pairs = digest.paragraphs[paragraph - 1].sentences if paragraph <= len(digest.paragraphs) else ()
+        title = pairs[number - 1].source if number <= len(pairs) else ""
+        links.append(f'<a href="#{_anchor(digest)}-p{paragraph}" title="{escape(title)}">{paragraph}.{number}</a>')
+    return f"<sup>[{'; '.join(links)}]</sup>"
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> str:
@@ -36,7 +53,15 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     if digest.headline_en != digest.headline:
         parts.append(f'<p class="original" lang="{escape(digest.source_lang)}">{escape(digest.headline)}</p>')
     parts.append(f'<p class="meta">{meta}</p><div class="summaries">')
-    english = _flagged(digest.summary.en, digest.fact_checks.get("en"))
+    report = digest.fact_checks.get("en")
+    english = cited(
+        digest.summary.en,
+        digest.summary.sentences,
+        report.unverified if report else [],
+        escape,
+        _marked,
+        lambda sentence: _citation(digest, sentence),
+    )
     parts.append(f"<section><h2>Summary (EN)</h2><p>{english}</p></section>")
     if digest.summary.back is not None:
         back = _flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang))
@@ -46,6 +71,10 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
         f'<p class="warning">Unverified {escape(fact.kind)}: <mark>{escape(fact.text)}</mark> '
         f"({escape(fact.reason)})</p>"
         for fact in digest.unverified
+    ]
+    parts += [
+        f'<p class="uncertain">{escape(STATUS_LABELS[fact.status])} ({escape(fact.kind)}): {escape(fact.text)}</p>'
+        for fact in digest.uncertain
     ]
     if digest.summary.method != "abstractive":
         parts.append(f'<p class="warning">Summary method: {escape(digest.summary.method)}</p>')
@@ -57,7 +86,10 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
         )
         parts.append(f"<h2>Key facts</h2><table><tr><th>kind</th><th>{lang}</th><th>EN</th></tr>{rows}</table>")
     if full:
-        rows = "".join(f"<tr><td>{escape(p.source)}</td><td>{escape(p.en)}</td></tr>" for p in digest.paragraphs)
+        rows = "".join(
+            f'<tr id="{_anchor(digest)}-p{number}"><td>{number}. {escape(p.source)}</td><td>{escape(p.en)}</td></tr>'
+            for number, p in enumerate(digest.paragraphs, start=1)
+        )
         parts.append(f"<h2>Full translation</h2><table><tr><th>{lang}</th><th>EN</th></tr>{rows}</table>")
     parts.append(f'<p class="signature">{escape(digest.signature)}</p></article>')
     return "".join(parts)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from presssum.records import Digest, FactReport
-from presssum.render.spans import mark
+from presssum.records import STATUS_LABELS, Digest, Fact, FactReport
+from presssum.render.spans import cited, mark
 
 # Every ASCII punctuation mark that CommonMark can give a meaning to, and the HTML openers.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>])")
@@ -22,7 +22,11 @@ def escape(text: str) -> str:
 
 def _flagged(text: str, report: FactReport | None) -> str:
     """Escaped text with each unverified fact in bold, followed by a warning sign."""
-    return mark(text, report.unverified if report else [], escape, lambda piece, _: f"**{escape(piece)}** ⚠")
+    return mark(text, report.unverified if report else [], escape, _bold)
+
+
+def _bold(piece: str, _: Fact) -> str:
+    return f"**{escape(piece)}** ⚠"
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> str:
@@ -31,12 +35,24 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     lines = [f"# {escape(digest.headline_en)}", ""]
     if digest.headline_en != digest.headline:
         lines += [f"*{lang}: {escape(digest.headline)}*", ""]
-    lines += [meta, "", "## Summary (EN)", "", _flagged(digest.summary.en, digest.fact_checks.get("en")), ""]
+    report = digest.fact_checks.get("en")
+    english = cited(
+        digest.summary.en,
+        digest.summary.sentences,
+        report.unverified if report else [],
+        escape,
+        _bold,
+        lambda sentence: f"<sup>{escape(sentence.marker)}</sup>",
+    )
+    lines += [meta, "", "## Summary (EN)", "", english, ""]
     if digest.summary.back is not None:
         back = _flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang))
         lines += [f"## Summary ({lang})", "", back, ""]
     lines += [
         f"> **Unverified {fact.kind}:** {escape(fact.text)} ({escape(fact.reason)})\n" for fact in digest.unverified
+    ]
+    lines += [
+        f"> *{escape(STATUS_LABELS[fact.status])} ({fact.kind}):* {escape(fact.text)}\n" for fact in digest.uncertain
     ]
     if digest.summary.method != "abstractive":
         lines += [f"*Summary method: {escape(digest.summary.method)}*", ""]
@@ -47,8 +63,8 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
         lines.append("")
     if full:
         lines += ["## Full translation", ""]
-        for pair in digest.paragraphs:
-            lines += [f"> {escape(pair.source)}", "", escape(pair.en), ""]
+        for number, pair in enumerate(digest.paragraphs, start=1):
+            lines += [f"> \\[{number}\\] {escape(pair.source)}", "", escape(pair.en), ""]
     lines += [f"<sub>{escape(digest.signature)}</sub>", ""]
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from presssum.records import Digest, FactReport
+from presssum.records import STATUS_LABELS, Digest, FactReport
 from presssum.render.spans import pieces
 
 
@@ -38,10 +38,16 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
     summaries.add_row(*headers)
     summaries.add_row(*cells)
     parts += [Text(""), summaries]
+    if digest.summary.sentences:
+        sources = "  ".join(f"({n}) {s.marker}" for n, s in enumerate(digest.summary.sentences, start=1))
+        parts.append(Text(f"Sources of each summary sentence, [paragraph.sentence]: {sources}", style="dim"))
     if digest.summary.method != "abstractive":
         parts.append(Text(f"Summary method: {digest.summary.method}", style="yellow"))
     parts += [
         Text(f"⚠ unverified {fact.kind}: {fact.text} ({fact.reason})", style="bold red") for fact in digest.unverified
+    ]
+    parts += [
+        Text(f"? {STATUS_LABELS[fact.status]} {fact.kind}: {fact.text}", style="yellow") for fact in digest.uncertain
     ]
     parts += [Text(f"⚠ {warning}", style="bold yellow") for warning in digest.warnings]
     if digest.key_facts:

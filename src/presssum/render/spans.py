@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from presssum.records import Fact
+from presssum.records import Fact, SummarySentence
 
 
 def pieces(text: str, facts: Sequence[Fact]) -> list[tuple[str, Fact | None]]:
@@ -34,3 +34,32 @@ def pieces(text: str, facts: Sequence[Fact]) -> list[tuple[str, Fact | None]]:
 def mark(text: str, facts: Sequence[Fact], plain: Callable[[str], str], marked: Callable[[str, Fact], str]) -> str:
     """The text with `plain` applied to ordinary pieces and `marked` to each flagged fact."""
     return "".join(marked(piece, fact) if fact else plain(piece) for piece, fact in pieces(text, facts))
+
+
+def cited(
+    text: str,
+    sentences: Sequence[SummarySentence],
+    facts: Sequence[Fact],
+    plain: Callable[[str], str],
+    marked: Callable[[str, Fact], str],
+    citation: Callable[[SummarySentence], str],
+) -> str:
+    """`mark`, with each summary sentence followed by its citation; plain `mark` where sentences do not fit."""
+    parts, cursor = [], 0
+    for sentence in sentences:
+        start = text.find(sentence.text, cursor)
+        if start < 0:
+            return mark(text, facts, plain, marked)
+        end = start + len(sentence.text)
+        parts.append(mark(text[cursor:end], _shifted(facts, cursor, end), plain, marked) + citation(sentence))
+        cursor = end
+    return "".join(parts) + mark(text[cursor:], _shifted(facts, cursor, len(text)), plain, marked)
+
+
+def _shifted(facts: Sequence[Fact], start: int, end: int) -> list[Fact]:
+    """The facts inside [start, end), with spans relative to `start`."""
+    return [
+        fact.model_copy(update={"start": fact.start - start, "end": fact.end - start})
+        for fact in facts
+        if fact.start is not None and fact.end is not None and start <= fact.start and fact.end <= end
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from presssum.records import Digest
+from presssum.records import STATUS_LABELS, Digest
 
 WIDTH = 88
 _RULE = "=" * WIDTH
@@ -23,7 +23,7 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     lines = [_RULE, _wrap(digest.headline_en)]
     if digest.headline_en != digest.headline:
         lines.append(_wrap(f"[{lang}] {digest.headline}"))
-    lines += [" · ".join(digest.credits), _THIN, "SUMMARY (EN)", _wrap(digest.summary.en, "  ")]
+    lines += [" · ".join(digest.credits), _THIN, "SUMMARY (EN)", _wrap(digest.cited_summary, "  ")]
     if digest.summary.back is not None:
         lines += ["", f"SUMMARY ({lang})", _wrap(digest.summary.back, "  ")]
     if digest.summary.method != "abstractive":
@@ -31,6 +31,10 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     for lang_code, report in digest.fact_checks.items():
         for fact in report.unverified:
             lines.append(f"UNVERIFIED ({lang_code.upper()}) {fact.kind}: {fact.text} ({fact.reason})")
+        for fact in report.uncertain:
+            lines.append(f"UNCERTAIN ({lang_code.upper()}) {fact.kind}: {fact.text} ({STATUS_LABELS[fact.status]})")
+    if digest.summary.sentences:
+        lines.append("Sources: [paragraph.sentence] of the wire, as numbered in the full translation (--full).")
     for warning in digest.warnings:
         lines.append(f"WARNING: {warning}")
     if digest.key_facts:

@@ -1,0 +1,124 @@
+"""Benchmark: presssum's fact check on FRANK's human-annotated news summaries, beside FactCC.
+
+Scores "the checker flags the summary" (`not check_facts(article, summary, source_lang="en",
+summary_lang="en").ok`) against the labels that ../shared/frank/README.md defines. Develop on `valid`,
+report `test`; never tune on `test`.
+
+    python bench/facts.py                          # both splits, a table on stdout
+    python bench/facts.py --split test --out frank.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+FRANK = ROOT.parent / "shared" / "frank" / "frank_joined.jsonl.gz"
+ERROR_KINDS = ("EntE", "OutE", "CircE")
+
+
+def entity_error(row: dict[str, Any]) -> bool:
+    """A wrong entity, out-of-article content or wrong circumstance (time, place, number), per README."""
+    return sum(row["Other"] - row[kind] for kind in ERROR_KINDS) > 0
+
+
+def any_error(row: dict[str, Any]) -> bool:
+    return bool(row["Factuality"] < 1)
+
+
+def load(split: str) -> list[dict[str, Any]]:
+    with gzip.open(FRANK, "rt", encoding="utf-8") as file:
+        return [row for row in map(json.loads, file) if row["split"] == split]
+
+
+def scores(flags: list[bool], labels: list[bool]) -> dict[str, float]:
+    """Balanced accuracy, precision and recall of the flags against the labels."""
+    tp = sum(f and y for f, y in zip(flags, labels, strict=True))
+    fp = sum(f and not y for f, y in zip(flags, labels, strict=True))
+    positives = sum(labels)
+    negatives = len(labels) - positives
+    recall = tp / positives if positives else 0.0
+    specificity = (negatives - fp) / negatives if negatives else 0.0
+    return {
+        "balanced_accuracy": round((recall + specificity) / 2, 3),
+        "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+        "recall": round(recall, 3),
+        "flagged": sum(flags),
+        "positives": positives,
+        "n": len(labels),
+    }
+
+
+def evaluate(rows: list[dict[str, Any]], flag: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """Every label's scores, and the share of fully correct summaries flagged."""
+    flags = [flag(row) for row in rows]
+    correct = [f for f, row in zip(flags, rows, strict=True) if row["Factuality"] == 1]
+    return {
+        "entity_number_date": scores(flags, [entity_error(row) for row in rows]),
+        "any_error": scores(flags, [any_error(row) for row in rows]),
+        "correct_flagged": round(sum(correct) / len(correct), 3) if correct else 0.0,
+    }
+
+
+@lru_cache(maxsize=64)
+def analysed(article: str) -> Any:
+    """Nine systems summarise each article: analyse it once (check_facts would give the same result)."""
+    from presssum.facts import analyze_source
+
+    return analyze_source(article, "en")
+
+
+def presssum_flag(row: dict[str, Any]) -> bool:
+    from presssum import check_facts
+
+    source = analysed(row["article"])
+    return not check_facts(row["article"], row["summary"], source_lang="en", summary_lang="en", source_facts=source).ok
+
+
+def factcc_flag(row: dict[str, Any]) -> bool:
+    return bool(row["FactCC"] < 1)
+
+
+def table(results: dict[str, dict[str, Any]]) -> Iterable[str]:
+    yield "| split | checker | ent/num/date BA | P | R | any-error BA | P | R | correct flagged |"
+    yield "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    for key, result in results.items():
+        entity, anything = result["entity_number_date"], result["any_error"]
+        yield (
+            f"| {key.replace('/', ' | ')} | {entity['balanced_accuracy']:.3f} | {entity['precision']:.3f} "
+            f"| {entity['recall']:.3f} | {anything['balanced_accuracy']:.3f} | {anything['precision']:.3f} "
+            f"| {anything['recall']:.3f} | {result['correct_flagged']:.1%} |"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=("valid", "test", "both"), default="both")
+    parser.add_argument("--out", type=Path, help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    if not FRANK.exists():
+        print(f"FRANK not found at {FRANK}", file=sys.stderr)
+        return 2
+    results: dict[str, dict[str, Any]] = {}
+    for split in ("valid", "test") if args.split == "both" else (args.split,):
+        rows = load(split)
+        started = time.perf_counter()
+        results[f"{split}/presssum"] = evaluate(rows, presssum_flag)
+        results[f"{split}/presssum"]["seconds"] = round(time.perf_counter() - started, 1)
+        results[f"{split}/FactCC"] = evaluate(rows, factcc_flag)
+    print("\n".join(table(results)))
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,259 @@
+"""Summary facts traced to the source sentences they come from; translations checked sentence by sentence.
+
+A fact is *verified* when the source sentences its summary sentence aligns to hold it (with its unit,
+and in one language the noun it counts), found *elsewhere* when only other sentences do, *translation*
+when only a translated sentence whose figures differ from its source holds it, and *unverified* when
+nothing does. Lower-case summaries (no capitals to find names by) get a word check, as *lowercase*.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from presssum.facts.align import align, stop_words
+from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text
+from presssum.facts.names import name_forms
+from presssum.facts.numbers import Figure, same_figure
+from presssum.facts.text import fold, sentences_with_spans, stem
+from presssum.records import Fact, FactReport, KeyFact, ParagraphPair, SentencePair, SummarySentence
+
+ENGLISH = "en"
+_REASONS = {
+    "number": "this figure is not in the source",
+    "date": "this date is not in the source",
+    "name": "this name is not in the source",
+    "word": "this word is not in the source",
+}
+LOWERCASE_WORDS = 2  # new words a lower-case summary may hold before it fails: one is often a paraphrase
+# what summarisers' tokenisers leave in lower-case text: unknown-word markers, escaped brackets
+_TOKENISER_LEFTOVERS = re.compile(r"\[UNK\]|\bUNK\b|<unk>|-[lr][rcs]b-", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence of the source and, when known, its translation; what a summary fact is checked against."""
+
+    location: tuple[int, int] | None
+    texts: tuple[TextFacts, ...]  # the source sentence's facts first, then its translation's
+    flagged: bool = False  # the translation's figures or dates differ from the source's
+
+    def holds(self, fact: Fact, figure: Figure | None, lang: str) -> tuple[bool, bool]:
+        """(the source side holds the fact, the translation side does)."""
+        found = [_holds(text, fact, figure, lang) for text in self.texts]
+        return found[0], any(found[1:])
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the check stage adds to a digest: per-language reports, provenance, warnings, key facts."""
+
+    fact_checks: dict[str, FactReport]
+    sentences: tuple[SummarySentence, ...]
+    warnings: tuple[str, ...] = ()
+    key_facts: tuple[KeyFact, ...] = field(default_factory=tuple)
+
+
+def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str) -> bool:
+    if fact.kind == "number" and figure is not None:
+        return any(same_figure(figure, ref, same_language=text.lang == lang) for ref in text.checked_figures)
+    if fact.kind == "date":
+        return any(date.value == fact.value for date in text.dates)
+    if fact.text.isupper() and len(fact.text) <= 5:  # an acronym: "UN" is not the French article "un"
+        forms = [form.upper() for form in name_forms(fact.text) if len(form) <= 5]
+        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms)
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.folded) for form in name_forms(fact.text))
+
+
+def _status(fact: Fact, figure: Figure | None, lang: str, units: Sequence[Unit], context: set[int]) -> str:
+    """Where the fact is found: in its sentence's sources, elsewhere, only through a flagged translation."""
+    in_context = [units[i].holds(fact, figure, lang) for i in sorted(context)]
+    if any(
+        source or (translated and not units[i].flagged)
+        for (source, translated), i in zip(in_context, sorted(context), strict=True)
+    ):
+        return "verified"
+    everywhere = [(unit.holds(fact, figure, lang), unit.flagged) for unit in units]
+    if any(source or (translated and not flagged) for (source, translated), flagged in everywhere):
+        return "elsewhere"
+    if any(translated for (_, translated), _ in everywhere):
+        return "translation"
+    return "unverified"
+
+
+def _summary_facts(summary: TextFacts) -> list[tuple[Fact, Figure | None]]:
+    """The summary's facts to check: dates, figures that are not a date's day, names."""
+    facts: list[tuple[Fact, Figure | None]] = [(figure.fact, figure) for figure in summary.checked_figures]
+    facts += [(date, None) for date in summary.dates]
+    facts += [(name, None) for name in summary.names if not any(_inside(name, date) for date in summary.dates)]
+    return sorted(facts, key=lambda pair: pair[0].start or 0)
+
+
+def _inside(a: Fact, b: Fact) -> bool:
+    return (b.start or 0) <= (a.start or 0) and (a.end or 0) <= (b.end or 0)
+
+
+def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequence[set[int] | None]) -> FactReport:
+    """Check each summary sentence's facts against its context units (None: the whole source)."""
+    verified, uncertain, unverified = [], [], []
+    summary = _TOKENISER_LEFTOVERS.sub(lambda match: " " * len(match.group(0)), summary)  # spans kept
+    facts = analyze_text(summary, lang)
+    sentences = sentences_with_spans(summary, lang)
+    for fact, figure in _summary_facts(facts):
+        index = next((i for i, s in enumerate(sentences) if s.start <= (fact.start or 0) < s.end), len(sentences) - 1)
+        context = contexts[index] if 0 <= index < len(contexts) else None
+        status = _status(fact, figure, lang, units, set(range(len(units))) if context is None else context)
+        checked = fact.model_copy(update={"status": status})
+        if status == "verified":
+            verified.append(checked)
+        elif status == "elsewhere":
+            uncertain.append(checked.model_copy(update={"reason": "found only in other sentences of the source"}))
+        elif status == "translation":
+            unverified.append(
+                checked.model_copy(
+                    update={"reason": "found only in a translation whose figures differ from the source"}
+                )
+            )
+        else:
+            unverified.append(checked.model_copy(update={"reason": _REASONS[fact.kind]}))
+    if summary and summary == summary.lower():
+        words = _novel_words(summary, lang, units)
+        (unverified if len(words) >= LOWERCASE_WORDS else uncertain).extend(words)
+    return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
+
+
+def _novel_words(summary: str, lang: str, units: Sequence[Unit]) -> list[Fact]:
+    """A lower-case summary's content words the source lacks: a name it invented cannot be told by capitals."""
+    known = {
+        form
+        for unit in units
+        for text in unit.texts
+        for word in re.findall(r"[^\W_]+", text.folded)
+        for form in (word, stem(word))
+    }
+    stops = stop_words(lang)
+    words = []
+    for match in re.finditer(r"[^\W\d_]{3,}", summary):
+        word = fold(match.group(0))
+        if word in stops or word in known or stem(word) in known:
+            continue
+        words.append(
+            Fact(
+                text=match.group(0),
+                kind="word",
+                value=word,
+                reason=_REASONS["word"],
+                start=match.start(),
+                end=match.end(),
+                status="lowercase",
+            )
+        )
+    return words
+
+
+def source_units(source: SourceFacts) -> list[Unit]:
+    """The source's sentences as units, each with the facts found inside it."""
+    return [Unit(sentence.location, (source.within(sentence.start, sentence.end),)) for sentence in source.sentences]
+
+
+def check_facts(
+    source: str,
+    summary: str,
+    *,
+    translation: str | None = None,
+    source_lang: str = "fr",
+    summary_lang: str = "en",
+    source_facts: SourceFacts | None = None,
+) -> FactReport:
+    """Trace every number, date and name of `summary` to `source` (or through `translation` to it).
+
+    Each summary sentence is checked against the sentences it aligns to first; pass `source_facts`
+    (from `analyze_source`) to reuse an analysis.
+    """
+    facts = source_facts or analyze_source(source, source_lang)
+    units = source_units(facts)
+    if translation:
+        units += [Unit(None, (analyze_text(s.text, ENGLISH),)) for s in sentences_with_spans(translation, ENGLISH)]
+    comparable = [i for i, unit in enumerate(units) if unit.texts[0].lang == summary_lang]
+    contexts: list[set[int] | None] = []
+    for sentence in sentences_with_spans(summary, summary_lang):
+        if not comparable:
+            contexts.append(None)  # nothing in the summary's language to align to: the whole source is context
+            continue
+        chosen, _ = align(sentence.text, [units[i].texts[0].text for i in comparable], summary_lang)
+        contexts.append({comparable[i] for i in chosen})
+    return check_units(summary, summary_lang, units, contexts)
+
+
+def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) -> tuple[list[Unit], list[str]]:
+    """One unit per translated sentence, flagged (with a warning) when its figures or dates differ."""
+    from presssum.segment import split_sentences
+
+    units, warnings = [], []
+    cursor = 0
+    for number, paragraph in enumerate(paragraphs, start=1):
+        pairs = paragraph.sentences or tuple(
+            SentencePair(source=s, en=s) for s in split_sentences(paragraph.source, source.lang)
+        )
+        for index, pair in enumerate(pairs, start=1):
+            text, en = pair.source, pair.en
+            start = source.text.find(text, cursor)
+            if start < 0:
+                original = analyze_text(text, source.lang)
+            else:
+                original = source.within(start, start + len(text))
+                cursor = start + len(text)
+            english = analyze_text(en, ENGLISH) if en != text else original
+            problem = _translation_mismatch(original, english)
+            if problem:
+                warnings.append(f"paragraph {number}, sentence {index}: the translation {problem}; check it")
+            units.append(Unit((number, index), (original, english), flagged=bool(problem)))
+    return units, warnings
+
+
+def _translation_mismatch(source: TextFacts, english: TextFacts) -> str:
+    """What differs between a sentence's figures and dates and its translation's, or ''."""
+    if source is english:
+        return ""
+    for figure in english.checked_figures:
+        if not any(same_figure(figure, ref, same_language=False) for ref in source.checked_figures):
+            return f"has {figure.fact.text}, which its source sentence lacks"
+    for figure in source.checked_figures:
+        if not any(same_figure(ref, figure, same_language=False) for ref in english.checked_figures):
+            return f"lacks {figure.fact.text}"
+    source_dates = {date.value for date in source.dates}
+    english_dates = {date.value for date in english.dates}
+    if source_dates != english_dates:
+        return "has other dates than its source sentence"
+    return ""
+
+
+def check_digest(
+    source_facts: SourceFacts,
+    paragraphs: Sequence[ParagraphPair],
+    summary_en: str,
+    back: str | None,
+    source_lang: str,
+) -> Checked:
+    """The check stage: provenance of each English summary sentence, both summaries' facts checked in
+    their sentences' context, every translated sentence's figures checked, and the key facts."""
+    units, warnings = translation_units(source_facts, paragraphs)
+    english = [unit.texts[-1].text for unit in units]
+    sentences, contexts = [], []
+    for sentence in sentences_with_spans(summary_en, ENGLISH):
+        chosen, support = align(sentence.text, english, ENGLISH)
+        located = tuple(units[i].location for i in chosen if units[i].location)
+        sentences.append(SummarySentence(text=sentence.text, sources=located, support=support))
+        contexts.append(set(chosen))
+    checks = {ENGLISH: check_units(summary_en, ENGLISH, units, contexts)}
+    if back is not None and source_lang != ENGLISH:
+        # the back-translation is made sentence by sentence, so its sentences share the English ones' sources
+        back_sentences = sentences_with_spans(back, source_lang)
+        back_contexts: list[set[int] | None] = (
+            list(contexts) if len(back_sentences) == len(contexts) else [None] * len(back_sentences)
+        )
+        checks[source_lang] = check_units(back, source_lang, units, back_contexts)
+    unsupported = [i for i, sentence in enumerate(sentences, start=1) if not sentence.sources]
+    warnings += [f"summary sentence {i} is not supported by any sentence of the source; check it" for i in unsupported]
+    return Checked(checks, tuple(sentences), tuple(warnings), source_facts.key_facts())

@@ -1,0 +1,109 @@
+"""Dates and weekdays as written in a text, normalised across languages, each with its span.
+
+'31 octobre', 'le 1er mai', 'October 31', 'the 14th of March', '1 de febrero', '9. Februar', '31/10',
+'31.10.2024' are day-month dates ('10-31'); 'lundi' and 'Monday' are the weekday 'weekday-1'.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from presssum.facts.text import fold
+from presssum.records import Fact
+
+
+@lru_cache(maxsize=16)
+def _months(lang: str) -> dict[str, int]:
+    """Month names from Babel's CLDR data, accent-folded, lower-case, both wide and abbreviated."""
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale=lang).items():
+                names[fold(name).rstrip(".")] = int(number)
+    names.pop("mai", None) if lang == "en" else None
+    return names
+
+
+@lru_cache(maxsize=16)
+def weekdays(lang: str) -> dict[str, int]:
+    """Weekday names (Monday = 1) from Babel's CLDR data, accent-folded; Babel numbers Monday 0."""
+    from babel.dates import get_day_names
+
+    return {fold(name).rstrip("."): int(number) + 1 for number, name in get_day_names("wide", locale=lang).items()}
+
+
+@lru_cache(maxsize=16)
+def _date_pattern(lang: str) -> re.Pattern[str]:
+    months = {**_months(lang), **_months("en")} if lang != "en" else _months("en")
+    month = "|".join(sorted((re.escape(name) for name in months), key=len, reverse=True))
+    day = r"(?P<{}>[0-3]?\d)(?:er|st|nd|rd|th|º|°)?\.?"
+    year = r"(?:,?\s+(?:de\s+|del\s+)?(?P<{}>(?:1[89]|20)\d\d))?"
+    return re.compile(
+        rf"(?<!\w)(?:{day.format('day')}\s+(?:(?:de|of)\s+)?(?P<month>{month})\b\.?{year.format('year')}"
+        rf"|(?P<month2>{month})\.?\s+{day.format('day2')}(?!\d){year.format('year2')}"
+        r"|(?P<day3>[0-3]?\d)[/.](?P<month3>[01]?\d)(?:[/.](?P<year3>(?:1[89]|20)?\d\d))?(?![\d/]))"
+        r"(?!\w)"
+    )
+
+
+def _months_for(lang: str) -> dict[str, int]:
+    return {**_months(lang), **_months("en")} if lang != "en" else _months("en")
+
+
+def extract_dates(text: str, lang: str) -> list[Fact]:
+    """Day-and-month dates of `text` ('10-31'), with spans; a full stop after a date is not part of it."""
+    folded = fold(text)
+    months = _months_for(lang)
+    facts = []
+    for match in _date_pattern(lang).finditer(folded):
+        day = int(match.group("day") or match.group("day2") or match.group("day3"))
+        if match.group("month3"):
+            if "/" not in match.group(0) and match.group("year3") is None:
+                continue  # "3.5" is a figure; "31.10.2024" and "31/10" are dates
+            month = int(match.group("month3"))
+        else:
+            month = months[match.group("month") or match.group("month2")]
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        end = match.end()
+        while end > match.start() and folded[end - 1] in ". ,":
+            end -= 1
+        facts.append(
+            Fact(
+                text=text[match.start() : end], kind="date", value=f"{month:02}-{day:02}", start=match.start(), end=end
+            )
+        )
+    return facts
+
+
+def extract_weekdays(text: str, lang: str) -> list[Fact]:
+    """Weekdays of `text` ('weekday-1' is Monday), with spans."""
+    folded = fold(text)
+    facts = []
+    names = {**weekdays(lang), **weekdays("en")}
+    pattern = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    for match in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", folded):
+        number = names[match.group(0)]
+        facts.append(
+            Fact(
+                text=text[match.start() : match.end()],
+                kind="date",
+                value=f"weekday-{number}",
+                start=match.start(),
+                end=match.end(),
+            )
+        )
+    return sorted(facts, key=lambda fact: fact.start or 0)
+
+
+def english_date(value: str) -> str:
+    """'10-31' as 'October 31', 'weekday-1' as 'Monday', from Babel's CLDR names."""
+    from babel.dates import get_day_names, get_month_names
+
+    if value.startswith("weekday-"):
+        return str(get_day_names("wide", locale="en")[int(value.split("-")[1]) - 1])
+    month, day = value.split("-")
+    return f"{get_month_names('wide', locale='en')[int(month)]} {int(day)}"

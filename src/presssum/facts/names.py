@@ -1,0 +1,201 @@
+"""People, organisations and places: spaCy's French model for French, capitalised spans for English.
+
+Other languages get none: German capitalises every noun, and no official NER pipeline for them is a
+dependency here, so names there are not checked rather than flagged at random. spaCy's English pipeline
+is not on PyPI from its authors, so English relies on capitals (and lower-case summaries on words).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from presssum.facts.dates import weekdays
+from presssum.facts.text import fold
+from presssum.records import Fact
+
+# Acronyms that change between languages; any other acronym is checked as written.
+_ACRONYMS = [
+    {"gdp", "pib", "bip"}, {"nato", "otan"}, {"un", "onu", "uno"}, {"eu", "ue"}, {"imf", "fmi", "iwf"},
+    {"who", "oms"}, {"ecb", "bce", "ezb"}, {"wto", "omc"}, {"unesco"}, {"opec", "opep"}, {"vat", "tva", "iva"},
+    {"cia"}, {"fbi"}, {"uk", "royaume-uni", "united kingdom"}, {"us", "usa", "etats-unis", "united states"},
+]  # fmt: skip
+# A capital stands for its country's government: "Pyongyang said" for "la Corée du Nord a dit".
+_CAPITALS = {
+    "pyongyang": "KP", "seoul": "KR", "washington": "US", "beijing": "CN", "pekin": "CN", "moscow": "RU",
+    "moscou": "RU", "kyiv": "UA", "kiev": "UA", "tokyo": "JP", "paris": "FR", "berlin": "DE", "london": "GB",
+    "londres": "GB", "tehran": "IR", "teheran": "IR", "ankara": "TR", "madrid": "ES", "rome": "IT",
+    "brussels": "BE", "bruxelles": "BE", "taipei": "TW", "new delhi": "IN",
+}  # fmt: skip
+_TITLES = {
+    "minister", "ministre", "president", "president-elect", "prime", "premier", "chancellor", "secretary",
+    "general", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "king", "queen", "prince",
+    "pope", "senator", "governor", "mayor", "chief", "ceo", "judge", "justice", "deputy", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "commissioner", "director", "chairman", "chairwoman",
+    "foreign", "finance", "interior", "defence", "defense", "economy", "health", "labour", "labor",
+    "m", "mme", "mlle", "monsieur", "madame", "sen", "rep", "gen", "col", "capt", "st", "directeur",
+    "directrice", "presidente", "secretaire", "porte-parole", "maire", "chef", "ambassadeur", "pdg", "dg",
+}  # fmt: skip
+_DEMONYMS = {
+    "french", "british", "english", "german", "american", "korean", "japanese", "chinese", "russian",
+    "ukrainian", "spanish", "italian", "portuguese", "european", "african", "asian", "australian", "canadian",
+    "indian", "iranian", "israeli", "palestinian", "turkish", "dutch", "belgian", "swiss", "polish", "greek",
+    "brazilian", "mexican", "scottish",
+    "welsh", "irish", "syrian", "iraqi", "afghan", "pakistani", "saudi", "egyptian", "nigerian", "arab",
+}  # fmt: skip
+_NOT_NAMES = {
+    "en": {
+        "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "this", "that", "these", "those",
+        "but", "and", "or", "according", "after", "before", "during", "while", "for", "with", "as", "by", "from",
+        "his", "her", "their", "its", "of", "to", "i", "you", "if", "when", "there", "here", "some", "all", "no",
+        "not",
+    },
+    "fr": {
+        "le", "la", "les", "l'", "un", "une", "des", "en", "il", "elle", "ils", "elles", "selon", "mais", "et",
+        "ou", "dans", "pour", "avec", "par", "sur", "ce", "cette", "ces", "son", "sa", "ses", "leur", "de", "du",
+        "d'", "au", "aux",
+    },
+}  # fmt: skip
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|[A-Z]{2,}s?)"
+_NAME = re.compile(rf"{_NAME_WORD}(?:[ -](?:(?:de|du|des|la|le|von|van|bin|al)\s)?{_NAME_WORD})*")
+
+
+def _edge_words(lang: str) -> set[str]:
+    return _NOT_NAMES[lang] | _TITLES | set(weekdays("en")) | set(weekdays("fr")) | _month_words()
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> set[str]:
+    from babel.dates import get_month_names
+
+    return {fold(str(name)) for lang in ("en", "fr") for name in get_month_names("wide", locale=lang).values()}
+
+
+def extract_names(text: str, lang: str, doc: Any = None) -> list[Fact]:
+    """Names of `text` with spans; French from spaCy's entities (pass `doc` to reuse a parse)."""
+    if lang == "fr":
+        if doc is None:
+            nlp = french_nlp()
+            doc = nlp(text) if nlp is not None else None
+        if doc is not None:
+            return [
+                fact for ent in doc.ents if ent.label_ in ("PER", "ORG", "LOC", "MISC") for fact in _clean_entity(ent)
+            ]
+    if lang != "en" and lang != "fr":
+        return []
+    return _capitalised_names(text)
+
+
+def _clean_entity(ent: Any) -> list[Fact]:
+    """An entity without what spaCy glues to it: a dateline ('LILLE - La SNCF'), a line break, a byline's
+    'Par', a trailing full stop; kept only if it holds a proper noun (not 'Cybersécurité')."""
+    doc, facts = ent.doc, []
+    for part in re.finditer(r"[^\n;|]+", ent.text):
+        start, end = ent.start_char + part.start(), ent.start_char + part.end()
+        dateline = re.match(r"[A-ZÀ-Ö' -]+\s[-–—]\s", doc.text[start:end])
+        if dateline:
+            start += dateline.end()
+        words = list(re.finditer(r"\S+", doc.text[start:end]))
+        while words and fold(words[0].group(0)).strip(".,'’") in _edge_words("fr"):
+            words.pop(0)
+        while words and fold(words[-1].group(0)).strip(".,'’") in _edge_words("fr"):
+            words.pop()
+        if not words:
+            continue
+        start, end = start + words[0].start(), start + words[-1].end()
+        while end > start and doc.text[end - 1] in ".,:;'’»\"":
+            end -= 1
+        span = doc.char_span(start, end, alignment_mode="expand")
+        text = doc.text[start:end]
+        if span is None or len(text) < 2 or re.match(r"\d", text):
+            continue
+        if not any(token.pos_ == "PROPN" or (token.is_upper and len(token) > 1) for token in span):
+            continue
+        facts.append(Fact(text=text, kind="name", value=fold(text), start=start, end=end))
+    return facts
+
+
+def _capitalised_names(text: str) -> list[Fact]:
+    """Capitalised spans, without titles, demonyms, months and weekdays at their edges."""
+    facts = []
+    edge = _edge_words("en")
+    marked = re.sub(r"(\w)['’]s\b", r"\1 ,", text)  # "France's GDP": two spans; same length, same offsets
+    for match in _NAME.finditer(marked):
+        words = list(re.finditer(r"[^\s-]+(?:-[^\s-]+)*", match.group(0)))
+        while words and fold(words[0].group(0)).strip("'’.") in edge | _DEMONYMS:
+            words.pop(0)
+        while words and fold(words[-1].group(0)).strip("'’.") in edge:
+            words.pop()
+        if not words:
+            continue
+        start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+        name = text[start:end]
+        before = text[:start].rstrip()
+        sentence_start = not before or before[-1] in '.!?:«"“\n' or (before.endswith("-") and before.isupper())
+        single = len(words) == 1 and not name.isupper()
+        if sentence_start and single and fold(name) not in _CAPITALS and not _is_territory(name):
+            continue  # a capitalised first word is grammar, unless it is a place we know
+        if re.fullmatch(r"[A-Z]{1,3}", name) and re.search(r"\d\s*$", before):
+            continue  # "12 M", "3 B": a scale after a figure, not a name
+        if len(name) > 1:
+            facts.append(Fact(text=name, kind="name", value=fold(name), start=start, end=end))
+    return facts
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, set[str]]:
+    """Every CLDR territory name (English, French, Spanish, German, Italian, Portuguese) to all its forms."""
+    from babel import Locale
+
+    names: dict[str, set[str]] = {}
+    locales = [Locale(code).territories for code in ("en", "fr", "es", "de", "it", "pt")]
+    for code in locales[0]:
+        if str(code).isdigit():
+            continue
+        forms = {fold(str(territories[code])) for territories in locales if code in territories}
+        forms |= {capital for capital, country in _CAPITALS.items() if country == code}
+        for form in forms:
+            names.setdefault(form, set()).update(forms)
+    return names
+
+
+def _is_territory(name: str) -> bool:
+    return fold(name) in _territories()
+
+
+def name_forms(name: str) -> set[str]:
+    """A name as it may appear in the other language: itself, its CLDR country names, its acronym pair."""
+    folded = fold(name)
+    forms = {folded} | _territories().get(folded, set())
+    for group in _ACRONYMS:
+        if folded in group:
+            forms |= group
+    return forms
+
+
+def english_name(name: str) -> str:
+    """A place's CLDR English name when it is a country or region, else the name as written."""
+    from babel import Locale
+
+    folded = fold(name)
+    english = Locale("en").territories
+    for code, french in Locale("fr").territories.items():
+        if fold(french) == folded and code in english:
+            return str(english[code])
+    return name
+
+
+def french_nlp() -> Any:
+    """spaCy's French pipeline, loaded once; None where it is not installed."""
+    return _load_french()
+
+
+@lru_cache(maxsize=1)
+def _load_french() -> Any:
+    try:
+        import spacy
+
+        return spacy.load("fr_core_news_sm", disable=["parser", "lemmatizer"])
+    except (ImportError, OSError):
+        return None

@@ -1,0 +1,77 @@
+"""Helpers every fact extractor shares: folding text for matching, and sentences with their spans."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from presssum.segment import split_sentences
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, typographic apostrophes straightened: for matching, never display.
+
+    Every character folds to exactly one, so spans in folded text are spans in the original.
+    """
+    return text.translate(_FOLDED)
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate's table, filled one character at a time as texts need them."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
+        folded = "'" if char in "’‘" else base if len(base) == 1 else (char.lower()[:1] or char)
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence, where it starts in its text, and its 1-based (paragraph, sentence) number if it has one."""
+
+    text: str
+    start: int
+    location: tuple[int, int] | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def sentences_with_spans(text: str, lang: str) -> list[Sentence]:
+    """Every sentence of every paragraph of `text`, with its offset in `text`."""
+    sentences = []
+    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        cursor = paragraph.start()
+        for sentence in split_sentences(paragraph.group(0), lang):
+            start = text.find(sentence, cursor)
+            if start < 0:
+                start = cursor
+            sentences.append(Sentence(sentence, start))
+            cursor = start + len(sentence)
+    return sentences
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=8192)
+def content_words(text: str, stop_words: frozenset[str]) -> frozenset[str]:
+    """Folded words that carry meaning, each cut to a crude stem, for lexical alignment."""
+    return frozenset(stem(word) for word in _WORD.findall(fold(text)) if word not in stop_words and not word.isdigit())
+
+
+def stem(word: str) -> str:
+    """A crude stem that joins 'technicians'/'techniciens', 'saved'/'save', 'agreed'/'agreement'."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]

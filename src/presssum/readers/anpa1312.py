@@ -1,0 +1,81 @@
+"""ANPA-1312 (AP): SYN SYN SOH, selector, priority/category/slug line, STX, '^' header lines, text, ETX."""
+
+from __future__ import annotations
+
+import re
+
+from presssum.errors import InputError
+from presssum.readers.dateline import split_dateline
+from presssum.readers.framed import ETX, STX, paragraphs_of, signals_of, version_of
+from presssum.readers.signoff import drop_signoffs
+from presssum.readers.text import clean
+from presssum.records import Article, Wire
+
+# "f l\x13\x11 BC-LT--Argentina-CancerB     11-13 1049": priority, category, slug, take, date, words.
+HEADER = re.compile(
+    r"^(?P<priority>[a-z])\s(?P<category>[a-z])\x13\x11\s*(?P<slug>\S+)(?:\s+(?P<take>\S+?))?\s+"
+    r"(?P<date>\d\d-\d\d)\s+\d+\s*$",
+    re.M,
+)
+# AP priority letters, mapped onto IPTC's 1 (most urgent) to 9.
+URGENCY = {"f": 1, "b": 2, "u": 3, "r": 5, "a": 6, "d": 7, "s": 8}
+
+
+def parse(text: str, name: str) -> Article:
+    """An ANPA-1312 story; the '^' lines before the text hold keyword, headline, notes and byline."""
+    header = HEADER.search(text.split(STX, 1)[0])
+    if header is None or STX not in text:
+        raise InputError("ANPA-1312 story without its priority/slug line or STX (start of text)")
+    body, _, trailer = text.split(STX, 1)[1].partition(ETX)
+    lines = body.replace("\r", "").split("\n")
+    keyword, headline = "", ""
+    notes: list[str] = []
+    byline: list[str] = []
+    text_lines: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("^") and not text_lines:
+            field = clean(stripped[1:].rstrip("<=").strip())
+            if not keyword:
+                keyword = field
+            elif field.lower().startswith(("eds:", "editor's note")):
+                notes.append(field)
+            elif field.lower().startswith(("ap photo", "with ap photo")):
+                continue
+            elif field.lower().startswith("by ") or stripped.endswith("="):
+                byline.append(field)
+            elif not headline:
+                headline = field
+        else:
+            text_lines.append(line.replace("<", ""))
+    paragraphs = drop_signoffs(paragraphs_of(text_lines))
+    dateline = None
+    if paragraphs:
+        dateline, paragraphs[0] = split_dateline(paragraphs[0])
+    if not headline and paragraphs:  # an alert: its one sentence is the headline
+        headline = paragraphs[0]
+    take = header.group("take") or ""
+    keyword_take = keyword.split(",")[1].strip() if keyword.count(",") >= 2 else ""
+    markers = f"{take} {keyword_take}"
+    created = clean(trailer.replace("<", "")) or None
+    return Article(
+        headline=headline,
+        paragraphs=tuple(paragraphs),
+        source="AP",
+        dateline=dateline,
+        input=name,
+        author=", ".join(byline) or None,
+        date=created,
+        wire=Wire(
+            format="anpa1312",
+            version=version_of(markers),
+            urgency=URGENCY.get(header.group("priority")),
+            slug=header.group("slug"),
+            signals=signals_of(markers),
+            ednote="; ".join(notes) or None,
+            located=dateline.split("(")[0].strip().rstrip(",") if dateline else None,
+            byline=byline[0] if byline else None,
+            genre=header.group("category"),
+            created=created,
+        ),
+    )

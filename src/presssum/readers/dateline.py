@@ -1,0 +1,52 @@
+"""Datelines at the start of a wire's first paragraph, in the forms agencies write them."""
+
+from __future__ import annotations
+
+import re
+
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_DASH = r"(?:\.?[-–—_]+)"
+# Headlines that announce a corrected story: "CORRECTION ET MISE À JOUR - …", "CORRECTED-…", "BERICHTIGUNG: …".
+CORRECTION_HEADLINE = re.compile(r"^\s*(?:correction|corrected|corrige|rectificatif|berichtigung|korrektur)\b", re.I)
+# "PARIS, 14 mars (APR) -", "PARIS -", "BARCELONA, 1 de febrero -", "BERLIN, 9. Februar -",
+# "ROMA, 3 marzo 2024 -", "WASHINGTON, March 3 -": a city in capitals, an optional date and agency, a dash.
+_CITY_DATELINE = re.compile(
+    rf"""^(?P<dateline>
+        [{_CAPS}][{_CAPS}'’.\-]{{2,30}}(?:[ /][{_CAPS}'’.\-]+){{0,3}}               # city in capitals
+        (?:,\s*(?:
+            # 14 mars, 1 de febrero, 9. Februar
+            (?:le\s+)?\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?[^\W\d_]+\.?(?:\s+(?:de\s+)?\d{{4}})?
+            | [^\W\d_]+\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?                          # March 3, 2024
+        ))?
+        (?:\s*\([^)]{{1,40}}\))?                                              # (AGENCY)
+        \s*{_DASH})\s+""",
+    re.VERBOSE,
+)
+# "Munich (dpa) -", "BUENOS AIRES, Argentina (AP) _", "Jan. 12 (BusinessDesk) -", "Genève (ats) Le ...":
+# whatever precedes an agency in brackets, within the first words, ending in a dash or the sentence.
+_AGENCY_DATELINE = re.compile(
+    rf"""^(?P<dateline>
+        (?:[^()\n.!?«"]|\.(?=\s*\d)|(?<=\b[A-Z])\.){{0,60}}?    # place and date, abbreviations allowed
+        \([^()\n]{{2,30}}\)                                     # (AGENCY)
+        (?:\s*{_DASH}|(?=\s+[{_CAPS}«"])))\s*(?=\S)   # a dash, or straight into a sentence""",
+    re.VERBOSE,
+)
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """The dateline a paragraph opens with (None if it has none) and the paragraph without it."""
+    for pattern in (_CITY_DATELINE, _AGENCY_DATELINE):
+        match = pattern.match(paragraph)
+        if match and paragraph[match.end() :].strip():
+            return match.group("dateline").strip(), paragraph[match.end() :].strip()
+    return None, paragraph
+
+
+def strip_known_dateline(paragraphs: list[str], dateline: str | None) -> list[str]:
+    """Paragraphs with a dateline the format already gave removed from the paragraph it opens."""
+    if not dateline:
+        return paragraphs
+    for index, paragraph in enumerate(paragraphs[:2]):
+        if paragraph.startswith(dateline) and paragraph[len(dateline) :].strip():
+            return [*paragraphs[:index], paragraph[len(dateline) :].strip(), *paragraphs[index + 1 :]]
+    return paragraphs

@@ -1,0 +1,92 @@
+"""NITF (News Industry Text Format): stand-alone files, and the body inside NewsML items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from presssum.readers.dateline import split_dateline, strip_known_dateline
+from presssum.readers.signoff import drop_signoffs
+from presssum.readers.xmltree import find, find_deep, paragraphs, text
+from presssum.records import Article, Wire, WireStatus
+
+_STATUSES: dict[str, WireStatus] = {
+    "usable": "usable",
+    "embargoed": "withheld",
+    "withheld": "withheld",
+    "canceled": "canceled",
+}
+
+
+@dataclass(frozen=True)
+class NitfBody:
+    """What a NITF <body> says: headline, byline, dateline and paragraphs (abstract left out)."""
+
+    headline: str
+    byline: str
+    dateline: str | None
+    paragraphs: list[str]
+
+
+def read_body(nitf: Any) -> NitfBody:
+    """Headline (hl1), byline, dateline and body.content paragraphs of a <nitf> element."""
+    body = find_deep(nitf, "body")
+    head = find(body, "body.head")
+    located = text(find(head, "dateline", "location")) or text(find_deep(head, "location")) if head is not None else ""
+    content = paragraphs(find(body, "body.content"))
+    dateline = None
+    if content:
+        dateline, opening = split_dateline(content[0])
+        content[0] = opening
+    return NitfBody(
+        headline=text(find(head, "hedline", "hl1")) or text(find(find(nitf, "head"), "title")),
+        byline=text(find(head, "byline")),
+        dateline=dateline or located or None,
+        paragraphs=drop_signoffs(content),
+    )
+
+
+def parse(root: Any, name: str) -> Article:
+    """A stand-alone NITF document."""
+    head, body = find(root, "head"), read_body(root)
+    docdata = find(head, "docdata")
+    urgency = find(docdata, "urgency")
+    doc_id = find(docdata, "doc-id")
+    ed_msg = find(docdata, "ed-msg")
+    issued = find(docdata, "date.issue")
+    release = find(docdata, "date.release")
+    status = (docdata.get("management-status") if docdata is not None else None) or "usable"
+    subjects = [node.get("tobject.subject.refnum", "") for node in root.iter() if node.get("tobject.subject.refnum")]
+    slug = find(docdata, "du-key")
+    keyword = find(docdata, "key-list", "keyword")
+    distributor = text(find(find_deep(root, "body.head"), "distributor"))
+    copyright_ = find(docdata, "doc.copyright")
+    holder = copyright_.get("holder") if copyright_ is not None else None
+    return Article(
+        headline=body.headline,
+        paragraphs=tuple(strip_known_dateline(body.paragraphs, body.dateline)),
+        source=distributor or holder or None,
+        dateline=body.dateline,
+        input=name,
+        lang=root.get("baselang") or None,
+        id=doc_id.get("id-string") if doc_id is not None else None,
+        author=body.byline or None,
+        date=issued.get("norm") if issued is not None else None,
+        wire=Wire(
+            format="nitf",
+            guid=(doc_id.get("id-string") or None) if doc_id is not None else None,
+            urgency=_int(urgency.get("ed-urg")) if urgency is not None else None,
+            slug=(slug.get("key") if slug is not None else None)
+            or (keyword.get("key") if keyword is not None else None),
+            status=_STATUSES.get(status, "usable"),
+            embargo=(release.get("norm") or None) if release is not None else None,
+            ednote=(ed_msg.get("info") or None) if ed_msg is not None else None,
+            byline=body.byline or None,
+            subjects=tuple(dict.fromkeys(subjects)),
+            created=issued.get("norm") if issued is not None else None,
+        ),
+    )
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() else None

@@ -1,0 +1,450 @@
+"""Fault injection: a hostile user's inputs, files, cache, output folder and config never end a batch.
+
+Each test runs many faults at once and checks each on its own: one line naming the input, the right
+exit code, every good input digested, finished outputs intact, index.json valid, no traceback.
+The CLI runs in-process (typer's runner) except where only a real process shows the fault.
+"""
+
+from __future__ import annotations
+
+import email
+import errno
+import json
+import os
+import sqlite3
+import subprocess
+import time
+from collections.abc import Iterator
+from email import policy
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner, Result
+
+from presssum import InputError, digest
+from presssum.cache import DigestCache
+from presssum.cli import app
+from presssum.config import load_config
+from presssum.errors import ConfigError
+from presssum.load import folder_files
+from presssum.segment import split_sentences, text_windows
+from tests.conftest import PRESSSUM, WriteConfig
+
+pytestmark = pytest.mark.faults
+
+GOOD = "Bahn streikt wieder\n\nDie Lokführer legen am Montag die Arbeit nieder. Der Fernverkehr steht still.\n"
+# ESC sequences a terminal would obey: colour, clear-screen, an OSC 8 link, and a C1 control (CSI).
+TERMINAL_TRICKS = "\x1b[31mrot\x1b[0m \x1b[2J\x1b]8;;https://evil.example\x1b\\Link\x1b]8;;\x1b\\ \x9b2J"
+
+
+def cli(*args: str, stdin: str | None = None) -> Result:
+    """`presssum ARGS` in this process, offline, as the console script runs it."""
+    return CliRunner().invoke(app, list(args), input=stdin, env={"HF_HUB_OFFLINE": "1", "NO_COLOR": "1"})
+
+
+def one_line_errors(result: Result) -> dict[str, str]:
+    """The inputs named on `presssum: error:` lines, each line whole; and no traceback anywhere."""
+    assert "Traceback" not in result.output + result.stderr, result.stderr
+    prefix = "presssum: error: "
+    lines = [line[len(prefix) :] for line in result.stderr.splitlines() if line.startswith(prefix)]
+    return {line.split(": ", 1)[0]: line for line in lines}
+
+
+def jsonl(*records: dict[str, str]) -> str:
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+@pytest.fixture
+def hostile_inbox(tmp_path: Path) -> Path:
+    """A folder of wires as a hostile feed delivers them: the good among the bad."""
+    inbox = tmp_path / "inbox"
+    (inbox / ".git").mkdir(parents=True)
+    (inbox / ".git" / "secret.txt").write_text(GOOD.replace("Bahn", "Geheim"), encoding="utf-8")
+    (inbox / "good.txt").write_text(GOOD, encoding="utf-8")
+    (inbox / "latin1.txt").write_bytes(
+        "Neue Brücke eröffnet\n\nDie Stadt hat am Freitag eine Brücke für zwölf Millionen Euro eröffnet.\n".encode(
+            "latin-1"
+        )
+    )
+    (inbox / "tricks.txt").write_text(f"Achtung {TERMINAL_TRICKS}\n\nDer Text {TERMINAL_TRICKS} geht weiter.\n")
+    (inbox / "feed.jsonl").write_text(
+        jsonl({"title": "Erste Meldung", "text": "Der Zug fährt wieder. Alle sind froh."})
+        + "[" * 100_000
+        + "\n"
+        + jsonl(
+            {
+                "title": "Zeile\r\nBcc: evil@example.org",
+                "text": "Die Meldung hat einen Umbruch im Titel.",
+                "author": TERMINAL_TRICKS,
+            },
+            {"title": "Index", "text": "Ein Titel, der wie die Indexdatei heißt."},
+            {"title": "Volle Platte", "text": "Diese Meldung findet keinen Platz mehr auf der Platte."},
+        ),
+        encoding="utf-8",
+    )
+    (inbox / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "bad-bom.txt").write_bytes(b"\xef\xbb\xbfTitel\n\n\xff\xfe kaputt\n")
+    (inbox / "chrome.txt").write_text("Newsletter abonnieren\n\nCookies akzeptieren\n", encoding="utf-8")
+    (inbox / "big.txt").write_text(GOOD + "Noch ein Satz. " * 14_000, encoding="utf-8")
+    (inbox / "link-inside.txt").symlink_to(inbox / "good.txt")
+    outside = tmp_path / "secret"
+    outside.mkdir()
+    (outside / "passwd.txt").write_text(GOOD.replace("Bahn", "Passwort"), encoding="utf-8")
+    (inbox / "link-outside.txt").symlink_to(outside / "passwd.txt")
+    (inbox / "folder-outside").symlink_to(outside, target_is_directory=True)
+    return inbox
+
+
+@pytest.fixture
+def disk_full_for(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Writing the file of the article headed 'Volle Platte' fails with ENOSPC, as on a full disk."""
+    from presssum import outdir
+
+    real_write = outdir.write_atomic
+
+    def write(path: Path, data: bytes) -> None:
+        if path.name.startswith("volle-platte"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_write(path, data)
+
+    monkeypatch.setattr(outdir, "write_atomic", write)
+    yield "volle-platte"
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def test_a_hostile_batch_names_each_bad_input_and_keeps_every_good_digest(
+    hostile_inbox: Path, write_config: WriteConfig, tmp_path: Path, disk_full_for: str, umask_022: None
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    feed = hostile_inbox / "feed.jsonl"
+    # an index from elsewhere, steering an input's file out of the folder
+    (out / "index.json").write_text(
+        json.dumps({"articles": [{"input": str(hostile_inbox / "good.txt"), "file": "../escaped.json"}]}),
+        encoding="utf-8",
+    )
+    config = str(write_config())
+    common = ["--config", config, "--lang", "de", "--max-bytes", "200000", "--output", str(out)]
+    extra = ["/dev/zero", "/dev/null", str(tmp_path / "missing.txt")]
+
+    first = cli("digest", str(hostile_inbox), *extra, *common, "--format", "json")
+
+    assert first.exit_code == 1, first.stderr
+    errors = one_line_errors(first)
+    expected = {
+        f"{feed}:2": "nested too deeply",
+        str(hostile_inbox / "binary.txt"): "binary data",
+        str(hostile_inbox / "empty.txt"): "empty input",
+        str(hostile_inbox / "bad-bom.txt"): "invalid utf-8-sig",
+        str(hostile_inbox / "chrome.txt"): "no article text",
+        str(hostile_inbox / "big.txt"): "over the 200,000-byte limit",
+        "/dev/zero": "over the 200,000-byte limit",
+        "/dev/null": "empty input",
+        str(tmp_path / "missing.txt"): "no such file",
+        f"{feed}:5": "No space left on device",
+    }
+    assert set(errors) == set(expected), first.stderr
+    for name, reason in expected.items():
+        assert reason in errors[name], errors[name]
+    assert f"presssum: 7 digested, {len(expected)} failed" in first.stderr
+    assert "link-outside.txt: skipped, a link to a file outside" in first.stderr
+    assert "folder-outside: skipped, a link to a folder outside" in first.stderr
+    for never_read in ("secret.txt", "passwd.txt", "Passwort", "Geheim"):
+        assert never_read not in first.stdout + first.stderr
+
+    index = {entry["input"]: entry for entry in json.loads((out / "index.json").read_text("utf-8"))["articles"]}
+    good = [
+        *(str(hostile_inbox / name) for name in ("good.txt", "latin1.txt", "tricks.txt", "link-inside.txt")),
+        *(f"{feed}:{line}" for line in (1, 3, 4)),
+    ]
+    assert {name for name, entry in index.items() if entry["file"]} == set(good)
+    files = {entry["file"] for entry in index.values() if entry["file"]}
+    assert files <= {path.name for path in out.iterdir()}, "every finished output is there"
+    assert index[f"{feed}:4"]["file"] == "index-2.json", "a headline slugging to 'index' keeps index.json"
+    assert not (tmp_path / "escaped.json").exists(), "an index entry never leads outside the folder"
+    for name in files:
+        written = out / name
+        assert json.loads(written.read_text("utf-8"))["articles"], name
+        assert written.stat().st_mode & 0o777 == 0o644, "output files honour the umask"
+        assert "\x1b" not in written.read_text("utf-8") and "\x9b" not in written.read_text("utf-8")
+
+    # the same folder in another format: the JSON files are replaced, none is left with a stale suffix
+    second = cli("digest", str(hostile_inbox), *common, "--format", "email", "--to", "desk@example.org")
+
+    assert second.exit_code == 1
+    assert sorted(path.suffix for path in out.iterdir() if path.name != "index.json") == [".eml"] * 7
+    for path in out.glob("*.eml"):
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        assert "\n" not in message["Subject"] and message["Bcc"] is None, message["Subject"]
+        assert "\x1b" not in path.read_text("utf-8")
+    assert "Zeile Bcc: evil@example.org" in {
+        email.message_from_bytes(p.read_bytes(), policy=policy.default)["Subject"] for p in out.glob("*.eml")
+    }
+
+
+@pytest.mark.parametrize(
+    ("flags", "reason"),
+    [
+        (["--format", "email", "--to", "desk@example.org\nBcc: all@example.org"], "--to"),
+        (["--format", "email", "--to", "desk@example.org", "--from", "me\r@example.org"], "--from"),
+        (["--max-bytes", "-5"], "--max-bytes -5"),
+        (["--max-bytes", "0"], "--max-bytes 0"),
+        (["--glob", "/etc/*"], "--glob '/etc/*'"),
+        (["--glob", "../secret/*"], "--glob '../secret/*'"),
+        (["--output", "{tmp}/a-file"], "exists and is not a folder"),
+        (["--output", "{tmp}/a-file/below"], "cannot write there"),
+        (["--config", "{tmp}/bomb.yaml"], "aliases"),
+        (["--config", "{tmp}/latin1.yaml"], "not UTF-8"),
+    ],
+)
+def test_a_bad_flag_is_a_usage_error_before_any_work(
+    flags: list[str], reason: str, tmp_path: Path, write_config: WriteConfig
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    (tmp_path / "bomb.yaml").write_text(
+        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    )
+    (tmp_path / "latin1.yaml").write_bytes("device: caf\xe9\n".encode("latin-1"))
+    (tmp_path / "wire.txt").write_text(GOOD, encoding="utf-8")
+    flags = [flag.replace("{tmp}", str(tmp_path)) for flag in flags]
+    config = [] if "--config" in flags else ["--config", str(write_config())]
+
+    result = cli("digest", str(tmp_path / "wire.txt"), *config, *flags)
+
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    one_line_errors(result)
+    assert len(result.stderr.strip().splitlines()) == 1 and reason in result.stderr
+    assert not (tmp_path / "cache" / "digests.sqlite").exists(), "nothing was digested"
+
+
+@pytest.mark.parametrize(
+    "layer",
+    [
+        {"device": 3},
+        {"device": "tpu"},
+        {"offline": "sometimes"},
+        {"glossary": ["a", "b"]},
+        {"translation": 5},
+        {"translation": {"pairs": {"fr": "a-model"}}},
+        {"translation": {"pairs": {"fr": {"model": ["x"]}}}},
+        {"translation": {"generation": {"num_beams": 0}}},
+        {"translation": {"generation": {"num_beams": "four"}}},
+        {"summarizer": {"lengths": {"short": {"min_new_tokens": 9, "max_new_tokens": 1}}}},
+        {"summarizer": {"lengths": {"huge": {"min_new_tokens": 0, "max_new_tokens": 1}}}},
+        {"back_translation": None},
+        {"unknown_key": 1},
+        ["a", "list"],
+        "just a string",
+        {1: "a number as a key"},
+    ],
+)
+def test_every_wrong_type_in_a_config_is_one_line_naming_the_file(layer: object, tmp_path: Path) -> None:
+    path = tmp_path / "models.yaml"
+    path.write_text(yaml.safe_dump(layer), encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(path) in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_deeply_nested_yaml_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "models.yaml"
+    path.write_text("a: " + "[" * 1_500, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"nested too deeply|not valid YAML"):
+        load_config(path)
+
+
+def _garbage(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "digests.sqlite").write_bytes(os.urandom(4096))
+
+
+def _truncated(folder: Path) -> None:
+    folder.mkdir()
+    db = sqlite3.connect(folder / "digests.sqlite")
+    db.execute("CREATE TABLE digests (key TEXT PRIMARY KEY, digest TEXT NOT NULL)")
+    db.executemany("INSERT INTO digests VALUES (?, ?)", [(str(n), "x" * 5000) for n in range(50)])
+    db.commit()
+    db.close()
+    data = (folder / "digests.sqlite").read_bytes()
+    (folder / "digests.sqlite").write_bytes(data[: len(data) // 3])
+
+
+def _bad_row(folder: Path) -> None:
+    folder.mkdir()
+    db = sqlite3.connect(folder / "digests.sqlite")
+    db.execute("CREATE TABLE digests (key TEXT PRIMARY KEY, digest TEXT NOT NULL)")
+    db.commit()
+    db.close()
+
+
+def _under_a_file(folder: Path) -> None:
+    folder.write_text("a file where the cache folder should be")
+
+
+def _read_only_database(folder: Path) -> None:
+    _bad_row(folder)
+    (folder / "digests.sqlite").chmod(0o444)
+
+
+@pytest.mark.parametrize("fault", [_garbage, _truncated, _bad_row, _under_a_file, _read_only_database])
+def test_a_cache_fault_is_one_warning_and_the_run_goes_on_without_it(
+    fault: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from presssum import parse_wire
+
+    folder = tmp_path / "cache-folder"
+    fault(folder)  # type: ignore[operator]
+    path = folder / "digests.sqlite"
+    cache = DigestCache(path, settings="s")
+    article = parse_wire(GOOD)
+    if fault is _bad_row:  # a row another version wrote, that this one cannot read
+        db = sqlite3.connect(path)
+        db.execute("INSERT INTO digests VALUES (?, ?)", (cache.key(article, "de"), '{"not": "a digest"}'))
+        db.commit()
+        db.close()
+    for _ in range(3):
+        assert cache.get(article, "de") is None
+    cache.close()
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("presssum: warning:")]
+    if fault is _read_only_database and os.geteuid() == 0:
+        return  # root writes a read-only file anyway; the database works and no warning is due
+    assert len(warnings) == 1 and str(path) in warnings[0], warnings
+
+
+def test_a_broken_cache_still_gives_the_digest(tmp_path: Path, write_config: WriteConfig, isolated_cache: Path) -> None:
+    _garbage(isolated_cache)
+    (tmp_path / "wire.txt").write_text(GOOD, encoding="utf-8")
+
+    result = cli("digest", str(tmp_path / "wire.txt"), "--config", str(write_config()), "--lang", "de", "-f", "json")
+
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["articles"][0]["headline"]["source"] == "Bahn streikt wieder"
+    assert result.stderr.count("digest cache") == 1
+
+
+def test_watch_refuses_an_output_folder_inside_the_watched_one(tmp_path: Path, write_config: WriteConfig) -> None:
+    (tmp_path / "inbox").mkdir()
+    result = cli(
+        "watch", str(tmp_path / "inbox"), "--output", str(tmp_path / "inbox" / "out"), "-c", str(write_config())
+    )
+    assert result.exit_code == 2
+    assert "inside the watched folder" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "inbox" / "out").exists()
+
+
+def test_a_watched_folder_follows_links_only_inside_it(hostile_inbox: Path) -> None:
+    notes: list[str] = []
+    found = [Path(path).name for path in folder_files(hostile_inbox, note=notes.append)]
+    assert "link-inside.txt" in found and "good.txt" in found
+    assert "link-outside.txt" not in found and "secret.txt" not in found and "passwd.txt" not in found
+    assert len(notes) == 2
+
+
+def test_the_library_reads_bytes_as_the_cli_does_and_strips_terminal_controls(write_config: WriteConfig) -> None:
+    config = write_config()
+    with pytest.raises(InputError, match="binary"):
+        digest(b"\x89PNG\r\n\x1a\n\x00\x00\x00", config=config)
+    from_bytes = digest(GOOD.encode("latin-1"), config=config, lang="de")
+    assert "Lokführer" in from_bytes.to_dict()["source_text"], "decoded as Latin-1, as the CLI would"
+    tricked = digest(GOOD.replace("Montag", f"Montag {TERMINAL_TRICKS}"), config=config, lang="de")
+    assert not any(control in json.dumps(tricked.to_dict()) for control in ("\\u001b", "\\u009b"))
+
+
+def test_a_huge_paragraph_is_split_in_linear_time() -> None:
+    paragraph = "Le gouvernement a annoncé 3,5 millions d'euros, a dit M. Dupont. « Nous verrons. " * 1500
+    started = time.perf_counter()
+    sentences = split_sentences(paragraph, "fr")
+    assert time.perf_counter() - started < 20, "pysbd alone takes minutes on a paragraph this long"
+    assert " ".join(sentences).split() == paragraph.split(), "nothing is lost"
+    assert "".join(text_windows(paragraph, 2000)) == paragraph
+
+
+def test_spacy_gets_text_longer_than_its_limit_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    from presssum import facts
+
+    nlp = spacy.blank("fr")  # a real pipeline that loads in no time, with one rule for one name
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PER", "pattern": "Emmanuel Macron"}])  # type: ignore[attr-defined]
+    nlp.max_length = 2000
+    monkeypatch.setattr(facts, "_french_nlp", lambda: nlp)
+    text = "Emmanuel Macron a reçu Olaf Scholz à Paris. " * 200  # 8,800 characters: spaCy's E088 before
+    assert facts.protected_names(text, "fr") == ["Emmanuel Macron"] * 200
+
+
+def test_closed_stdin_and_a_closed_output_pipe_end_quietly(tmp_path: Path) -> None:
+    missing = [str(tmp_path / f"missing-{n}.txt") for n in range(3)]
+    closed = subprocess.run(
+        f"'{PRESSSUM}' digest - <&-", shell=True, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert closed.returncode == 1, closed.stderr
+    assert closed.stderr.splitlines()[0] == "presssum: error: -: stdin is closed"
+    assert "Traceback" not in closed.stderr
+
+    # `| true` closes the pipe before presssum writes its first line
+    piped = subprocess.run(
+        ["bash", "-c", f"'{PRESSSUM}' digest {' '.join(missing)} --format jsonl | true; echo ${{PIPESTATUS[0]}}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert piped.stdout.strip() == "141", "the SIGPIPE convention, not 1 ('some inputs failed')"
+    assert "Traceback" not in piped.stderr and "Broken pipe" not in piped.stderr
+
+
+@pytest.mark.xfail(
+    strict=True, reason="models.py (speed branch) must catch the TypeError transformers raises; drop this mark then"
+)
+def test_a_model_folder_without_its_tokenizer_is_exit_3(
+    tmp_path: Path, write_config: WriteConfig, echo_model: Path
+) -> None:
+    import shutil
+
+    broken = tmp_path / "broken-model"
+    shutil.copytree(echo_model, broken)
+    (broken / "source.spm").unlink()
+    (tmp_path / "wire.txt").write_text(GOOD, encoding="utf-8")
+    config = write_config()
+    config.write_text(config.read_text().replace(str(echo_model), str(broken)))
+
+    result = cli("digest", str(tmp_path / "wire.txt"), "--config", str(config), "--lang", "de")
+
+    assert result.exit_code == 3, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "broken-model" in result.stderr
+
+
+@pytest.mark.xfail(
+    run=False, reason="models.py (speed branch) refuses pickled weights for ctranslate2; drop this mark on merge"
+)
+def test_ctranslate2_refuses_a_pickled_only_checkpoint(
+    tmp_path: Path, write_config: WriteConfig, echo_model: Path
+) -> None:
+    import shutil
+
+    import torch
+    from safetensors.torch import load_file
+
+    pickled = tmp_path / "pickled-model"
+    shutil.copytree(echo_model, pickled)
+    torch.save(load_file(pickled / "model.safetensors"), pickled / "pytorch_model.bin")
+    (pickled / "model.safetensors").unlink()
+    (tmp_path / "wire.txt").write_text(GOOD, encoding="utf-8")
+    config = write_config()
+    config.write_text(config.read_text().replace(str(echo_model), str(pickled)))
+
+    result = cli(
+        "digest", str(tmp_path / "wire.txt"), "--config", str(config), "--lang", "de", "--backend", "ctranslate2"
+    )
+
+    assert result.exit_code == 3, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "pickled-model" in result.stderr
