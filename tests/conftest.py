@@ -98,26 +98,30 @@ def write_config(tmp_path: Path, echo_model: Path) -> WriteConfig:
     """A models.yaml with every role on a small local model (echo by default)."""
 
     def write(summarizer: Path | None = None, **extra: object) -> Path:
-        model = str(echo_model)
-        data: dict[str, object] = {
-            "translation": {"pairs": {"fr": {"model": model}, "de": {"model": model}}},
-            "summarizer": {
-                "model": str(summarizer or echo_model),
-                "generation": {"num_beams": 1},
-                "lengths": {
-                    "short": {"min_new_tokens": 0, "max_new_tokens": 24},
-                    "medium": {"min_new_tokens": 0, "max_new_tokens": 40},
-                    "long": {"min_new_tokens": 0, "max_new_tokens": 60},
-                },
-            },
-            "back_translation": {"pairs": {"fr": {"model": model}, "de": {"model": model}}},
-            **extra,
-        }
-        path = tmp_path / "models.yaml"
-        path.write_text(yaml.safe_dump(data), encoding="utf-8")
-        return path
+        return write_echo_config(tmp_path / "models.yaml", echo_model, summarizer, **extra)
 
     return write
+
+
+def write_echo_config(path: Path, echo_model: Path, summarizer: Path | None = None, **extra: object) -> Path:
+    """write_config's file at `path`, for fixtures that outlive one test."""
+    model = str(echo_model)
+    data: dict[str, object] = {
+        "translation": {"pairs": {"fr": {"model": model}, "de": {"model": model}}},
+        "summarizer": {
+            "model": str(summarizer or echo_model),
+            "generation": {"num_beams": 1},
+            "lengths": {
+                "short": {"min_new_tokens": 0, "max_new_tokens": 24},
+                "medium": {"min_new_tokens": 0, "max_new_tokens": 40},
+                "long": {"min_new_tokens": 0, "max_new_tokens": 60},
+            },
+        },
+        "back_translation": {"pairs": {"fr": {"model": model}, "de": {"model": model}}},
+        **extra,
+    }
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
 
 
 def run_cli(

@@ -24,6 +24,13 @@ def default_cache_path() -> Path:
     return cache_root() / "digests.sqlite"
 
 
+def digest_key(article: Article, lang: str | None, settings: str) -> str:
+    """Content of the article (not its file name) plus every setting that changes the result."""
+    content = article.model_dump(mode="json", exclude={"input"})
+    payload = json.dumps([content, lang, settings], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
 class DigestCache:
     """One row per digest; each write commits at once, so an interrupted batch keeps what it finished."""
 
@@ -47,10 +54,7 @@ class DigestCache:
         return self._db
 
     def key(self, article: Article, lang: str | None) -> str:
-        """Content of the article (not its file name) plus every setting that changes the result."""
-        content = article.model_dump(mode="json", exclude={"input"})
-        payload = json.dumps([content, lang, self._settings], sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(payload.encode()).hexdigest()
+        return digest_key(article, lang, self._settings)
 
     def get(self, article: Article, lang: str | None) -> Digest | None:
         if self._db is None:

@@ -197,7 +197,7 @@ def digest(
         int, typer.Option(help="Refuse inputs larger than this many bytes. Example: --max-bytes 1000000")
     ] = DEFAULT_MAX_BYTES,
     output: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045 - a string, so --engine ray keeps URLs such as s3://bucket/digests
         typer.Option(
             "--output",
             "-o",
@@ -219,6 +219,31 @@ def digest(
         bool,
         typer.Option("--group", help="One entry per story across agencies and languages, as `presssum brief` prints."),
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="local | ray. ray digests on a Ray cluster (pip install 'presssum[ray]') into --output: "
+            "JSON Lines parts plus index.json; a rerun skips what is done. Example: --engine ray -o s3://bucket/out",
+        ),
+    ] = "local",
+    workers: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            help="--engine ray: actors, each loading the models once (default: as many as fit). Example: --workers 4",
+            show_default=False,
+        ),
+    ] = None,
+    worker_cpus: Annotated[
+        int, typer.Option(help="--engine ray: CPUs, and so threads, of each actor. Example: --worker-cpus 2")
+    ] = 1,
+    ray_address: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="--engine ray: the cluster to join (default $RAY_ADDRESS, else one started here). "
+            "Example: --ray-address ray://head:10001",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Digest wires: translate, summarise, and print a bilingual digest.
 
@@ -243,7 +268,7 @@ def digest(
         glob=glob,
         max_bytes=max_bytes,
         quiet=quiet,
-        output=output,
+        output=Path(output) if output else None,
         fail_fast=fail_fast,
         use_cache=not no_cache,
         to=to,
@@ -265,7 +290,17 @@ def digest(
             fast=fast,
             backend=backend,
         )
-        if group:
+        if engine == "ray" and not group:
+            from presssum.engine_ray import run_digest
+
+            code = run_digest(
+                loaded_config, options, dest=output, workers=workers, worker_cpus=worker_cpus, address=ray_address
+            )
+        elif engine != "local" or workers is not None or ray_address is not None:
+            raise PresssumError(
+                f"--engine is local or ray (got {engine}); --workers, --ray-address need ray, not --group"
+            )
+        elif group:
             from presssum.cli_brief import run_brief
 
             code = run_brief(loaded_config, options)

@@ -83,10 +83,14 @@ def validate(options: DigestOptions, is_terminal: bool) -> OutputFormat:
 def open_cache(config: Config, options: DigestOptions) -> DigestCache | None:
     if not options.use_cache:
         return None
+    return DigestCache(default_cache_path(), digest_settings(config, options))
+
+
+def digest_settings(config: Config, options: DigestOptions) -> str:
+    """What, besides an article's content, decides its digest: the cache key's other half."""
     local = sorted({spec.model for _, spec in config.roles() if is_local(spec)})
     mode = f"{options.length}/strict" if options.strict else options.length
-    settings = cache_settings(config.model_dump_json(exclude={"sources"}), mode, package_version(), local)
-    return DigestCache(default_cache_path(), settings)
+    return cache_settings(config.model_dump_json(exclude={"sources"}), mode, package_version(), local)
 
 
 def results(

@@ -85,10 +85,20 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
     """The Articles of each input (or the reason one failed), in order; a JSONL feed gives several."""
     for path in paths:
         try:
-            for item in read_articles(path, read_bytes(path, max_bytes)):
-                yield without_controls(item) if isinstance(item, Article) else item
+            data = read_bytes(path, max_bytes)
         except InputError as exc:
             yield Failure(input=path, error=str(exc))
+            continue
+        yield from articles_in(path, data)
+
+
+def articles_in(name: str, data: bytes) -> Iterator[Article | Failure]:
+    """The Articles of one input's bytes, however they were fetched (a file here, an object store)."""
+    try:
+        for item in read_articles(name, data):
+            yield without_controls(item) if isinstance(item, Article) else item
+    except InputError as exc:
+        yield Failure(input=name, error=str(exc))
 
 
 def without_controls(article: Article) -> Article:
@@ -102,6 +112,12 @@ def _strip(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+def check_size(size: int, max_bytes: int) -> None:
+    """Refuse a file over `max_bytes` from its size alone, before anything reads it."""
+    if size > max_bytes:
+        raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+
+
 def read_bytes(path: str, max_bytes: int) -> bytes:
     """The raw input, never more than `max_bytes + 1` bytes of it, whatever it is (file, pipe, device, URL)."""
     if is_url(path):
@@ -113,9 +129,7 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             file = Path(path)
-            size = file.stat().st_size
-            if size > max_bytes:
-                raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+            check_size(file.stat().st_size, max_bytes)
             with file.open("rb") as stream:  # a device or pipe reports size 0 and may never end
                 data = stream.read(max_bytes + 1)
     except FileNotFoundError:

@@ -251,6 +251,8 @@ def _cache_folder(folder: Path, kind: str) -> Path:
 
 def _load_ctranslate2(folder: Path, tokenizer: Any, device: torch.device) -> Backend:
     """Convert the checkpoint once into presssum's cache (int8 for CPU, float16 for GPU), then load it."""
+    import torch
+
     try:
         import ctranslate2
         from ctranslate2.converters import TransformersConverter
@@ -273,5 +275,11 @@ def _load_ctranslate2(folder: Path, tokenizer: Any, device: torch.device) -> Bac
             raise ValueError(reason) from None
         shutil.rmtree(target, ignore_errors=True)
         partial.rename(target)
-    translator = ctranslate2.Translator(str(target), device="cuda" if on_gpu else "cpu", compute_type=quantization)
+    # As many threads as torch, which a Ray actor limits to its CPUs (engine_ray.limit_threads).
+    translator = ctranslate2.Translator(
+        str(target),
+        device="cuda" if on_gpu else "cpu",
+        compute_type=quantization,
+        intra_threads=torch.get_num_threads(),
+    )
     return CTranslate2Backend(translator, tokenizer, f"ctranslate2-{quantization}", on_gpu=on_gpu)

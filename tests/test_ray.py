@@ -1,0 +1,148 @@
+"""--engine ray: the sample folder comes out as the local engine's records, resumes, and survives a lost actor."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from presssum.batch import digest_inputs
+from presssum.cli_run import DigestOptions, digest_settings
+from presssum.config import Config, load_config
+from presssum.digest import Pipeline
+from presssum.errors import PresssumError
+from presssum.load import discover
+from presssum.render.json_render import render_line
+from tests.conftest import SAMPLES, run_cli, write_echo_config
+
+ray = pytest.importorskip("ray")
+
+from presssum import engine_ray  # noqa: E402 - only with Ray installed
+
+# Fields that say how a record was made, not what it says: wall-clock seconds per stage, and whether
+# the local engine took it from its SQLite cache.
+RUN_FIELDS = ("timings", "cached")
+
+
+@pytest.fixture(scope="session")
+def ray_cluster() -> Iterator[str]:
+    """One small Ray instance for every test here; its address lets the CLI join it instead of starting one."""
+    ray.init(num_cpus=2, object_store_memory=250_000_000, include_dashboard=False, log_to_driver=False)
+    yield ray.get_runtime_context().gcs_address
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def config_file(tmp_path_factory: pytest.TempPathFactory, echo_model: Path) -> Path:
+    return write_echo_config(tmp_path_factory.mktemp("ray-config") / "models.yaml", echo_model)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample wires plus one binary file that must fail, as a newsroom archive folder."""
+    folder = tmp_path_factory.mktemp("archive")
+    shutil.copytree(SAMPLES, folder / "wires")
+    (folder / "wires" / "corrupt.txt").write_bytes(b"\x00\x01\x02 not text \x00" * 20)
+    return folder / "wires"
+
+
+@pytest.fixture(scope="module")
+def first_run(ray_cluster: str, config_file: Path, archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """`presssum digest ARCHIVE --engine ray` as a user runs it, joining the test cluster."""
+    dest = tmp_path_factory.mktemp("dest") / "digests"
+    args = ("digest", str(archive), "--engine", "ray", "--workers", "1", "--ray-address", ray_cluster)
+    return run_cli(*args, "--config", str(config_file), "--output", str(dest)), dest
+
+
+def job(config_file: Path, inputs: list[str], dest: Path, **settings: Any) -> engine_ray.RayJob:
+    config = load_config(config_file)
+    options = DigestOptions(inputs=inputs)
+    return engine_ray.RayJob(
+        inputs=inputs, dest=str(dest), config=config, settings=digest_settings(config, options), quiet=True, **settings
+    )
+
+
+def without_run_fields(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in record.items() if key not in RUN_FIELDS}
+
+
+def local_records(config: Config, archive: Path) -> list[dict[str, Any]]:
+    """What `presssum digest ARCHIVE -f jsonl` prints, line by line, through the local engine's own code."""
+    results = digest_inputs(Pipeline(config), discover([str(archive)]), max_bytes=5_000_000)
+    return [json.loads(render_line(result)) for result in results]
+
+
+def test_the_sample_folder_comes_out_as_the_local_engine_records(
+    first_run: Any, config_file: Path, archive: Path
+) -> None:
+    result, dest = first_run
+    assert result.returncode == 1, result.stderr  # the corrupt file failed, the wires did not
+    assert result.stdout == ""  # Ray's logs and the workers' output stay off stdout
+    assert f"presssum: error: {archive}/corrupt.txt: binary data, not text" in result.stderr
+    assert "5 digested, 1 failed, 0 already in" in result.stderr
+    ray_records = engine_ray.read_back(str(dest))
+    local = local_records(load_config(config_file), archive)
+    assert [record["input"] for record in ray_records] == sorted(str(p) for p in archive.iterdir())
+    assert [without_run_fields(r) for r in ray_records] == [without_run_fields(r) for r in local]
+
+
+def test_a_rerun_skips_what_is_done_and_redoes_a_changed_wire(first_run: Any, config_file: Path, archive: Path) -> None:
+    _, dest = first_run
+    before = {record["input"]: record for record in engine_ray.read_back(str(dest))}
+    changed = archive / "fr-sante-hopital.txt"
+    changed.write_text(changed.read_text("utf-8").replace("hôpital", "hôpital public", 1), encoding="utf-8")
+    # two one-CPU actors fill the two-CPU cluster: reading and parsing must still find room
+    outcome = engine_ray.run(job(config_file, [str(archive)], dest, workers=2))
+    assert (outcome.done, outcome.skipped, outcome.failed) == (1, 4, 1)  # a failed input is tried again
+    after = {record["input"]: record for record in engine_ray.read_back(str(dest))}
+    assert list(after) == list(before)
+    for name, record in after.items():
+        if name == str(changed):
+            assert "hôpital public" in record["source_text"]
+        else:
+            assert record == before[name]  # timings included: not digested again
+
+
+def test_an_actor_killed_mid_run_is_restarted_and_the_batch_completes(
+    ray_cluster: str, config_file: Path, tmp_path: Path
+) -> None:
+    wires = [str(SAMPLES / "fr-cyber-consultation.txt"), str(SAMPLES / "de-bahn-streik.txt")]
+    done: list[engine_ray.RayOutcome] = []
+    runner = threading.Thread(
+        target=lambda: done.append(engine_ray.run(job(config_file, wires, tmp_path / "out", workers=1, batch_size=1)))
+    )
+    runner.start()
+    killed = kill_digest_actor_when_alive(timeout=120)
+    assert runner.is_alive(), "the run ended before the actor could be killed"
+    runner.join(timeout=300)
+    assert killed and done and (done[0].done, done[0].failed) == (2, 0)
+    assert [record["input"] for record in engine_ray.read_back(str(tmp_path / "out"))] == wires
+
+
+def kill_digest_actor_when_alive(timeout: float) -> int | None:
+    """SIGKILL the first live digesting actor of this test's Ray instance, as an OOM killer or lost node would."""
+    from ray._private import state
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for actor in state.actors().values():
+            if "DigestActor" in actor["ActorClassName"] and actor["State"] == "ALIVE" and actor.get("Pid"):
+                os.kill(actor["Pid"], signal.SIGKILL)
+                return int(actor["Pid"])
+        time.sleep(0.05)
+    return None
+
+
+def test_without_ray_the_engine_names_the_extra_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if `import ray` failed
+    with pytest.raises(PresssumError, match=r"pip install 'presssum\[ray\]'"):
+        engine_ray.run(engine_ray.RayJob(inputs=[str(SAMPLES)], dest=str(tmp_path), config=load_config(), settings=""))
