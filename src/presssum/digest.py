@@ -81,7 +81,7 @@ class Pipeline:
 
     def _translate(self, lang: str, articles: list[Article]) -> list[Translated]:
         if lang == ENGLISH:
-            return [Translated.unchanged(article) for article in articles]
+            return [Translated.unchanged(a, quotes=self.config.translation.guards.quotes) for a in articles]
         translator = self.models.translator(lang)
         names = (
             {n for a in articles for p in a.paragraphs for n in protected_names(p, lang)}

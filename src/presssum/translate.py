@@ -103,10 +103,10 @@ class Translated:
         return "\n\n".join(pair.en for pair in self.pairs)
 
     @classmethod
-    def unchanged(cls, article: Article) -> Translated:
-        """An English wire: its own text stands as the translation."""
+    def unchanged(cls, article: Article, *, quotes: bool = True) -> Translated:
+        """An English wire: its own text stands as the translation (and its quotations as their own)."""
         pairs = tuple(ParagraphPair(source=p, en=p) for p in article.paragraphs)
-        return cls(article.headline, pairs)
+        return cls(article.headline, pairs, quotes=guard.key_quotes(pairs, ENGLISH) if quotes else ())
 
 
 def translate_articles(
