@@ -91,7 +91,11 @@ def write_config(tmp_path: Path, echo_model: Path) -> WriteConfig:
     def write(summarizer: Path | None = None, **extra: object) -> Path:
         model = str(echo_model)
         data: dict[str, object] = {
-            "translation": {"pairs": {"fr": {"model": model}, "de": {"model": model}}},
+            # the echo model copies by design, so the untranslated guard is on only where a test says so
+            "translation": {
+                "pairs": {"fr": {"model": model}, "de": {"model": model}},
+                "guards": {"untranslated": False},
+            },
             "summarizer": {
                 "model": str(summarizer or echo_model),
                 "generation": {"num_beams": 1},

@@ -119,7 +119,7 @@ def test_json_schema_is_the_one_the_readme_documents(write_config: WriteConfig) 
     assert sorted(article) == sorted(
         ["input", "source_lang", "headline", "source", "dateline", "id", "url", "author", "date", "source_text",
          "translation", "paragraphs", "summary", "models", "settings", "warnings", "timings", "signature",
-         "version", "cached", "facts", "key_facts", "error"]
+         "version", "cached", "facts", "key_facts", "quotes", "error"]
     )  # fmt: skip
     assert set(article["headline"]) == {"source", "en"}
     assert set(article["summary"]) == {"en", "fr", "method"}
