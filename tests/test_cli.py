@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CYBER_WIRE, SAMPLES, WriteConfig, run_cli
 
 
@@ -103,3 +105,50 @@ def test_samples_folder_digests_in_one_run(write_config: WriteConfig) -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == len(list(SAMPLES.glob("*.txt")))
     assert "digested, 0 failed" in result.stderr
+
+
+def test_version_is_printed() -> None:
+    from typer.testing import CliRunner
+
+    from presssum.about import package_version
+    from presssum.cli import app
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"presssum {package_version()}"
+
+
+def test_every_missing_model_is_named_in_one_line_with_the_file_to_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from presssum.cli import app
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "empty-cache"))
+    user = tmp_path / "newsroom.yaml"
+    user.write_text("keep_names: false\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["digest", str(CYBER_WIRE), "--config", str(user)])
+    assert result.exit_code == 3
+    (line,) = result.output.strip().splitlines()
+    for role in ("translation:fr", "summarizer", "back_translation:fr"):
+        assert f"{role} model" in line, role
+    assert str(user) in line and "presssum models pull" in line
+
+
+def test_models_pull_names_each_model_it_cannot_fetch_and_exits_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from presssum.cli import app
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "empty-cache"))
+    result = CliRunner().invoke(app, ["models", "pull", "--lang", "de"])
+    assert result.exit_code == 3
+    errors = [line for line in result.output.splitlines() if line.startswith("presssum: error:")]
+    assert len(errors) == 3, "translation:de, summarizer, back_translation:de"
+    assert "run `presssum models pull`" not in result.output, "the fix is not the command that just failed"
+    assert "local folder" in result.output

@@ -242,8 +242,13 @@ def _flag_model(name: str) -> str:
     return str(folder.resolve()) if folder.is_dir() else name
 
 
+def is_local_path(name: str) -> bool:
+    """Whether a `model:` value names a folder (absolute, ./, ../ or ~) rather than a hub id."""
+    return name.startswith(("./", "../", "~")) or Path(name).is_absolute()
+
+
 def _resolve_model(name: str, base: Path) -> str:
-    if name.startswith(("./", "../", "~")) or Path(name).is_absolute():
+    if is_local_path(name):
         return str((base / Path(name).expanduser()).resolve())
     return name
 

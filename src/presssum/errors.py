@@ -47,8 +47,9 @@ def fix_for_missing_models(config_files: tuple[str, ...]) -> str:
 
 def local_folders_fix(config_files: tuple[str, ...]) -> str:
     """The fix that needs no network: point the roles at folders holding the models."""
-    where = config_files[-1] if config_files else "models.yaml"
-    return f"set each role's `model:` to a local folder in {where} or in a file given with --config"
+    if len(config_files) > 1:  # the packaged registry comes first; the user's own file is the one to edit
+        return f"set each role's `model:` to a local folder in {config_files[-1]}"
+    return "set each role's `model:` to a local folder in a models.yaml of your own, given with --config FILE"
 
 
 class InputError(PresssumError):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from presssum.cache import cache_root
-from presssum.config import Config, ModelSpec
+from presssum.config import Config, ModelSpec, is_local_path
 from presssum.errors import ConfigError, ModelUnavailableError, fix_for_missing_models
 from presssum.records import ModelInfo
 
@@ -44,7 +44,7 @@ ModelLoader = Callable[[ModelSpec, str, Config], LoadedModel]
 
 
 def is_local(spec: ModelSpec) -> bool:
-    return Path(spec.model).is_absolute() or spec.model.startswith(("./", "../", "~"))
+    return is_local_path(spec.model)
 
 
 def resolve_model(spec: ModelSpec, role: str, *, offline: bool, safetensors_only: bool = True) -> Path:
