@@ -173,7 +173,7 @@ def test_a_wire_in_capitals_is_translated_in_normal_case(
 
     with_guards(pipeline, monkeypatch, all_caps=False)
     collapsed = digest_of(pipeline, shouting)
-    assert len(collapsed.paragraphs[0].en.split()) == 1, "without the guard the double really collapses"
+    assert "Corée du Nord" not in collapsed.paragraphs[0].en, "without the guard the double really collapses"
 
 
 def test_a_loop_cured_by_forbidding_repeats_leaves_no_trace(pipeline: Pipeline, wrap: Any, tokenizer: Any) -> None:
@@ -200,7 +200,6 @@ def test_a_loop_that_persists_is_cut_and_named_in_every_format(pipeline: Pipelin
 def test_output_still_in_the_source_language_is_flagged_when_the_guard_is_on(
     pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert digest_of(pipeline, CYBER).warnings == (), "off, as in every other test: the echo model copies"
     with_guards(pipeline, monkeypatch, untranslated=True)
     flagged = [w for w in digest_of(pipeline, CYBER).warnings if "still in the source language" in w]
     assert len(flagged) == 1 + sum(len(split_sentences(p, "fr")) for p in parse_wire(CYBER).paragraphs)

@@ -139,7 +139,7 @@ def guard_translations(
     translator: Translator, sources: Sequence[str], outputs: Sequence[str], lang: str, guards: Guards
 ) -> list[tuple[str, str]]:
     """Each output with a problem to report ('' if none): a looping or untranslated one is translated again
-    (without repeats; split at clauses with other beams), then cut or flagged if it fails again."""
+    (without repeats; split at clauses, greedy or beamed the other way), then cut or flagged if it fails again."""
     results = [(output, "") for output in outputs]
     if guards.repetition:
         looping = [i for i, output in enumerate(outputs) if loops(sources[i], output)]
@@ -150,7 +150,7 @@ def guard_translations(
     if guards.untranslated:
         stuck = [i for i, (output, _) in enumerate(results) if untranslated(output, lang)]
         if stuck:
-            other = translator.variant(num_beams=translator.settings.num_beams + 2)
+            other = translator.variant(num_beams=1 if translator.settings.num_beams > 1 else 4)
             clauses = [translator.halves(sources[i]) for i in stuck]
             retried = iter(other.translate([clause for group in clauses for clause in group]))
             for i, group in zip(stuck, clauses, strict=True):
