@@ -205,7 +205,7 @@ def test_output_still_in_the_source_language_is_flagged_when_the_guard_is_on(
     assert len(flagged) == 1 + sum(len(split_sentences(p, "fr")) for p in parse_wire(CYBER).paragraphs)
     assert flagged[1] == (
         "paragraph 1: the translation is still in the source language: "
-        "«La Corée, les Etats-Unis et le Japon ont convenu de lancer un…»; check it"
+        "«La Corée, les Etats-Unis et le Japon ont convenu de lancer…»; check it"
     )
 
 
