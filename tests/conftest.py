@@ -107,7 +107,8 @@ def write_echo_config(path: Path, echo_model: Path, summarizer: Path | None = No
     """write_config's file at `path`, for fixtures that outlive one test."""
     model = str(echo_model)
     data: dict[str, object] = {
-        "translation": {"pairs": {"fr": {"model": model}, "de": {"model": model}}},
+        # the echo model copies by design, so the untranslated guard is on only where a test says so
+        "translation": {"pairs": {"fr": {"model": model}, "de": {"model": model}}, "guards": {"untranslated": False}},
         "summarizer": {
             "model": str(summarizer or echo_model),
             "generation": {"num_beams": 1},

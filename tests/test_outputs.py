@@ -121,7 +121,7 @@ def test_json_schema_is_the_one_the_docs_document(write_config: WriteConfig) -> 
     assert sorted(article) == sorted(
         ["input", "source_lang", "headline", "source", "dateline", "id", "url", "author", "date", "source_text",
          "translation", "paragraphs", "summary", "models", "settings", "warnings", "timings", "signature",
-         "version", "cached", "facts", "key_facts", "wire", "story", "error"]
+         "version", "cached", "facts", "key_facts", "wire", "story", "quotes", "error"]
     )  # fmt: skip
     assert set(article["headline"]) == {"source", "en"}
     assert set(article["summary"]) == {"en", "fr", "method", "sentences"}

@@ -64,12 +64,23 @@ class CoverageBand(_Strict):
     min_chars: int = Field(40, ge=0)  # shorter segments vary too much to judge
 
 
+class Guards(_Strict):
+    """Which translation guards run (docs/guards.md); each costs only its detection unless it trips."""
+
+    all_caps: bool = True  # text in capitals is put in sentence case before translation
+    repetition: bool = True  # looping output is decoded again without repeats, else cut and flagged
+    untranslated: bool = True  # output still in the source language is retried, else flagged
+    quotes: bool = True  # direct quotations listed in the original beside their translation
+    mixed_language: bool = True  # English paragraphs kept as written, third-language ones sent to their pair
+
+
 class TranslationSection(_Strict):
     target: str = "en"
     default_source: str = "fr"
     pairs: dict[str, ModelSpec]
     generation: Generation = Generation()
     coverage: dict[str, CoverageBand] = {}  # per source language; others use the default band
+    guards: Guards = Guards()
 
 
 class SummarizerSection(ModelSpec):
@@ -127,6 +138,7 @@ class Config(_Strict):
             "glossary": hashlib.sha256(glossary.encode()).hexdigest()[:12] if self.glossary else "none",
             "dtype": self.dtype,
             "quantize": self.quantize,
+            "guards": ",".join(name for name, on in self.translation.guards if on) or "none",
         }
 
 

@@ -13,6 +13,7 @@ from presssum.about import package_version
 from presssum.config import Config, LengthName, load_config
 from presssum.errors import InputError
 from presssum.facts import SourceFacts, analyze_source, check_digest, check_facts
+from presssum.guards import unloop_summaries
 from presssum.lang import detect_language
 from presssum.load import without_controls
 from presssum.models import ModelLoader, load_model
@@ -20,9 +21,9 @@ from presssum.readers.plain import parse_wire
 from presssum.readers.text import decode
 from presssum.records import ENGLISH, Article, Digest, Failure, Summary
 from presssum.roles import Models
-from presssum.summarize import summarize_strictly
+from presssum.summarize import Summarizer, summarize_strictly
 from presssum.timing import StageClock, group_by
-from presssum.translate import Translated, back_translate, translate_articles
+from presssum.translate import Translated, Translator, back_translate, translate_articles
 
 
 class Pipeline:
@@ -68,12 +69,13 @@ class Pipeline:
         english = [translated[i].text for i in done]
         with stage("summarising", "summarize_s", done, [len(text) for text in english]):
             summaries = self._summarize(english, [facts[i] for i in done], length, strict)
-        with stage("translating the summaries back", "back_translate_s", done, [len(s) for s, _ in summaries]):
-            back = self._back_translate([languages[i] for i in done], [summary for summary, _ in summaries])
+        with stage("translating the summaries back", "back_translate_s", done, [len(s) for s, _, _ in summaries]):
+            back = self._back_translate([languages[i] for i in done], [summary for summary, _, _ in summaries])
         with stage("checking facts", "check_s", done, [len(articles[i].text) for i in done]):
-            for (summary_en, method), summary_back, i in zip(summaries, back, done, strict=True):
+            for (summary_en, method, warning), summary_back, i in zip(summaries, back, done, strict=True):
                 summary = Summary(en=summary_en, back=summary_back, method=method)
-                results[i] = self._assemble(articles[i], facts[i], translated[i], summary, length, strict)
+                digest = self._assemble(articles[i], facts[i], translated[i], summary, length, strict)
+                results[i] = digest.model_copy(update={"warnings": (*digest.warnings, warning)}) if warning else digest
         timings = stage.shares()
         return [
             result.model_copy(update={"timings": timings[i]}) if isinstance(result, Digest) else result
@@ -82,30 +84,49 @@ class Pipeline:
 
     def _translate(self, lang: str, articles: list[Article], facts: list[SourceFacts]) -> list[Translated]:
         if lang == ENGLISH:
-            return [Translated.unchanged(article) for article in articles]
+            return [Translated.unchanged(a, quotes=self.config.translation.guards.quotes) for a in articles]
         translator = self.models.translator(lang)
         names = {n for f in facts if f.lang == lang for n in f.protected_names} if self.config.keep_names else set()
         return translate_articles(
-            translator, articles, lang, {**{name: name for name in names}, **self.config.glossary}
+            translator,
+            articles,
+            lang,
+            {**{name: name for name in names}, **self.config.glossary},
+            guards=self.config.translation.guards,
+            translator_for=self._paragraph_translator,
         )
+
+    def _paragraph_translator(self, lang: str) -> Translator | None:
+        """The model for a paragraph in another language than its wire's, where one is configured."""
+        return self.models.translator(lang) if lang in self.config.translation.pairs else None
 
     def _summarize(
         self, english: list[str], facts: list[SourceFacts], length: LengthName, strict: bool
-    ) -> list[tuple[str, str]]:
-        """Each English summary with how it was made; --strict checks each against its own wire."""
+    ) -> list[tuple[str, str, str]]:
+        """Each English summary with how it was made and a warning ('' if none); --strict checks each
+        against its own wire; a looping one is made again without repeats, and cut if it still loops."""
         summarizer, lengths = self.models.summarizer(), self.config.summarizer.lengths
         if not strict:
-            return [(summary, "abstractive") for summary in summarizer.summarize(english, lengths[length])]
+            made = [(summary, "abstractive") for summary in summarizer.summarize(english, lengths[length])]
+        else:
 
-        def faithful(i: int, summary: str) -> bool:
-            source = facts[i]
-            return check_facts(
-                source.text, summary, translation=english[i], source_lang=source.lang, source_facts=source
-            ).ok
+            def faithful(i: int, summary: str) -> bool:
+                source = facts[i]
+                return check_facts(
+                    source.text, summary, translation=english[i], source_lang=source.lang, source_facts=source
+                ).ok
 
-        return summarize_strictly(
-            summarizer, summarizer.conservative(), english, lengths[length], lengths["short"], faithful
+            made = summarize_strictly(
+                summarizer, summarizer.conservative(), english, lengths[length], lengths["short"], faithful
+            )
+        if not self.config.translation.guards.repetition:
+            return [(summary, method, "") for summary, method in made]
+        calmer = Summarizer(summarizer.loaded, summarizer.settings.model_copy(update={"no_repeat_ngram_size": 3}))
+        guarded = unloop_summaries(
+            [summary for summary, _ in made],
+            lambda indices: calmer.summarize([english[i] for i in indices], lengths[length]),
         )
+        return [(summary, method, warning) for (summary, warning), (_, method) in zip(guarded, made, strict=True)]
 
     def _back_translate(self, languages: list[str], summaries: list[str]) -> list[str | None]:
         """Each English summary in its article's language; None where no model goes back."""
@@ -153,6 +174,7 @@ class Pipeline:
             fact_checks=checked.fact_checks,
             key_facts=checked.key_facts,
             wire=article.wire,
+            quotes=translated.quotes,
         )
 
 

@@ -15,7 +15,7 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
-def detect_language(text: str, default: str) -> str:
-    """ISO 639-1 code of the text's language, or `default` when the detector is unsure."""
+def detect_language(text: str, default: str, *, min_confidence: float = _MIN_CONFIDENCE) -> str:
+    """ISO 639-1 code of the text's language, or `default` when the detector is less sure than `min_confidence`."""
     lang, confidence = _identifier().classify(text)
-    return str(lang) if confidence >= _MIN_CONFIDENCE else default
+    return str(lang) if confidence >= min_confidence else default

@@ -212,11 +212,26 @@ class SentencePair(Record):
 
 
 class ParagraphPair(Record):
-    """One source paragraph beside its translation, sentence by sentence where it was translated so."""
+    """One source paragraph beside its translation, sentence by sentence where it was translated so.
+
+    `lang` is the paragraph's own language where it was detected: an English paragraph of a foreign wire
+    is kept as written (`en` equals `source`).
+    """
 
     source: str
     en: str
     sentences: tuple[SentencePair, ...] = ()
+    lang: str | None = None
+
+
+class Quote(Record):
+    """A direct quotation as the wire gives it, its translation, who said it (where the sentence names
+    them) and its paragraph (1-based): a journalist quotes the original."""
+
+    source: str
+    en: str
+    speaker: str | None = None
+    paragraph: int
 
 
 class SummarySentence(Record):
@@ -280,6 +295,7 @@ class Digest(Record):
     key_facts: tuple[KeyFact, ...] = ()
     wire: Wire | None = None
     story: VersionChain | None = None
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def unverified(self) -> list[Fact]:

@@ -6,7 +6,8 @@ import zlib
 from collections.abc import Sequence
 from html import escape
 
-from presssum.records import STATUS_LABELS, Digest, Fact, FactReport, SummarySentence
+from presssum.records import STATUS_LABELS, Digest, Fact, FactReport, ParagraphPair, SummarySentence
+from presssum.render.guarded import language_label, quotes_of, said_by
 from presssum.render.spans import cited, mark
 
 _STYLE = """
@@ -85,14 +86,28 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
             for f in digest.key_facts
         )
         parts.append(f"<h2>Key facts</h2><table><tr><th>kind</th><th>{lang}</th><th>EN</th></tr>{rows}</table>")
-    if full:
+    if digest.quotes:
         rows = "".join(
-            f'<tr id="{_anchor(digest)}-p{number}"><td>{number}. {escape(p.source)}</td><td>{escape(p.en)}</td></tr>'
-            for number, p in enumerate(digest.paragraphs, start=1)
+            f"<tr><td>{q.paragraph}</td><td><q>{escape(q.source)}</q>{escape(said_by(q))}</td><td>{escape(q.en)}</td></tr>"
+            for q in digest.quotes
         )
+        parts.append(f"<h2>Key quotes</h2><table><tr><th>¶</th><th>{lang}</th><th>EN</th></tr>{rows}</table>")
+    if full:
+        rows = "".join(_full_row(digest, number, pair) for number, pair in enumerate(digest.paragraphs, start=1))
         parts.append(f"<h2>Full translation</h2><table><tr><th>{lang}</th><th>EN</th></tr>{rows}</table>")
     parts.append(f'<p class="signature">{escape(digest.signature)}</p></article>')
     return "".join(parts)
+
+
+def _full_row(digest: Digest, number: int, pair: ParagraphPair) -> str:
+    """One paragraph pair, its language labelled and its key quotes marked below the original."""
+    quotes = "".join(
+        f'<br><mark class="quote">Quote{escape(said_by(q))}: <q>{escape(q.source)}</q></mark>'
+        for q in quotes_of(digest, number)
+    )
+    label = f'<span class="meta">{escape(language_label(digest, pair))}</span> '
+    cell = f"{number}. {label}{escape(pair.source)}{quotes}"
+    return f'<tr id="{_anchor(digest)}-p{number}"><td>{cell}</td><td>{escape(pair.en)}</td></tr>'
 
 
 def render_document(digests: Sequence[Digest], *, full: bool = False) -> str:

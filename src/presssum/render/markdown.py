@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from presssum.records import STATUS_LABELS, Digest, Fact, FactReport
+from presssum.render.guarded import language_label, quotes_of, said_by
 from presssum.render.spans import cited, mark
 
 # Every ASCII punctuation mark that CommonMark can give a meaning to, and the HTML openers.
@@ -61,10 +62,18 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
         lines += ["## Key facts", "", f"| kind | {lang} | EN |", "| --- | --- | --- |"]
         lines += [f"| {fact.kind} | {escape(fact.source)} | {escape(fact.en)} |" for fact in digest.key_facts]
         lines.append("")
+    if digest.quotes:
+        lines += ["## Key quotes", "", f"| ¶ | {lang} | EN |", "| --- | --- | --- |"]
+        lines += [
+            f"| {q.paragraph} | «{escape(q.source)}»{escape(said_by(q))} | {escape(q.en)} |" for q in digest.quotes
+        ]
+        lines.append("")
     if full:
         lines += ["## Full translation", ""]
         for number, pair in enumerate(digest.paragraphs, start=1):
-            lines += [f"> \\[{number}\\] {escape(pair.source)}", "", escape(pair.en), ""]
+            lines += [f"> \\[{number}\\] *{escape(language_label(digest, pair))}:* {escape(pair.source)}", ""]
+            lines += [f"> **Quote{escape(said_by(q))}:** «{escape(q.source)}»\n" for q in quotes_of(digest, number)]
+            lines += [escape(pair.en), ""]
     lines += [f"<sub>{escape(digest.signature)}</sub>", ""]
     return "\n".join(lines)
 

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from presssum.records import STATUS_LABELS, Digest, FactReport
+from presssum.render.guarded import language_label, quotes_of, said_by
 from presssum.render.spans import pieces
 
 
@@ -58,12 +59,24 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
         for fact in digest.key_facts:
             facts.add_row(fact.kind, fact.source, fact.en)
         parts += [Text(""), facts]
+    if digest.quotes:
+        quotes = Table(title="Key quotes", expand=True, show_edge=False)
+        quotes.add_column("¶", style="dim")
+        quotes.add_column(lang)
+        quotes.add_column("EN")
+        for quote in digest.quotes:
+            quotes.add_row(str(quote.paragraph), f"«{quote.source}»{said_by(quote)}", quote.en)
+        parts += [Text(""), quotes]
     if full:
         translation = Table(expand=True, show_lines=True, title="Full translation")
         translation.add_column(lang, ratio=1)
         translation.add_column("EN", ratio=1)
-        for pair in digest.paragraphs:
-            translation.add_row(pair.source, pair.en)
+        for number, pair in enumerate(digest.paragraphs, start=1):
+            source = Text(f"{language_label(digest, pair)}: ", style="dim")
+            source.append(pair.source, style="")
+            for quote in quotes_of(digest, number):
+                source.append(f"\nquote{said_by(quote)}: «{quote.source}»", style="bold magenta")
+            translation.add_row(source, pair.en)
         parts += [Text(""), translation]
     parts += [Text(""), Text(digest.signature, style="dim", overflow="fold")]
     return Panel(Group(*parts), title=Text(digest.input, style="dim"), title_align="left")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from presssum.records import STATUS_LABELS, Digest
+from presssum.render.guarded import language_label, quotes_of, said_by
 
 WIDTH = 88
 _RULE = "=" * WIDTH
@@ -43,9 +44,18 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
             f"  {fact.kind}: {fact.source}" + (f" = {fact.en}" if fact.en != fact.source else "")
             for fact in digest.key_facts
         ]
+    if digest.quotes:
+        lines += ["", "KEY QUOTES"]
+        for quote in digest.quotes:
+            lines += [
+                _wrap(f"[{quote.paragraph}]{said_by(quote)} {lang}: «{quote.source}»", "  "),
+                _wrap(f"EN: {quote.en}", "    "),
+            ]
     if full:
         lines += [_THIN, "FULL TRANSLATION"]
         for number, pair in enumerate(digest.paragraphs, start=1):
-            lines += ["", _wrap(f"[{number}] {lang}: {pair.source}"), _wrap(f"[{number}] EN: {pair.en}")]
+            label = language_label(digest, pair)
+            lines += ["", _wrap(f"[{number}] {label}: {pair.source}"), _wrap(f"[{number}] EN: {pair.en}")]
+            lines += [_wrap(f"[{number}] QUOTE{said_by(q)}: «{q.source}»", "  ") for q in quotes_of(digest, number)]
     lines += [_THIN, digest.signature, ""]
     return "\n".join(lines)
