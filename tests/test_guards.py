@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import email
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from email.policy import default
 from pathlib import Path
 from typing import Any
@@ -14,10 +14,12 @@ import yaml
 from rich.console import Console
 
 from presssum import Digest, Pipeline, load_config, parse_wire
-from presssum.config import Guards
+from presssum.backends import Backend
+from presssum.config import Generation, Guards
 from presssum.guards import article_casing, cut_repeats, longest_run, loops, quotations, sentence_case
 from presssum.render import OUTPUT_FORMATS, RenderOptions
 from presssum.segment import split_sentences
+from tests.backends import Wrapped
 from tests.conftest import CYBER_WIRE
 from tests.test_pipeline import echoed
 
@@ -27,30 +29,22 @@ ENGLISH_PARAGRAPH = "The White House said the new group would meet again in Janu
 GERMAN_PARAGRAPH = "Die Bundesregierung begrüßte die Einigung und kündigte eigene Maßnahmen gegen Cyberangriffe an."
 
 
-class EchoDouble:
-    """Wraps the echo model; `alter` rewrites each decoded output given its decoded input and the
-    generate() arguments, as Marian models misbehave (the outputs are encoded back for the pipeline)."""
+class EchoDouble(Wrapped):
+    """Wraps the echo model's backend; `alter` rewrites each output given its input and the generation
+    settings, as Marian models misbehave."""
 
-    def __init__(self, model: Any, tokenizer: Any) -> None:
-        self.model, self.tokenizer = model, tokenizer
-        self.config = model.config  # generate() reads it, as from the model it wraps
+    def __init__(self, inner: Backend) -> None:
+        super().__init__(inner)
         self.seen: list[str] = []
 
-    def alter(self, source: str, output: str, arguments: dict[str, Any]) -> str:
+    def alter(self, source: str, output: str, settings: Generation) -> str:
         return output
 
-    def generate(self, input_ids: Any, attention_mask: Any, **arguments: Any) -> Any:
-        import torch
-
-        plain = {key: value for key, value in arguments.items() if key != "no_repeat_ngram_size"}
-        output = self.model.generate(input_ids=input_ids, attention_mask=attention_mask, **plain)
-        sources = self.tokenizer.batch_decode(input_ids, skip_special_tokens=True)
-        self.seen += sources
-        texts = self.tokenizer.batch_decode(output, skip_special_tokens=True)
-        texts = [self.alter(s, t, arguments) for s, t in zip(sources, texts, strict=True)]
-        ids = self.tokenizer(texts, return_tensors="pt", padding=True).input_ids
-        start = torch.full((ids.shape[0], 1), self.model.config.decoder_start_token_id)
-        return torch.cat([start, ids], dim=1)
+    def generate(self, texts: Sequence[str], settings: Generation, bounds: Mapping[str, int]) -> list[str]:
+        plain = settings.model_copy(update={"no_repeat_ngram_size": 0})
+        outputs = self.inner.generate(texts, plain, bounds)
+        self.seen += list(texts)
+        return [self.alter(s, t, settings) for s, t in zip(texts, outputs, strict=True)]
 
 
 class LoopingModel(EchoDouble):
@@ -59,8 +53,8 @@ class LoopingModel(EchoDouble):
 
     cured = False
 
-    def alter(self, source: str, output: str, arguments: dict[str, Any]) -> str:
-        if self.cured and arguments.get("no_repeat_ngram_size"):
+    def alter(self, source: str, output: str, settings: Generation) -> str:
+        if self.cured and settings.no_repeat_ngram_size:
             return output
         last = output.split()[-1].strip(".,;:»")
         return output + f" {last}" * 6
@@ -69,7 +63,7 @@ class LoopingModel(EchoDouble):
 class CapsCollapsingModel(EchoDouble):
     """Collapses on text in capitals to its first word (Helsinki-NLP/Opus-MT#49)."""
 
-    def alter(self, source: str, output: str, arguments: dict[str, Any]) -> str:
+    def alter(self, source: str, output: str, settings: Generation) -> str:
         letters = [c for c in source if c.isalpha()]
         return output.split()[0] if sum(c.isupper() for c in letters) > 0.9 * len(letters) else output
 
@@ -90,8 +84,10 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory, echo_model: Path) -> Pipe
 
 
 @pytest.fixture(scope="module")
-def tokenizer(pipeline: Pipeline) -> Any:
-    return pipeline.models.translator("fr").loaded.tokenizer
+def tokenizer(echo_model: Path) -> Any:
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(echo_model)
 
 
 @pytest.fixture
@@ -101,8 +97,8 @@ def wrap(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     def install(double: type[EchoDouble], role: str = "translation") -> EchoDouble:
         models = pipeline.models
         loaded = models.translator("fr").loaded if role == "translation" else models.summarizer().loaded
-        wrapped = double(loaded.model, loaded.tokenizer)
-        monkeypatch.setattr(loaded, "model", wrapped)
+        wrapped = double(loaded.backend)
+        monkeypatch.setattr(loaded, "backend", wrapped)
         return wrapped
 
     yield install

@@ -93,22 +93,24 @@ def test_an_invented_figure_and_date_are_flagged_in_every_format(inventing: Pipe
     digest = digest_one(inventing, CYBER_WIRE)
     assert digest.summary.en == INVENTED
     flagged = {(fact.kind, fact.text) for fact in digest.fact_checks["en"].unverified}
-    assert flagged == {("number", "40 million"), ("date", "March 14")}
+    assert flagged == {("number", "40 million euros"), ("date", "March 14")}
     data = digest.to_dict()
     assert {fact["reason"] for fact in data["facts"]["en"]["unverified"]} == {
         "this figure is not in the source",
         "this date is not in the source",
     }
-    assert "UNVERIFIED (EN) number: 40 million (this figure is not in the source)" in text.render_digest(digest)
-    assert "**40 million** ⚠" in markdown.render_digest(digest)
+    assert "UNVERIFIED (EN) number: 40 million euros (this figure is not in the source)" in text.render_digest(digest)
+    assert "**40 million euros** ⚠" in markdown.render_digest(digest)
     assert '<mark class="unverified" title="this date is not in the source">March 14</mark>' in html.render_digest(
         digest
     )
     console = Console(record=True, width=100, color_system="truecolor")
     console.print(rich_render.render_digest(digest))
     page = console.export_html(inline_styles=True, clear=False)
-    assert "unverified number: 40 million" in console.export_text()
-    assert re.search(r'<span style="[^"]*background-color[^"]*">40 million</span>', page), "highlighted in the summary"
+    assert "unverified number: 40 million euros" in console.export_text()
+    assert re.search(r'<span style="[^"]*background-color[^"]*">40 million euros</span>', page), (
+        "highlighted in the summary"
+    )
 
 
 def test_strict_falls_back_to_the_lead_and_says_so(inventing: Pipeline) -> None:

@@ -148,7 +148,7 @@ def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model
     )
     try:
         with progress:
-            task = progress.add_task("loading", total=len(paths))
+            task = progress.add_task("digesting", total=len(paths))
             started: set[str] = set()
             pipeline = Pipeline(config, loader=loader)
             on_notice = partial(_notice, err, folder)
@@ -187,7 +187,7 @@ def _describe(progress: Progress, task: TaskID) -> Callable[[str], None]:
     """Stage names on the progress bar: a single wire shows what it is waiting for, too."""
 
     def show(stage: str) -> None:
-        progress.update(task, description=stage)
+        progress.update(task, description=f"digesting · {stage}")
 
     return show
 

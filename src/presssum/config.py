@@ -208,19 +208,43 @@ def role_overrides(
     return layer
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """YAML without aliases: nine nested anchors of nine aliases each expand to gigabytes before any check."""
+# A config names a few dozen settings; aliases that expand past this are a bomb (nine anchors of nine
+# aliases each reach gigabytes), refused before anything is expanded. Plain anchors and aliases stay legal.
+_MAX_CONFIG_VALUES = 10_000
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a config", mark)
-        return super().compose_node(parent, index)
+
+def _load_yaml(text: str, path: Path) -> Any:
+    """YAML through SafeLoader, its expanded size measured on the node graph before it is built."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > _MAX_CONFIG_VALUES:
+            raise ConfigError(f"{path}: its aliases expand to over {_MAX_CONFIG_VALUES:,} values (an alias bomb?)")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values `node` becomes once every alias is copied out; each node is measured once."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    sizes[id(node)] = 0  # a recursive alias counts once; building it fails later as "nested too deeply"
+    if isinstance(node, yaml.MappingNode):
+        children = [child for pair in node.value for child in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    else:
+        children = []
+    sizes[id(node)] = min(1 + sum(_expanded_size(child, sizes) for child in children), _MAX_CONFIG_VALUES + 1)
+    return sizes[id(node)]
 
 
 def _read_layer(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliasLoader)  # a SafeLoader, less aliases
+        data = _load_yaml(path.read_text(encoding="utf-8"), path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
