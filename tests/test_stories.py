@@ -35,7 +35,12 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory) -> presssum.Pipeline:
     """Every role on the echo model, German included; loaded once for the module."""
     model = {"model": str(ECHO_MODEL)}
     data = {
-        "translation": {"pairs": {"de": model, "fr": model}, "generation": {"num_beams": 1}},
+        # the echo model copies by design: the untranslated guard would retry every sentence
+        "translation": {
+            "pairs": {"de": model, "fr": model},
+            "generation": {"num_beams": 1},
+            "guards": {"untranslated": False},
+        },
         "summarizer": {
             **model,
             "generation": {"num_beams": 1},
