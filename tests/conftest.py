@@ -126,16 +126,25 @@ def write_echo_config(path: Path, echo_model: Path, summarizer: Path | None = No
 
 
 def run_cli(
-    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, process: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """The installed `presssum` command in a subprocess, offline, as a user would run it."""
-    environment = {**os.environ, "HF_HUB_OFFLINE": "1", "NO_COLOR": "1", **(env or {})}
+    """`presssum ARGS`, offline, as a user would run it: in this process by default (the command's
+    own code, without paying for a new interpreter and spaCy per test), or with `process=True` as the
+    installed console script in a subprocess, for what only a real process shows."""
+    environment = {"HF_HUB_OFFLINE": "1", "NO_COLOR": "1", **(env or {})}
+    if not process:
+        from typer.testing import CliRunner
+
+        from presssum.cli import app
+
+        result = CliRunner().invoke(app, list(args), input=stdin, env=environment)
+        return subprocess.CompletedProcess(["presssum", *args], result.exit_code, result.stdout, result.stderr)
     return subprocess.run(
         [str(PRESSSUM) if PRESSSUM.exists() else shutil.which("presssum") or "presssum", *args],
         input=stdin.decode() if stdin is not None else None,
         capture_output=True,
         text=True,
-        env=environment,
+        env={**os.environ, **environment},
         timeout=600,
         check=False,
     )

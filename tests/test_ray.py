@@ -60,7 +60,7 @@ def first_run(ray_cluster: str, config_file: Path, archive: Path, tmp_path_facto
     """`presssum digest ARCHIVE --engine ray` as a user runs it, joining the test cluster."""
     dest = tmp_path_factory.mktemp("dest") / "digests"
     args = ("digest", str(archive), "--engine", "ray", "--workers", "1", "--ray-address", ray_cluster)
-    return run_cli(*args, "--config", str(config_file), "--output", str(dest)), dest
+    return run_cli(*args, "--config", str(config_file), "--output", str(dest), process=True), dest
 
 
 def job(config_file: Path, inputs: list[str], dest: Path, **settings: Any) -> engine_ray.RayJob:
