@@ -24,6 +24,9 @@ from presssum.load import discover
 from presssum.render.json_render import render_line
 from tests.conftest import SAMPLES, run_cli, write_echo_config
 
+# one Ray instance per test run: every Ray test on the same xdist worker (make test uses --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("ray")
+
 ray = pytest.importorskip("ray")
 
 from presssum import engine_ray  # noqa: E402 - only with Ray installed
