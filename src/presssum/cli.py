@@ -189,7 +189,7 @@ def digest(
     glob: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            help="Files to take from folders (default: .txt, .html, .htm, .jsonl, .ndjson). Example: --glob '*.txt'",
+            help="Files to take from folders (default: every known input suffix). Example: --glob '*.xml'",
             show_default=False,
         ),
     ] = None,
