@@ -38,6 +38,7 @@ ARMS = ("baseline", "default", "guards-off", "float32", "int8", "ctranslate2", "
 # default: backend and dtype auto (CTranslate2 int8 on CPU); float32: torch at full precision; int8: torch
 # dynamic int8 (--fast); guards-off: the default with name keeping and the coverage check set aside
 QUICK_ARMS = ("baseline", "default", "guards-off", "float32", "int8")
+GUARDS = ("all_caps", "repetition", "untranslated", "quotes", "mixed_language")
 CPU_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8")
 
 
@@ -170,6 +171,9 @@ def pipeline_config(marian: Path, bart: Path, arm: str, *, back: bool = False) -
                 "pairs": {"fr": marian_spec},
                 "generation": translation.model_dump(),
                 "coverage": {} if guarded else {"fr": {"min_ratio": 0.01, "max_ratio": 100.0}},
+                # forced translations copy their source, as the echo model does: the untranslated guard
+                # would fire on every one, so it is the one guard these arms cannot keep on
+                "guards": {"untranslated": False} if guarded else dict.fromkeys(GUARDS, False),
             },
             "summarizer": {
                 "model": str(bart),

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from presssum import Digest, Pipeline, load_config, parse_wire
+from presssum.backends import Backend
 from presssum.batch import digest_inputs
 from presssum.cache import DigestCache
+from presssum.config import Generation
 from presssum.records import Fact, FactReport, ModelInfo, ParagraphPair, Summary
 from presssum.render import OUTPUT_FORMATS, RenderOptions, html, markdown, rich_render
+from tests.backends import Wrapped, echo_loader
 from tests.conftest import CYBER_WIRE, WriteConfig
 
 ENGLISH_WIRE = """Rail strike halts long-distance trains across Germany
@@ -115,3 +119,26 @@ def test_a_model_info_keeps_its_role_through_json() -> None:
     )
     assert digest.to_dict()["models"] == {"summarizer": {"name": "m", "revision": None, "backend": "ctranslate2"}}
     assert Digest.from_dict(digest.to_dict()).models == (info,)
+
+
+class Summarising(Wrapped):
+    """A summariser that writes one fixed English sentence, whatever it is given."""
+
+    def __init__(self, inner: Backend, summary: str) -> None:
+        super().__init__(inner)
+        self.summary = summary
+
+    def generate(self, texts: Sequence[str], settings: Generation, bounds: Mapping[str, int]) -> list[str]:
+        return [self.summary for _ in texts]
+
+
+def test_strict_checks_each_wire_in_its_own_language(write_config: WriteConfig) -> None:
+    """'9. Februar' is a date only to a German reader: checked as French, this faithful summary of a
+    German wire was thrown away for the lead."""
+    wire = parse_wire("Bahnstreik\n\nDie Gewerkschaft will am 9. Februar streiken.")
+    summary = "The union will strike on February 9."
+    loader = echo_loader(wrap={"summarizer": lambda inner: Summarising(inner, summary)})
+    pipeline = Pipeline(load_config(write_config()), loader=loader)
+    (digest,) = pipeline.digest_articles([wire], lang="de", strict=True)
+    assert isinstance(digest, Digest)
+    assert (digest.summary.method, digest.summary.en) == ("abstractive", summary)
