@@ -52,21 +52,11 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
     ]
     parts += [Text(f"⚠ {warning}", style="bold yellow") for warning in digest.warnings]
     if digest.key_facts:
-        facts = Table(title="Key facts", expand=True, show_edge=False)
-        facts.add_column("kind", style="dim")
-        facts.add_column(lang)
-        facts.add_column("EN")
-        for fact in digest.key_facts:
-            facts.add_row(fact.kind, fact.source, fact.en)
-        parts += [Text(""), facts]
+        rows = [(fact.kind, fact.source, fact.en) for fact in digest.key_facts]
+        parts += [Text(""), _bilingual_table("Key facts", "kind", lang, rows)]
     if digest.quotes:
-        quotes = Table(title="Key quotes", expand=True, show_edge=False)
-        quotes.add_column("¶", style="dim")
-        quotes.add_column(lang)
-        quotes.add_column("EN")
-        for quote in digest.quotes:
-            quotes.add_row(str(quote.paragraph), f"«{quote.source}»{said_by(quote)}", quote.en)
-        parts += [Text(""), quotes]
+        rows = [(str(q.paragraph), f"«{q.source}»{said_by(q)}", q.en) for q in digest.quotes]
+        parts += [Text(""), _bilingual_table("Key quotes", "¶", lang, rows)]
     if full:
         translation = Table(expand=True, show_lines=True, title="Full translation")
         translation.add_column(lang, ratio=1)
@@ -80,3 +70,14 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
         parts += [Text(""), translation]
     parts += [Text(""), Text(digest.signature, style="dim", overflow="fold")]
     return Panel(Group(*parts), title=Text(digest.input, style="dim"), title_align="left")
+
+
+def _bilingual_table(title: str, first: str, lang: str, rows: list[tuple[str, str, str]]) -> Table:
+    """A three-column table: a dim label, the wire's language, English."""
+    table = Table(title=title, expand=True, show_edge=False)
+    table.add_column(first, style="dim")
+    table.add_column(lang)
+    table.add_column("EN")
+    for row in rows:
+        table.add_row(*row)
+    return table
