@@ -11,7 +11,7 @@ from pathlib import Path
 
 from presssum.disagree import agency, disagreements
 from presssum.errors import PresssumError
-from presssum.fingerprint import fold
+from presssum.facts.text import fold
 from presssum.group import DEFAULT_THRESHOLD, DEFAULT_WINDOW, Wire, group, published
 from presssum.outdir import slugify
 from presssum.records import Article, Digest, Story, StorySource

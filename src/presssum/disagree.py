@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 from typing import TypeVar
 
 from presssum.facts import english_date
-from presssum.fingerprint import Figure, fold
+from presssum.facts.text import fold
+from presssum.fingerprint import Figure
 from presssum.group import Wire
 from presssum.records import Claim, Disagreement
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from presssum.facts import extract_dates, extract_numbers
+from presssum.facts.text import fold
 from presssum.records import Fact
 
 # CLDR units a wire counts in; a figure with none of them is a bare count ("1 200 vols").
@@ -68,12 +69,6 @@ class Fingerprint:
     names: frozenset[str]
     name_spans: tuple[str, ...]
     places: frozenset[str]
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, typographic apostrophes straightened: for matching, never display."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
 def fingerprint(text: str, lang: str) -> Fingerprint:

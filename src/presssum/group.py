@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from presssum.fingerprint import Fingerprint, fingerprint, fold
+from presssum.facts.text import fold
+from presssum.fingerprint import Fingerprint, fingerprint
 from presssum.records import Article
 
 DEFAULT_WINDOW = timedelta(hours=12)
