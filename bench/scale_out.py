@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import cpu_features  # noqa: E402  (bench/ is a folder of scripts, not a package)
+
 ROOT = Path(__file__).resolve().parents[1]
 ECHO = ROOT / "tests" / "assets" / "echo-marian"
 # local: torch's own thread count (one per core); ray-AxT: A actors of T threads (--worker-cpus)
@@ -79,6 +82,7 @@ def main() -> None:
         report: dict[str, Any] = {
             "wires": args.wires,
             "model": "echo-marian (every role)",
+            "cpu": cpu_features(),
             "load_before": os.getloadavg(),
         }
         report["arms"] = []
