@@ -161,12 +161,59 @@ def test_the_back_translated_summary_shares_the_english_sentences_sources(source
     assert [f.text for f in checked.fact_checks["fr"].unverified] == ["16 %"]
 
 
-def test_a_lower_case_summary_is_checked_word_by_word() -> None:
+def test_a_lower_case_summary_s_new_words_are_shown_as_uncertain_not_failed() -> None:
     source = "The mayor of Leeds opened a new library on Monday."
-    assert check_facts(source, "the mayor of leeds opened a library .", source_lang="en").ok
+    assert not check_facts(source, "the mayor of leeds opened a library .", source_lang="en").uncertain
     report = check_facts(source, "the mayor of bristol opened a swimming pool .", source_lang="en")
-    assert {f.text for f in report.unverified} == {"bristol", "swimming", "pool"}
-    assert {f.status for f in report.unverified} == {"lowercase"}
+    assert report.ok  # without capitals, "bristol" may be a name or a paraphrase: a reader is told, not alarmed
+    assert [(f.text, f.status) for f in report.uncertain] == [
+        ("bristol", "lowercase"),
+        ("swimming", "lowercase"),
+        ("pool", "lowercase"),
+    ]
+
+
+ENGLISH_WIRE = (
+    "LONDON - England midfielder James Milner will miss two forthcoming games against Celtic. "
+    "Greece is due to repay a £330million loan to the IMF on Thursday.\n\n"
+    "Zodiac Aerospace spoke to 30 flight attendants from four different continents. "
+    "All parties spent more than during the 2009 European election campaign. "
+    "A six-year-old boy saw Swansea manager Curtis watch Southend United in the 18th minute."
+)
+ENGLISH_FAITHFUL = [
+    "James Milner will miss two games against Celtic.",  # an adjective of the wire's left out
+    "Greece will repay a 330 million loan to the IMF on Thursday.",  # the currency left out, the same loan
+    "Zodiac Aerospace spoke to 30 flight attendants from four continents.",
+    "All parties spent more than in the 2009 vote.",  # a year names no count
+    "a six-year-old boy saw curtis watch southend united .",
+    "swansea manager alan curtis watched southend united .",  # a first name the wire never gives: uncertain
+    "an 18th century museum saw curtis .",  # an ordinal, not the figure 1
+]
+ENGLISH_TAMPERED = [  # (summary, the fact a reader must see flagged)
+    ("Greece will repay a $330 million loan to the IMF.", "$330 million"),
+    ("Zodiac Aerospace spoke to 30 flight attendants from five continents.", "five"),
+    ("milner will miss three games against celtic .", "three"),
+    ("a seven-year-old boy saw curtis watch southend united .", "seven"),
+    ("adam milner will miss two games against celtic .", "adam milner"),
+    ("swansea manager curtis watched torquay united .", "torquay united"),
+]
+
+
+@pytest.fixture(scope="module")
+def english_facts() -> Any:
+    return analyze_source(ENGLISH_WIRE, "en")
+
+
+@pytest.mark.parametrize("summary", ENGLISH_FAITHFUL)
+def test_faithful_english_restatements_pass(summary: str, english_facts: Any) -> None:
+    report = check_facts(ENGLISH_WIRE, summary, source_lang="en", source_facts=english_facts)
+    assert report.unverified == []
+
+
+@pytest.mark.parametrize(("summary", "fact"), ENGLISH_TAMPERED)
+def test_changed_english_figures_and_names_are_flagged(summary: str, fact: str, english_facts: Any) -> None:
+    report = check_facts(ENGLISH_WIRE, summary, source_lang="en", source_facts=english_facts)
+    assert fact in [f.text for f in report.unverified]
 
 
 KEY_FACT_WIRE = """Cybersécurité : la SNCF renforce son réseau électrique

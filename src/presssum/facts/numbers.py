@@ -43,7 +43,8 @@ _UNIT = (
     + "|".join(sorted((re.escape(unit).replace(r"\ ", r"\s") for unit in _UNITS), key=len, reverse=True))
     + r")(?!\w))"
 )
-_FIGURE = re.compile(rf"(?<![\w.,/:-])(?:{_PREFIX_CURRENCY})?{_VALUE}{_SCALE}?{_UNIT}?(?![^\W\d_])(?![.,]\d)")
+# nothing glued after: not a letter ("18th" is an ordinal) nor a digit (or "18th" would match as "1")
+_FIGURE = re.compile(rf"(?<![\w.,/:-])(?:{_PREFIX_CURRENCY})?{_VALUE}{_SCALE}?{_UNIT}?(?![^\W_])(?![.,]\d)")
 _TIME = re.compile(
     r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:(?:[:.h]|\s?h\s?)(?P<minute>[0-5]\d))?\s?"
     r"(?P<suffix>a\.?m\.?|p\.?m\.?|h|heures?|uhr)?(?![\w])"
@@ -52,6 +53,8 @@ _FRACTION = re.compile(
     r"\b(?:(?:un|une|a|one)\s+(?P<word>demi|tiers|quart|half|third|quarter)|(?:la\s+)?(?P<half>moitie|half))\b"
 )
 _NOUN = re.compile(r"\s*(?:(?:de|d'|of|des|du)\s*)?(?P<noun>[^\W\d_]{3,})")
+_PHRASE_END = re.compile(r"[.,;:!?()\[\]\"«»\n]")
+_CURRENCIES = {"EUR", "USD", "GBP", "JPY", "KRW", "CHF"}
 _NUMBER_WORDS = {
     "en": "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand and",
@@ -70,6 +73,11 @@ class Figure:
     noun: str | None
     is_year: bool = False
     core: tuple[int, int] = (0, 0)  # the figure without its currency or unit: "12 milliards" of "12 milliards d'euros"
+    following: tuple[str, ...] = ()  # the next content words of its phrase: "different", "continents"
+
+    def counts(self, noun: str) -> bool:
+        """Whether `noun` is among the words this figure counts: "four continents" = "four different continents"."""
+        return noun[:4] in {word[:4] for word in self.following}
 
 
 @lru_cache(maxsize=32)
@@ -107,6 +115,15 @@ def _noun_after(text: str, end: int, lang: str) -> str | None:
     return None if noun is None or noun in stop_words(lang) or noun in _SCALES else noun
 
 
+def _words_after(text: str, end: int, lang: str) -> tuple[str, ...]:
+    """Up to three content words after a figure, within its phrase."""
+    from presssum.facts.align import stop_words
+
+    phrase = _PHRASE_END.split(text[end : end + 80], maxsplit=1)[0]
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", phrase) if w not in stop_words(lang) and w not in _SCALES]
+    return tuple(words[:3])
+
+
 def extract_figures(text: str, lang: str) -> list[Figure]:
     """Every figure, time, fraction and number word of `text`, with spans into `text`."""
     folded = fold(text)
@@ -125,7 +142,8 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             return
         taken.append((start, end))
         fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
-        figures.append(Figure(fact, number, unit, _noun_after(folded, end, lang), is_year, core or (start, end)))
+        noun, following = _noun_after(folded, end, lang), _words_after(folded, end, lang)
+        figures.append(Figure(fact, number, unit, noun, is_year, core or (start, end), following))
 
     for match in _TIME.finditer(folded):
         suffix = (match.group("suffix") or "").replace(".", "")
@@ -182,7 +200,8 @@ def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
     if vocabulary is None:
         return None
     word = "(?:" + "|".join(sorted(vocabulary.split(), key=len, reverse=True)) + ")"
-    return re.compile(rf"(?<![\w-]){word}(?:[\s-]+{word})*(?![\w-])")
+    # "seven-year-old", "a two-year contract": a number word may open a compound, never close one
+    return re.compile(rf"(?<![\w-]){word}(?:[\s-]+{word})*(?!\w)")
 
 
 def extract_numbers(text: str, lang: str) -> list[Fact]:
@@ -205,10 +224,20 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool) -> b
     if summary.unit != reference.unit and summary.unit is not None and reference.unit is not None:
         return False
     if summary.unit is None and reference.unit is not None and reference.unit != "h":
-        # "8,500 technicians" is not "8 500 km"; "12 billion" may stand for "12 milliards d'euros"
-        return summary.noun is None
-    if same_language and summary.unit is None and summary.noun and reference.noun:
-        return summary.noun[:4] == reference.noun[:4]
+        # "8,500 technicians" is not "8 500 km"; "12 billion" may stand for "12 milliards d'euros", and
+        # "a 330million loan" for "a £330million loan": the same sum lending the same noun
+        if summary.noun is None:
+            return True
+        return same_language and reference.unit in _CURRENCIES and reference.counts(summary.noun)
+    if (
+        same_language
+        and summary.unit is None
+        and summary.noun
+        and reference.noun
+        and not (reference.is_year or summary.is_year)
+    ):
+        # the counted noun may follow an adjective on either side: "four (different) continents"
+        return reference.counts(summary.noun) or summary.counts(reference.noun)
     return True
 
 
