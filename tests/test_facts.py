@@ -47,6 +47,9 @@ CYBER_SUMMARY = (
         ("four ministers", "en", "4"),
         ("180 millions d'euros", "fr", "180000000"),
         ("180 million euros", "en", "180000000"),
+        ("drei Millionen Autos", "de", "3000000"),
+        ("dreihundertfünfzig Stellen", "de", "350"),
+        ("einundzwanzig Tage", "de", "21"),
     ],
 )
 def test_numbers_normalise_across_french_and_english_forms(text: str, lang: str, value: str) -> None:
@@ -58,6 +61,10 @@ def test_numbers_normalise_across_french_and_english_forms(text: str, lang: str,
 )
 def test_ordinals_and_codes_are_not_figures(text: str) -> None:
     assert extract_numbers(text, "en" if "the" in text else "fr") == []
+
+
+def test_german_articles_and_ordinals_are_not_figures() -> None:
+    assert extract_numbers("Eine Firma und ein Haus, Achtung: die sechste Runde", "de") == []
 
 
 @pytest.mark.parametrize(

@@ -147,6 +147,16 @@ def test_locale_number_forms_are_not_translation_mismatches() -> None:
     assert checked.warnings == () and checked.fact_checks["en"].ok
 
 
+def test_german_number_words_match_their_translation() -> None:
+    source = "Die Stadt investiert drei Millionen Euro in zwölf Schulen."
+    en = "The city is investing €3 million in twelve schools."
+    pair = ParagraphPair(source=source, en=en, sentences=(SentencePair(source=source, en=en),))
+    checked = check_digest(
+        analyze_source(source, "de"), [pair], "The city invests €3 million in 12 schools.", None, "de"
+    )
+    assert checked.warnings == () and checked.fact_checks["en"].ok
+
+
 def test_every_summary_sentence_cites_its_source_sentences(source_facts: Any) -> None:
     summary = "RTE will invest €12 billion by 2032. Demand rose 15% in a year. Aliens landed on the moon yesterday."
     checked = check_digest(source_facts, PARAGRAPHS, summary, None, "fr")

@@ -60,7 +60,11 @@ _NUMBER_WORDS = {
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand and",
     "fr": "zero un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
     "vingt vingts trente quarante cinquante soixante cent cents mille et",
+    # German writes a number as one word ("dreihundertfünfzig"): these are its parts, matched lower-cased
+    "de": "null ein eins eine zwei drei vier fünf sechs sech sieben sieb acht neun zehn elf zwölf zwanzig dreißig "
+    "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend und million millionen milliarde milliarden",
 }
+_COMPOUNDING = {"de"}  # languages whose number words join into one word
 
 
 @dataclass(frozen=True)
@@ -168,13 +172,15 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         add(match.start(), match.end(), number, unit, is_year, core)
     for match in _FRACTION.finditer(folded):
         add(match.start(), match.end(), _FRACTIONS[match.group("word") or "half"], None)
-    for start, end, number in _number_words(folded, lang):
+    lowered = text.lower() if len(text.lower()) == len(text) else folded
+    for start, end, number in _number_words(lowered if lang in _COMPOUNDING else folded, lang):
         add(start, end, number, None)
     return sorted(figures, key=lambda figure: figure.fact.start or 0)
 
 
 def _number_words(folded: str, lang: str) -> list[tuple[int, int, float]]:
-    """Runs of number words ('huit mille cinq cents', 'twenty-one') and their values, via text2num."""
+    """Runs of number words ('huit mille cinq cents', 'twenty-one', 'drei millionen') and their values,
+    via text2num."""
     from text_to_num import text2num  # type: ignore[import-untyped]
 
     words = _number_word_pattern(lang)
@@ -184,7 +190,7 @@ def _number_words(folded: str, lang: str) -> list[tuple[int, int, float]]:
     for match in words.finditer(folded):
         run = match.group(0).strip()
         run = re.sub(r"\s+(?:and|et)$", "", run)
-        if run in ("un", "une", "one", "and", "et") or run.startswith(("and ", "et ")):
+        if run in ("un", "une", "one", "and", "et", "ein", "eine", "und") or run.startswith(("and ", "et ", "und ")):
             continue  # "one of them", "un accord": an article, not a figure
         try:
             value = float(text2num(run.replace("-", " "), lang))
@@ -194,12 +200,14 @@ def _number_words(folded: str, lang: str) -> list[tuple[int, int, float]]:
     return found
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
     vocabulary = _NUMBER_WORDS.get(lang)
     if vocabulary is None:
         return None
     word = "(?:" + "|".join(sorted(vocabulary.split(), key=len, reverse=True)) + ")"
+    if lang in _COMPOUNDING:
+        word = f"{word}+"
     # "seven-year-old", "a two-year contract": a number word may open a compound, never close one
     return re.compile(rf"(?<![\w-]){word}(?:[\s-]+{word})*(?!\w)")
 
