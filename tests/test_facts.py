@@ -63,6 +63,11 @@ def test_ordinals_and_codes_are_not_figures(text: str) -> None:
     assert extract_numbers(text, "en" if "the" in text else "fr") == []
 
 
+def test_two_number_words_joined_by_and_are_two_figures() -> None:
+    assert [fact.value for fact in extract_numbers("between three and four weeks", "en")] == ["3", "4"]
+    assert [fact.value for fact in extract_numbers("one hundred and five people", "en")] == ["105"]
+
+
 def test_german_articles_and_ordinals_are_not_figures() -> None:
     assert extract_numbers("Eine Firma und ein Haus, Achtung: die sechste Runde", "de") == []
 

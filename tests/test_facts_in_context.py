@@ -188,7 +188,8 @@ ENGLISH_WIRE = (
     "Greece is due to repay a £330million loan to the IMF on Thursday.\n\n"
     "Zodiac Aerospace spoke to 30 flight attendants from four different continents. "
     "All parties spent more than during the 2009 European election campaign. "
-    "A six-year-old boy saw Swansea manager Curtis watch Southend United in the 18th minute."
+    "A six-year-old boy saw Swansea manager Curtis watch Southend United in the 18th minute. "
+    "The water stayed around zero degrees Celsius for between three and four weeks."
 )
 ENGLISH_FAITHFUL = [
     "James Milner will miss two games against Celtic.",  # an adjective of the wire's left out
@@ -198,14 +199,17 @@ ENGLISH_FAITHFUL = [
     "a six-year-old boy saw curtis watch southend united .",
     "swansea manager alan curtis watched southend united .",  # a first name the wire never gives: uncertain
     "an 18th century museum saw curtis .",  # an ordinal, not the figure 1
+    "The water stayed around zero degrees for three to four weeks.",  # "degrees" is not "de grees"
+    "PM James Milner saw the fly-half score in the first half.",  # a title, a position, a period of play
 ]
 ENGLISH_TAMPERED = [  # (summary, the fact a reader must see flagged)
     ("Greece will repay a $330 million loan to the IMF.", "$330 million"),
     ("Zodiac Aerospace spoke to 30 flight attendants from five continents.", "five"),
-    ("milner will miss three games against celtic .", "three"),
+    ("milner will miss nine games against celtic .", "nine"),
     ("a seven-year-old boy saw curtis watch southend united .", "seven"),
     ("adam milner will miss two games against celtic .", "adam milner"),
     ("swansea manager curtis watched torquay united .", "torquay united"),
+    ("The water stayed around zero degrees for five weeks.", "five"),
 ]
 
 

@@ -31,7 +31,7 @@ _CAPITALS = {
 TITLES = {
     "minister", "ministre", "president", "president-elect", "prime", "premier", "chancellor", "secretary",
     "general", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "king", "queen", "prince",
-    "pope", "senator", "governor", "mayor", "chief", "ceo", "judge", "justice", "deputy", "spokesman",
+    "pope", "pm", "senator", "governor", "mayor", "chief", "ceo", "judge", "justice", "deputy", "spokesman",
     "spokeswoman", "spokesperson", "ambassador", "commissioner", "director", "chairman", "chairwoman",
     "foreign", "finance", "interior", "defence", "defense", "economy", "health", "labour", "labor",
     "m", "mme", "mlle", "monsieur", "madame", "sen", "rep", "gen", "col", "capt", "st", "directeur",

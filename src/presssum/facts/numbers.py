@@ -49,10 +49,12 @@ _TIME = re.compile(
     r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:(?:[:.h]|\s?h\s?)(?P<minute>[0-5]\d))?\s?"
     r"(?P<suffix>a\.?m\.?|p\.?m\.?|h|heures?|uhr)?(?![\w])"
 )
+# a bare "half" is a share, but not in a compound ("fly-half", "half-time") nor a match's "first half"
 _FRACTION = re.compile(
-    r"\b(?:(?:un|une|a|one)\s+(?P<word>demi|tiers|quart|half|third|quarter)|(?:la\s+)?(?P<half>moitie|half))\b"
+    r"\b(?:(?:un|une|a|one)\s+(?P<word>demi|tiers|quart|half|third|quarter)"
+    r"|(?:la\s+)?(?<!first )(?<!second )(?<!-)(?P<half>moitie|half)(?!-))\b"
 )
-_NOUN = re.compile(r"\s*(?:(?:de|d'|of|des|du)\s*)?(?P<noun>[^\W\d_]{3,})")
+_NOUN = re.compile(r"\s*(?:(?:de|of|des|du)\s+|d')?(?P<noun>[^\W\d_]{3,})")  # "degrees" is not "de grees"
 _PHRASE_END = re.compile(r"[.,;:!?()\[\]\"«»\n]")
 _CURRENCIES = {"EUR", "USD", "GBP", "JPY", "KRW", "CHF"}
 _NUMBER_WORDS = {
@@ -181,8 +183,6 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
 def _number_words(folded: str, lang: str) -> list[tuple[int, int, float]]:
     """Runs of number words ('huit mille cinq cents', 'twenty-one', 'drei millionen') and their values,
     via text2num."""
-    from text_to_num import text2num  # type: ignore[import-untyped]
-
     words = _number_word_pattern(lang)
     if words is None:
         return []
@@ -192,12 +192,27 @@ def _number_words(folded: str, lang: str) -> list[tuple[int, int, float]]:
         run = re.sub(r"\s+(?:and|et)$", "", run)
         if run in ("un", "une", "one", "and", "et", "ein", "eine", "und") or run.startswith(("and ", "et ", "und ")):
             continue  # "one of them", "un accord": an article, not a figure
-        try:
-            value = float(text2num(run.replace("-", " "), lang))
-        except (ValueError, KeyError):
-            continue
-        found.append((match.start(), match.start() + len(run), value))
+        found += _run_values(run, match.start(), lang)
     return found
+
+
+def _run_values(run: str, start: int, lang: str) -> list[tuple[int, int, float]]:
+    """A run's value; a run text2num rejects may be two figures joined: "three and four weeks"."""
+    from text_to_num import text2num  # type: ignore[import-untyped]
+
+    try:
+        return [(start, start + len(run), float(text2num(run.replace("-", " "), lang)))]
+    except (ValueError, KeyError):
+        pass
+    cuts = [0, *(i for m in re.finditer(r"\s+(?:and|et|und)\s+", run) for i in m.span()), len(run)]
+    if len(cuts) == 2:
+        return []
+    return [
+        value
+        for begin, end in zip(cuts[::2], cuts[1::2], strict=True)
+        if run[begin:end] not in ("un", "une", "one", "ein", "eine")
+        for value in _run_values(run[begin:end], start + begin, lang)
+    ]
 
 
 @lru_cache(maxsize=8)
