@@ -27,6 +27,7 @@ _REASONS = {
     "name": "this name is not in the source",
     "word": "this word is not in the source",
 }
+LOWERCASE_WORDS = 2  # new words a lower-case summary may hold before it fails: one is often a paraphrase
 CHANGED_NAME = "the source has this name with another word in place of the first"
 # what summarisers' tokenisers leave in lower-case text: unknown-word markers, escaped brackets
 _TOKENISER_LEFTOVERS = re.compile(r"\[UNK\]|\bUNK\b|<unk>|-[lr][rcs]b-", re.IGNORECASE)
@@ -122,7 +123,8 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
         words = _novel_words(summary, lang, units)
         changed = _changed_names(summary, words, units)
         unverified += changed
-        uncertain += [word for word in words if not any(_inside(word, name) for name in changed)]
+        rest = [word for word in words if not any(_inside(word, name) for name in changed)]
+        (unverified if len(rest) >= LOWERCASE_WORDS else uncertain).extend(rest)
     return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
 
 
