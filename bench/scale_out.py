@@ -22,13 +22,16 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import cpu_features  # noqa: E402  (bench/ is a folder of scripts, not a package)
+from run import cpu_features  # bench/ is a folder of scripts, not a package
 
 ROOT = Path(__file__).resolve().parents[1]
 ECHO = ROOT / "tests" / "assets" / "echo-marian"
-# local: torch's own thread count (one per core); ray-AxT: A actors of T threads (--worker-cpus)
+# local: torch's own thread count (one per core); local-1t: one thread (OMP_NUM_THREADS=1, which torch
+# and so CTranslate2 follow), as one Ray actor has; ray-AxT: A actors of T threads (--worker-cpus)
+LOCAL = ["--format", "jsonl", "--no-cache"]
 ARMS = {
-    "local": ["--format", "jsonl", "--no-cache"],
+    "local": LOCAL,
+    "local-1t": LOCAL,
     "ray-1x1": ["--engine", "ray", "--workers", "1", "--worker-cpus", "1"],
     "ray-2x1": ["--engine", "ray", "--workers", "2", "--worker-cpus", "1"],
 }
@@ -56,16 +59,20 @@ def wires(folder: Path, count: int) -> Path:
     return folder
 
 
-def timed(arm: list[str], source: Path, config: Path, work: Path) -> float:
+def timed(name: str, source: Path, config: Path, work: Path) -> float:
     out = Path(tempfile.mkdtemp(dir=work))
+    arm = ARMS[name]
     command = [sys.executable, "-m", "presssum", "digest", str(source), "-c", str(config), "-q", *arm]
+    environment = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    if name == "local-1t":
+        environment["OMP_NUM_THREADS"] = "1"
     if "ray" in arm:
         command += ["--output", str(out / "digests")]
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}, check=False)
+    done = subprocess.run(command, capture_output=True, env=environment, check=False)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(arm)} failed:\n{done.stderr.decode()[-3000:]}")
+        raise SystemExit(f"bench: {name} failed:\n{done.stderr.decode()[-3000:]}")
     return seconds
 
 
@@ -87,8 +94,8 @@ def main() -> None:
         }
         report["arms"] = []
         chosen = args.arms.split(",") if args.arms else list(ARMS)
-        for name, arm in ((name, ARMS[name]) for name in chosen):
-            single, whole = timed(arm, one, config, work), timed(arm, many, config, work)
+        for name in chosen:
+            single, whole = timed(name, one, config, work), timed(name, many, config, work)
             steady = (args.wires - 1) / max(whole - single, 1e-9) * 60
             row = {
                 "arm": name,

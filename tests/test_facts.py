@@ -47,15 +47,29 @@ CYBER_SUMMARY = (
         ("four ministers", "en", "4"),
         ("180 millions d'euros", "fr", "180000000"),
         ("180 million euros", "en", "180000000"),
+        ("drei Millionen Autos", "de", "3000000"),
+        ("dreihundertfünfzig Stellen", "de", "350"),
+        ("einundzwanzig Tage", "de", "21"),
     ],
 )
 def test_numbers_normalise_across_french_and_english_forms(text: str, lang: str, value: str) -> None:
     assert [fact.value for fact in extract_numbers(text, lang)] == [value]
 
 
-@pytest.mark.parametrize("text", ["the 3rd quarter", "le 1er trimestre", "au XXe siècle", "l'autoroute A7", "COVID-19"])
+@pytest.mark.parametrize(
+    "text", ["the 3rd quarter", "the 18th century", "le 1er trimestre", "au XXe siècle", "l'autoroute A7", "COVID-19"]
+)
 def test_ordinals_and_codes_are_not_figures(text: str) -> None:
     assert extract_numbers(text, "en" if "the" in text else "fr") == []
+
+
+def test_two_number_words_joined_by_and_are_two_figures() -> None:
+    assert [fact.value for fact in extract_numbers("between three and four weeks", "en")] == ["3", "4"]
+    assert [fact.value for fact in extract_numbers("one hundred and five people", "en")] == ["105"]
+
+
+def test_german_articles_and_ordinals_are_not_figures() -> None:
+    assert extract_numbers("Eine Firma und ein Haus, Achtung: die sechste Runde", "de") == []
 
 
 @pytest.mark.parametrize(

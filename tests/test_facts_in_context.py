@@ -147,6 +147,16 @@ def test_locale_number_forms_are_not_translation_mismatches() -> None:
     assert checked.warnings == () and checked.fact_checks["en"].ok
 
 
+def test_german_number_words_match_their_translation() -> None:
+    source = "Die Stadt investiert drei Millionen Euro in zwölf Schulen."
+    en = "The city is investing €3 million in twelve schools."
+    pair = ParagraphPair(source=source, en=en, sentences=(SentencePair(source=source, en=en),))
+    checked = check_digest(
+        analyze_source(source, "de"), [pair], "The city invests €3 million in 12 schools.", None, "de"
+    )
+    assert checked.warnings == () and checked.fact_checks["en"].ok
+
+
 def test_every_summary_sentence_cites_its_source_sentences(source_facts: Any) -> None:
     summary = "RTE will invest €12 billion by 2032. Demand rose 15% in a year. Aliens landed on the moon yesterday."
     checked = check_digest(source_facts, PARAGRAPHS, summary, None, "fr")
@@ -162,11 +172,61 @@ def test_the_back_translated_summary_shares_the_english_sentences_sources(source
 
 
 def test_a_lower_case_summary_is_checked_word_by_word() -> None:
+    """Without capitals a new word may be a name or a paraphrase: one is shown as uncertain, two fail."""
     source = "The mayor of Leeds opened a new library on Monday."
     assert check_facts(source, "the mayor of leeds opened a library .", source_lang="en").ok
+    one = check_facts(source, "the mayor of leeds opened a big library .", source_lang="en")
+    assert one.ok and [(f.text, f.status) for f in one.uncertain] == [("big", "lowercase")]
     report = check_facts(source, "the mayor of bristol opened a swimming pool .", source_lang="en")
     assert {f.text for f in report.unverified} == {"bristol", "swimming", "pool"}
     assert {f.status for f in report.unverified} == {"lowercase"}
+
+
+ENGLISH_WIRE = (
+    "LONDON - England midfielder James Milner will miss two forthcoming games against Celtic. "
+    "Greece is due to repay a £330million loan to the IMF on Thursday.\n\n"
+    "Zodiac Aerospace spoke to 30 flight attendants from four different continents. "
+    "All parties spent more than during the 2009 European election campaign. "
+    "A six-year-old boy saw Swansea manager Curtis watch Southend United in the 18th minute. "
+    "The water stayed around zero degrees Celsius for between three and four weeks."
+)
+ENGLISH_FAITHFUL = [
+    "James Milner will miss two games against Celtic.",  # an adjective of the wire's left out
+    "Greece will repay a 330 million loan to the IMF on Thursday.",  # the currency left out, the same loan
+    "Zodiac Aerospace spoke to 30 flight attendants from four continents.",
+    "All parties spent more than in the 2009 vote.",  # a year names no count
+    "a six-year-old boy saw curtis watch southend united .",
+    "swansea manager alan curtis watched southend united .",  # a first name the wire never gives: uncertain
+    "curtis saw a goal in the 18th minute .",  # an ordinal, not the figure 1
+    "The water stayed around zero degrees for three to four weeks.",  # "degrees" is not "de grees"
+    "PM James Milner saw the fly-half score in the first half.",  # a title, a position, a period of play
+]
+ENGLISH_TAMPERED = [  # (summary, the fact a reader must see flagged)
+    ("Greece will repay a $330 million loan to the IMF.", "$330 million"),
+    ("Zodiac Aerospace spoke to 30 flight attendants from five continents.", "five"),
+    ("milner will miss nine games against celtic .", "nine"),
+    ("a seven-year-old boy saw curtis watch southend united .", "seven"),
+    ("adam milner will miss two games against celtic .", "adam milner"),
+    ("swansea manager curtis watched torquay united .", "torquay united"),
+    ("The water stayed around zero degrees for five weeks.", "five"),
+]
+
+
+@pytest.fixture(scope="module")
+def english_facts() -> Any:
+    return analyze_source(ENGLISH_WIRE, "en")
+
+
+@pytest.mark.parametrize("summary", ENGLISH_FAITHFUL)
+def test_faithful_english_restatements_pass(summary: str, english_facts: Any) -> None:
+    report = check_facts(ENGLISH_WIRE, summary, source_lang="en", source_facts=english_facts)
+    assert report.unverified == []
+
+
+@pytest.mark.parametrize(("summary", "fact"), ENGLISH_TAMPERED)
+def test_changed_english_figures_and_names_are_flagged(summary: str, fact: str, english_facts: Any) -> None:
+    report = check_facts(ENGLISH_WIRE, summary, source_lang="en", source_facts=english_facts)
+    assert fact in [f.text for f in report.unverified]
 
 
 KEY_FACT_WIRE = """Cybersécurité : la SNCF renforce son réseau électrique

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from email import policy
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -444,3 +445,30 @@ def test_ctranslate2_refuses_a_pickled_only_checkpoint(
 
     assert result.exit_code == 3, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "pickled-model" in result.stderr
+
+
+def test_a_bug_one_wire_sets_off_fails_that_wire_alone(write_config: WriteConfig) -> None:
+    """A crash inside a stage (the summariser, on the German strike wire only) must not sink the batch."""
+    from presssum import Pipeline
+    from presssum.batch import digest_inputs
+    from presssum.load import discover
+    from presssum.records import Digest, Failure
+    from tests.backends import Wrapped, echo_loader
+    from tests.conftest import SAMPLES
+
+    class CrashesOnTheStrike(Wrapped):
+        def generate(self, texts: Any, settings: Any, bounds: Any) -> list[str]:
+            if any("Streik" in text for text in texts):
+                raise RuntimeError("index out of range in the decoder")
+            return self.inner.generate(texts, settings, bounds)
+
+    pipeline = Pipeline(load_config(write_config()), loader=echo_loader(wrap={"summarizer": CrashesOnTheStrike}))
+    results = list(digest_inputs(pipeline, discover([str(SAMPLES)]), max_bytes=1_000_000))
+    failed = [r for r in results if isinstance(r, Failure)]
+    assert [(f.input, f.error) for f in failed] == [
+        (
+            str(SAMPLES / "de-bahn-streik.txt"),
+            "internal error (RuntimeError: index out of range in the decoder); please report it with this input",
+        )
+    ]
+    assert sum(isinstance(r, Digest) for r in results) == len(list(SAMPLES.glob("*.txt"))) - 1

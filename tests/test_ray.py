@@ -66,7 +66,7 @@ def first_run(ray_cluster: str, config_file: Path, archive: Path, tmp_path_facto
     return run_cli(*args, "--config", str(config_file), "--output", str(dest), process=True), dest
 
 
-def job(config_file: Path, inputs: list[str], dest: Path, **settings: Any) -> engine_ray.RayJob:
+def job(config_file: Path, inputs: list[str], dest: Path | str, **settings: Any) -> engine_ray.RayJob:
     config = load_config(config_file)
     options = DigestOptions(inputs=inputs)
     return engine_ray.RayJob(
@@ -149,3 +149,41 @@ def test_without_ray_the_engine_names_the_extra_to_install(monkeypatch: pytest.M
     monkeypatch.setitem(sys.modules, "ray", None)  # as if `import ray` failed
     with pytest.raises(PresssumError, match=r"pip install 'presssum\[ray\]'"):
         engine_ray.run(engine_ray.RayJob(inputs=[str(SAMPLES)], dest=str(tmp_path), config=load_config(), settings=""))
+
+
+@pytest.fixture(scope="module")
+def object_store() -> Iterator[str]:
+    """A local S3 server (moto): `s3://` URLs with its endpoint and keys, as a cluster reads a real bucket."""
+    server_module = pytest.importorskip("moto.server")
+    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"?endpoint_override={host}:{port}&scheme=http&region=us-east-1&allow_bucket_creation=true"
+    server.stop()
+
+
+def test_wires_in_an_object_store_are_digested_into_an_object_store(
+    ray_cluster: str, config_file: Path, object_store: str
+) -> None:
+    from pyarrow.fs import FileSystem
+
+    wires = ["fr-cyber-consultation.txt", "de-bahn-streik.txt"]
+    bucket, _ = FileSystem.from_uri(f"s3://key:secret@wires/{object_store}")
+    bucket.create_dir("wires")
+    for name in wires:
+        with bucket.open_output_stream(f"wires/2026/{name}") as stream:
+            stream.write((SAMPLES / name).read_bytes())
+    source, dest = f"s3://key:secret@wires/2026{object_store}", f"s3://key:secret@digests/afp{object_store}"
+    outcome = engine_ray.run(job(config_file, [source], dest, workers=1))
+    assert (outcome.done, outcome.failed) == (2, 0)
+    records = engine_ray.read_back(dest)
+    assert [record["input"] for record in records] == [f"s3://wires/2026/{name}" for name in sorted(wires)]
+    local = digest_inputs(
+        Pipeline(load_config(config_file)), [str(SAMPLES / name) for name in sorted(wires)], max_bytes=5_000_000
+    )
+    expected = [json.loads(render_line(result)) for result in local]
+    assert [without_run_fields(r) | {"input": ""} for r in records] == [
+        without_run_fields(r) | {"input": ""} for r in expected
+    ]
+    again = engine_ray.run(job(config_file, [source], dest, workers=1))
+    assert (again.done, again.skipped) == (0, 2)  # resumed from the index in the bucket

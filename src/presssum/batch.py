@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
+from typing import Any
 
 from presssum.cache import DigestCache
 from presssum.config import LengthName
 from presssum.digest import Pipeline
+from presssum.errors import PresssumError
 from presssum.load import load_articles
 from presssum.records import Article, Digest, Failure, StoryNotice
 from presssum.stories import Plan, StoryStore, attach, plan
 
 # Articles digested together: big enough for full batches across articles, small enough to stream.
 CHUNK_ARTICLES = 16
+log = logging.getLogger(__name__)
 
 
 def digest_inputs(
@@ -79,11 +83,8 @@ def digest_loaded(
         todo: dict[int, Article] = {
             i: item for i, item in enumerate(chunk) if isinstance(item, Article) and cached[i] is None
         }
-        fresh = (
-            pipeline.digest_articles(list(todo.values()), lang=lang, length=length, strict=strict, on_stage=on_stage)
-            if todo
-            else []
-        )
+        options = {"lang": lang, "length": length, "strict": strict, "on_stage": on_stage}
+        fresh = digest_isolating_bugs(pipeline, list(todo.values()), **options) if todo else []
         results: dict[int, Digest | Failure | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
         for index, item in enumerate(chunk):
             result = item if isinstance(item, Failure | StoryNotice) else results[index]
@@ -96,3 +97,22 @@ def digest_loaded(
                 cache.put(item, lang, result)
             if result is not None:
                 yield result
+
+
+def digest_isolating_bugs(pipeline: Pipeline, articles: list[Article], **options: Any) -> list[Digest | Failure]:
+    """Pipeline.digest_articles, where a bug that one article sets off fails that article, not the batch.
+
+    The batch is digested again one article at a time, so only the article that still fails is lost
+    (as one named Failure; --traceback shows the trace). Smaller batches also get past memory errors.
+    presssum's own errors (models unavailable, bad settings) concern the whole run and are raised.
+    """
+    try:
+        return pipeline.digest_articles(articles, **options)
+    except PresssumError:
+        raise
+    except Exception as exc:
+        if len(articles) > 1:
+            return [result for article in articles for result in digest_isolating_bugs(pipeline, [article], **options)]
+        log.error("bug while digesting %s", articles[0].input, exc_info=True)
+        error = f"internal error ({type(exc).__name__}: {exc}); please report it with this input"
+        return [Failure(input=articles[0].input, error=error)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -90,7 +91,10 @@ def _fail(message: str, code: ExitCode) -> typer.Exit:
 
 @contextmanager
 def _errors(show_traceback: bool = False) -> Iterator[None]:
-    """The one boundary where presssum's own errors become one line and an exit code; bugs stay tracebacks."""
+    """The one boundary where presssum's own errors become one line and an exit code; bugs stay tracebacks
+    (a bug that one input sets off fails that input alone, batch.py; --traceback shows its trace too)."""
+    if show_traceback:
+        logging.getLogger("presssum").addHandler(logging.StreamHandler())
     try:
         yield
     except KeyboardInterrupt:

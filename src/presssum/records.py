@@ -13,14 +13,15 @@ from pydantic import BaseModel, ConfigDict, computed_field, field_validator, mod
 FactKind = Literal["number", "date", "name", "word"]  # word: of a lower-case summary, see FactStatus
 # verified: in the source sentences the summary sentence comes from; elsewhere: only in other sentences
 # of the source; translation: only through a translated sentence whose figures differ from its source;
-# lowercase: a word of a lower-case summary the source lacks (no capitals to tell names, so weaker);
+# lowercase: a word of a lower-case summary the source lacks (no capitals to tell a name from a paraphrase,
+# so it is uncertain, never failing);
 # unverified: nowhere in the source.
 FactStatus = Literal["verified", "elsewhere", "translation", "lowercase", "unverified"]
 STATUS_LABELS: dict[str, str] = {
     "verified": "verified in its source sentences",
     "elsewhere": "found only elsewhere in the source",
     "translation": "found only through a flagged translation",
-    "lowercase": "unchecked name: lower-case summary",
+    "lowercase": "new word of a lower-case summary: maybe a name, maybe a paraphrase",
     "unverified": "not in the source",
 }
 ENGLISH = "en"

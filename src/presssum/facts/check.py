@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from presssum.facts.align import align, stop_words
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text
-from presssum.facts.names import name_forms
+from presssum.facts.names import DEMONYMS, TITLES, name_forms
 from presssum.facts.numbers import Figure, same_figure
 from presssum.facts.text import fold, sentences_with_spans, stem
 from presssum.records import Fact, FactReport, KeyFact, ParagraphPair, SentencePair, SummarySentence
@@ -27,6 +28,7 @@ _REASONS = {
     "word": "this word is not in the source",
 }
 LOWERCASE_WORDS = 2  # new words a lower-case summary may hold before it fails: one is often a paraphrase
+CHANGED_NAME = "the source has this name with another word in place of the first"
 # what summarisers' tokenisers leave in lower-case text: unknown-word markers, escaped brackets
 _TOKENISER_LEFTOVERS = re.compile(r"\[UNK\]|\bUNK\b|<unk>|-[lr][rcs]b-", re.IGNORECASE)
 
@@ -119,8 +121,47 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
             unverified.append(checked.model_copy(update={"reason": _REASONS[fact.kind]}))
     if summary and summary == summary.lower():
         words = _novel_words(summary, lang, units)
-        (unverified if len(words) >= LOWERCASE_WORDS else uncertain).extend(words)
+        changed = _changed_names(summary, words, units)
+        unverified += changed
+        rest = [word for word in words if not any(_inside(word, name) for name in changed)]
+        (unverified if len(rest) >= LOWERCASE_WORDS else uncertain).extend(rest)
     return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
+
+
+def _changed_names(summary: str, words: Sequence[Fact], units: Sequence[Unit]) -> list[Fact]:
+    """New words of a lower-case summary that change a name of the source: "adam milner" where the
+    source has "James Milner", "torquay united" where it has "Southend United".
+
+    A new word alone may be a paraphrase; one written where the source's name has another word is a
+    changed name, and fails the check like any name the source lacks.
+    """
+    preceding: dict[str, set[str]] = {}
+    for unit in units:
+        for text in unit.texts:
+            for name in text.names:
+                parts = re.findall(r"[^\W\d_]+", fold(name.text))
+                for previous, part in pairwise(parts):
+                    preceding.setdefault(part, set()).add(previous)
+    changed = []
+    for word in words:
+        start, end = word.start or 0, word.end or 0
+        after = re.match(r"[ \t]+([^\W\d_]+)", summary[end:])
+        if after is None or summary[start - 1 : start] == "-" or word.value in TITLES | DEMONYMS:
+            continue  # "oscar-winning" is a compound, "minister" a title: neither is part of a name
+        if preceding.get(fold(after.group(1))):
+            end += after.end()
+            changed.append(
+                Fact(
+                    text=summary[start:end],
+                    kind="name",
+                    value=fold(summary[start:end]),
+                    reason=CHANGED_NAME,
+                    start=start,
+                    end=end,
+                    status="unverified",
+                )
+            )
+    return changed
 
 
 def _novel_words(summary: str, lang: str, units: Sequence[Unit]) -> list[Fact]:

@@ -28,16 +28,16 @@ _CAPITALS = {
     "londres": "GB", "tehran": "IR", "teheran": "IR", "ankara": "TR", "madrid": "ES", "rome": "IT",
     "brussels": "BE", "bruxelles": "BE", "taipei": "TW", "new delhi": "IN",
 }  # fmt: skip
-_TITLES = {
+TITLES = {
     "minister", "ministre", "president", "president-elect", "prime", "premier", "chancellor", "secretary",
     "general", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "king", "queen", "prince",
-    "pope", "senator", "governor", "mayor", "chief", "ceo", "judge", "justice", "deputy", "spokesman",
+    "pope", "pm", "senator", "governor", "mayor", "chief", "ceo", "judge", "justice", "deputy", "spokesman",
     "spokeswoman", "spokesperson", "ambassador", "commissioner", "director", "chairman", "chairwoman",
     "foreign", "finance", "interior", "defence", "defense", "economy", "health", "labour", "labor",
     "m", "mme", "mlle", "monsieur", "madame", "sen", "rep", "gen", "col", "capt", "st", "directeur",
     "directrice", "presidente", "secretaire", "porte-parole", "maire", "chef", "ambassadeur", "pdg", "dg",
 }  # fmt: skip
-_DEMONYMS = {
+DEMONYMS = {
     "french", "british", "english", "german", "american", "korean", "japanese", "chinese", "russian",
     "ukrainian", "spanish", "italian", "portuguese", "european", "african", "asian", "australian", "canadian",
     "indian", "iranian", "israeli", "palestinian", "turkish", "dutch", "belgian", "swiss", "polish", "greek",
@@ -62,7 +62,7 @@ _NAME = re.compile(rf"{_NAME_WORD}(?:[ -](?:(?:de|du|des|la|le|von|van|bin|al)\s
 
 
 def _edge_words(lang: str) -> set[str]:
-    return _NOT_NAMES[lang] | _TITLES | set(weekdays("en")) | set(weekdays("fr")) | _month_words()
+    return _NOT_NAMES[lang] | TITLES | set(weekdays("en")) | set(weekdays("fr")) | _month_words()
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +123,7 @@ def _capitalised_names(text: str) -> list[Fact]:
     marked = re.sub(r"(\w)['’]s\b", r"\1 ,", text)  # "France's GDP": two spans; same length, same offsets
     for match in _NAME.finditer(marked):
         words = list(re.finditer(r"[^\s-]+(?:-[^\s-]+)*", match.group(0)))
-        while words and fold(words[0].group(0)).strip("'’.") in edge | _DEMONYMS:
+        while words and fold(words[0].group(0)).strip("'’.") in edge | DEMONYMS:
             words.pop(0)
         while words and fold(words[-1].group(0)).strip("'’.") in edge:
             words.pop()

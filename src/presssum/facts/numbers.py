@@ -43,21 +43,30 @@ _UNIT = (
     + "|".join(sorted((re.escape(unit).replace(r"\ ", r"\s") for unit in _UNITS), key=len, reverse=True))
     + r")(?!\w))"
 )
-_FIGURE = re.compile(rf"(?<![\w.,/:-])(?:{_PREFIX_CURRENCY})?{_VALUE}{_SCALE}?{_UNIT}?(?![^\W\d_])(?![.,]\d)")
+# nothing glued after: not a letter ("18th" is an ordinal) nor a digit (or "18th" would match as "1")
+_FIGURE = re.compile(rf"(?<![\w.,/:-])(?:{_PREFIX_CURRENCY})?{_VALUE}{_SCALE}?{_UNIT}?(?![^\W_])(?![.,]\d)")
 _TIME = re.compile(
     r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:(?:[:.h]|\s?h\s?)(?P<minute>[0-5]\d))?\s?"
     r"(?P<suffix>a\.?m\.?|p\.?m\.?|h|heures?|uhr)?(?![\w])"
 )
+# a bare "half" is a share, but not in a compound ("fly-half", "half-time") nor a match's "first half"
 _FRACTION = re.compile(
-    r"\b(?:(?:un|une|a|one)\s+(?P<word>demi|tiers|quart|half|third|quarter)|(?:la\s+)?(?P<half>moitie|half))\b"
+    r"\b(?:(?:un|une|a|one)\s+(?P<word>demi|tiers|quart|half|third|quarter)"
+    r"|(?:la\s+)?(?<!first )(?<!second )(?<!-)(?P<half>moitie|half)(?!-))\b"
 )
-_NOUN = re.compile(r"\s*(?:(?:de|d'|of|des|du)\s*)?(?P<noun>[^\W\d_]{3,})")
+_NOUN = re.compile(r"\s*(?:(?:de|of|des|du)\s+|d')?(?P<noun>[^\W\d_]{3,})")  # "degrees" is not "de grees"
+_PHRASE_END = re.compile(r"[.,;:!?()\[\]\"«»\n]")
+_CURRENCIES = {"EUR", "USD", "GBP", "JPY", "KRW", "CHF"}
 _NUMBER_WORDS = {
     "en": "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand and",
     "fr": "zero un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
     "vingt vingts trente quarante cinquante soixante cent cents mille et",
+    # German writes a number as one word ("dreihundertfünfzig"): these are its parts, matched lower-cased
+    "de": "null ein eins eine zwei drei vier fünf sechs sech sieben sieb acht neun zehn elf zwölf zwanzig dreißig "
+    "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend und million millionen milliarde milliarden",
 }
+_COMPOUNDING = {"de"}  # languages whose number words join into one word
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,11 @@ class Figure:
     noun: str | None
     is_year: bool = False
     core: tuple[int, int] = (0, 0)  # the figure without its currency or unit: "12 milliards" of "12 milliards d'euros"
+    following: tuple[str, ...] = ()  # the next content words of its phrase: "different", "continents"
+
+    def counts(self, noun: str) -> bool:
+        """Whether `noun` is among the words this figure counts: "four continents" = "four different continents"."""
+        return noun[:4] in {word[:4] for word in self.following}
 
 
 @lru_cache(maxsize=32)
@@ -107,6 +121,15 @@ def _noun_after(text: str, end: int, lang: str) -> str | None:
     return None if noun is None or noun in stop_words(lang) or noun in _SCALES else noun
 
 
+def _words_after(text: str, end: int, lang: str) -> tuple[str, ...]:
+    """Up to three content words after a figure, within its phrase."""
+    from presssum.facts.align import stop_words
+
+    phrase = _PHRASE_END.split(text[end : end + 80], maxsplit=1)[0]
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", phrase) if w not in stop_words(lang) and w not in _SCALES]
+    return tuple(words[:3])
+
+
 def extract_figures(text: str, lang: str) -> list[Figure]:
     """Every figure, time, fraction and number word of `text`, with spans into `text`."""
     folded = fold(text)
@@ -125,7 +148,8 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             return
         taken.append((start, end))
         fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
-        figures.append(Figure(fact, number, unit, _noun_after(folded, end, lang), is_year, core or (start, end)))
+        noun, following = _noun_after(folded, end, lang), _words_after(folded, end, lang)
+        figures.append(Figure(fact, number, unit, noun, is_year, core or (start, end), following))
 
     for match in _TIME.finditer(folded):
         suffix = (match.group("suffix") or "").replace(".", "")
@@ -150,15 +174,15 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         add(match.start(), match.end(), number, unit, is_year, core)
     for match in _FRACTION.finditer(folded):
         add(match.start(), match.end(), _FRACTIONS[match.group("word") or "half"], None)
-    for start, end, number in _number_words(folded, lang):
+    lowered = text.lower() if len(text.lower()) == len(text) else folded
+    for start, end, number in _number_words(lowered if lang in _COMPOUNDING else folded, lang):
         add(start, end, number, None)
     return sorted(figures, key=lambda figure: figure.fact.start or 0)
 
 
 def _number_words(folded: str, lang: str) -> list[tuple[int, int, float]]:
-    """Runs of number words ('huit mille cinq cents', 'twenty-one') and their values, via text2num."""
-    from text_to_num import text2num  # type: ignore[import-untyped]
-
+    """Runs of number words ('huit mille cinq cents', 'twenty-one', 'drei millionen') and their values,
+    via text2num."""
     words = _number_word_pattern(lang)
     if words is None:
         return []
@@ -166,23 +190,41 @@ def _number_words(folded: str, lang: str) -> list[tuple[int, int, float]]:
     for match in words.finditer(folded):
         run = match.group(0).strip()
         run = re.sub(r"\s+(?:and|et)$", "", run)
-        if run in ("un", "une", "one", "and", "et") or run.startswith(("and ", "et ")):
+        if run in ("un", "une", "one", "and", "et", "ein", "eine", "und") or run.startswith(("and ", "et ", "und ")):
             continue  # "one of them", "un accord": an article, not a figure
-        try:
-            value = float(text2num(run.replace("-", " "), lang))
-        except (ValueError, KeyError):
-            continue
-        found.append((match.start(), match.start() + len(run), value))
+        found += _run_values(run, match.start(), lang)
     return found
 
 
-@lru_cache(maxsize=4)
+def _run_values(run: str, start: int, lang: str) -> list[tuple[int, int, float]]:
+    """A run's value; a run text2num rejects may be two figures joined: "three and four weeks"."""
+    from text_to_num import text2num  # type: ignore[import-untyped]
+
+    try:
+        return [(start, start + len(run), float(text2num(run.replace("-", " "), lang)))]
+    except (ValueError, KeyError):
+        pass
+    cuts = [0, *(i for m in re.finditer(r"\s+(?:and|et|und)\s+", run) for i in m.span()), len(run)]
+    if len(cuts) == 2:
+        return []
+    return [
+        value
+        for begin, end in zip(cuts[::2], cuts[1::2], strict=True)
+        if run[begin:end] not in ("un", "une", "one", "ein", "eine")
+        for value in _run_values(run[begin:end], start + begin, lang)
+    ]
+
+
+@lru_cache(maxsize=8)
 def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
     vocabulary = _NUMBER_WORDS.get(lang)
     if vocabulary is None:
         return None
     word = "(?:" + "|".join(sorted(vocabulary.split(), key=len, reverse=True)) + ")"
-    return re.compile(rf"(?<![\w-]){word}(?:[\s-]+{word})*(?![\w-])")
+    if lang in _COMPOUNDING:
+        word = f"{word}+"
+    # "seven-year-old", "a two-year contract": a number word may open a compound, never close one
+    return re.compile(rf"(?<![\w-]){word}(?:[\s-]+{word})*(?!\w)")
 
 
 def extract_numbers(text: str, lang: str) -> list[Fact]:
@@ -205,10 +247,20 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool) -> b
     if summary.unit != reference.unit and summary.unit is not None and reference.unit is not None:
         return False
     if summary.unit is None and reference.unit is not None and reference.unit != "h":
-        # "8,500 technicians" is not "8 500 km"; "12 billion" may stand for "12 milliards d'euros"
-        return summary.noun is None
-    if same_language and summary.unit is None and summary.noun and reference.noun:
-        return summary.noun[:4] == reference.noun[:4]
+        # "8,500 technicians" is not "8 500 km"; "12 billion" may stand for "12 milliards d'euros", and
+        # "a 330million loan" for "a £330million loan": the same sum lending the same noun
+        if summary.noun is None:
+            return True
+        return same_language and reference.unit in _CURRENCIES and reference.counts(summary.noun)
+    if (
+        same_language
+        and summary.unit is None
+        and summary.noun
+        and reference.noun
+        and not (reference.is_year or summary.is_year)
+    ):
+        # the counted noun may follow an adjective on either side: "four (different) continents"
+        return reference.counts(summary.noun) or summary.counts(reference.noun)
     return True
 
 
