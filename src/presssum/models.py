@@ -289,4 +289,7 @@ def _load_ctranslate2(folder: Path, tokenizer: Any, device: torch.device) -> Bac
         inter_threads=workers,
         intra_threads=max(1, threads // workers),
     )
+    # Loading sets the OpenMP thread count it shares with torch to intra_threads; the next model loaded
+    # would read 1 and run on one core.
+    torch.set_num_threads(threads)
     return CTranslate2Backend(translator, tokenizer, f"ctranslate2-{quantization}", on_gpu=on_gpu, workers=workers)
