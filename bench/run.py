@@ -598,10 +598,12 @@ def main() -> None:
         result["ratio"] = round(result["articles_per_min"] / base["articles_per_min"], 2) if base else None
         precision = "int8" if "int8" in result["backend"] else "float32"
         result["floor_precision"] = precision
-        result["x_floor"] = round(result["seconds"] / floor[precision]["total_s"], 1)
+        # the floor is of the reference's wires; an arm on fewer (the quick baseline) gets its share
+        share = result["articles"] / reference["articles"]
+        result["x_floor"] = round(result["seconds"] / (floor[precision]["total_s"] * share), 1)
         if result["stages_s"]:
             result["stages_x_floor"] = {
-                stage: round(seconds / floor[precision][stage], 1)
+                stage: round(seconds / (floor[precision][stage] * share), 1)
                 for stage, seconds in result["stages_s"].items()
                 if floor[precision].get(stage)
             }
