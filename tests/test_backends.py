@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -154,32 +155,27 @@ def test_the_default_path_builds_no_torch_model_once_converted(
 
 
 @needs_ctranslate2
-def test_a_batch_shared_among_workers_comes_back_in_order(echo_model: Path) -> None:
-    """On a CPU each CTranslate2 worker (one per core, up to four) runs its own part of a batch."""
-    config = presssum.load_config()
-    loaded = load_model(ModelSpec(model=str(echo_model)), "translation:fr", config)
+def test_every_model_runs_a_worker_per_core_and_a_shared_batch_comes_back_in_order(echo_model: Path) -> None:
+    """On a CPU each CTranslate2 worker (one per core, up to four) runs its own part of a batch.
+
+    Loading a model sets the OpenMP thread count CTranslate2 shares with torch when torch was imported
+    first (as spaCy and transformers do): the next model read one thread and ran on one core. In a
+    fresh process with two threads, as the import order and the thread count decide it.
+    """
     sentences = [f"Le conseil numéro {n} se réunit {'lundi matin ' * (n % 3 + 1)}." for n in range(9)]
-    outputs = loaded.backend.generate(sentences, config.translation.generation, {"max_new_tokens": 64})
-    assert outputs == sentences
-
-
-@needs_ctranslate2
-def test_loading_one_model_leaves_the_next_every_core(echo_model: Path) -> None:
-    """CTranslate2 sets the OpenMP thread count it shares with torch when torch was imported first (as
-    spaCy and transformers do); the next model loaded read one thread and ran on one core.
-    In a fresh process, as the import order decides it."""
     script = f"""
-import torch
+import json, torch
 torch.set_num_threads(2)
 import presssum
 from presssum.config import ModelSpec
 from presssum.models import load_model
 config = presssum.load_config()
 models = [load_model(ModelSpec(model={str(echo_model)!r}), role, config) for role in ("translation:fr", "summarizer")]
-print(torch.get_num_threads(), *[model.backend.workers for model in models])
+outputs = models[0].backend.generate({sentences!r}, config.translation.generation, {{"max_new_tokens": 64}})
+print(json.dumps([torch.get_num_threads(), [model.backend.workers for model in models], outputs]))
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["2", "2", "2"]
+    assert json.loads(done.stdout.splitlines()[-1]) == [2, [2, 2], sentences]
 
 
 def test_the_french_name_pass_loads_only_the_components_it_runs() -> None:
