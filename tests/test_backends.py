@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -126,3 +129,61 @@ def test_beam_search_leaves_encoder_states_in_place_without_changing_the_output(
             input_ids=input_ids, attention_mask=attention_mask, **arguments, cache=SharedEncoderCache(config, 4)
         )
     assert torch.equal(ours, theirs)
+
+
+needs_ctranslate2 = pytest.mark.skipif(not ctranslate2_int8(), reason="CTranslate2 int8 is not installed here")
+
+
+@needs_ctranslate2
+def test_the_default_path_builds_no_torch_model_once_converted(
+    echo_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A torch copy of the weights beside CTranslate2's would double what the model holds in memory."""
+    from transformers import AutoModelForSeq2SeqLM
+
+    config = presssum.load_config()
+    load_model(ModelSpec(model=str(echo_model)), "translation:fr", config)  # converts, or finds it converted
+
+    def no_torch_model(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a torch model was built")
+
+    monkeypatch.setattr(AutoModelForSeq2SeqLM, "from_pretrained", no_torch_model)
+    loaded = load_model(ModelSpec(model=str(echo_model)), "translation:fr", config)
+    translator = Translator(loaded, config.translation.generation)
+    assert loaded.info.backend == "ctranslate2-int8"
+    assert translator.translate(["Le conseil se réunit lundi."]) == ["Le conseil se réunit lundi."]
+
+
+@needs_ctranslate2
+def test_every_model_runs_a_worker_per_core_and_a_shared_batch_comes_back_in_order(echo_model: Path) -> None:
+    """On a CPU each CTranslate2 worker (one per core, up to four) runs its own part of a batch.
+
+    Loading a model sets the OpenMP thread count CTranslate2 shares with torch when torch was imported
+    first (as spaCy and transformers do): the next model read one thread and ran on one core. In a
+    fresh process with two threads, as the import order and the thread count decide it.
+    """
+    sentences = [f"Le conseil numéro {n} se réunit {'lundi matin ' * (n % 3 + 1)}." for n in range(9)]
+    script = f"""
+import json, torch
+torch.set_num_threads(2)
+import presssum
+from presssum.config import ModelSpec
+from presssum.models import load_model
+config = presssum.load_config()
+models = [load_model(ModelSpec(model={str(echo_model)!r}), role, config) for role in ("translation:fr", "summarizer")]
+outputs = models[0].backend.generate({sentences!r}, config.translation.generation, {{"max_new_tokens": 64}})
+print(json.dumps([torch.get_num_threads(), [model.backend.workers for model in models], outputs]))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == [2, [2, 2], sentences]
+
+
+def test_the_french_name_pass_loads_only_the_components_it_runs() -> None:
+    """Disabled spaCy components still load; the parser, sentence splitter and lemmatizer cost 300 MB."""
+    from presssum.facts.names import french_nlp
+
+    nlp = french_nlp()
+    if nlp is None:
+        pytest.skip("spaCy's French pipeline is not installed")
+    assert "ner" in nlp.pipe_names
+    assert not {"parser", "senter", "lemmatizer"} & set(nlp.component_names)

@@ -99,10 +99,14 @@ class TorchBackend:
 
 
 class CTranslate2Backend:
-    """A checkpoint converted by CTranslate2 (int8 on CPU, float16 on a GPU), fed the tokenizer's pieces."""
+    """A checkpoint converted by CTranslate2 (int8 on CPU, float16 on a GPU), fed the tokenizer's pieces.
 
-    def __init__(self, translator: Any, tokenizer: Any, name: str, *, on_gpu: bool) -> None:
-        self.translator, self.name = translator, name
+    `workers` is the translator's `inter_threads`: each batch is split among that many workers, which
+    share the weights and run their parts at once.
+    """
+
+    def __init__(self, translator: Any, tokenizer: Any, name: str, *, on_gpu: bool, workers: int = 1) -> None:
+        self.translator, self.name, self.workers = translator, name, workers
         self.encodings = Encodings(tokenizer)
         self.batch_scale = 4 if on_gpu else 1
 
@@ -118,6 +122,6 @@ class CTranslate2Backend:
             no_repeat_ngram_size=settings.no_repeat_ngram_size,
             max_decoding_length=bounds["max_new_tokens"],
             min_decoding_length=bounds.get("min_new_tokens", 0),
-            max_batch_size=len(texts),
+            max_batch_size=-(-len(texts) // self.workers),  # one part per worker
         )
         return self.encodings.decode([tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in results])
