@@ -55,6 +55,22 @@ def test_local_folders_are_relative_to_the_file_that_names_them(tmp_path: Path) 
     assert load_config(path).summarizer.model == str(tmp_path / "conf" / "my-summariser")
 
 
+def test_a_folder_written_without_dot_slash_is_still_a_folder(tmp_path: Path) -> None:
+    """`model: models/opus-fr` (a folder beside the file) or `a/b/c` (no hub id has two slashes) are
+    folders, as transformers prefers a local folder; `org/name` with no such folder stays a hub id."""
+    (tmp_path / "models" / "opus-fr").mkdir(parents=True)
+    path = tmp_path / "models.yaml"
+    path.write_text(
+        "translation:\n  pairs:\n    fr: {model: models/opus-fr}\n    de: {model: Helsinki-NLP/opus-mt-de-en}\n"
+        "summarizer:\n  model: shared/models/bart\n",
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.translation.pairs["fr"].model == str(tmp_path / "models" / "opus-fr")
+    assert config.translation.pairs["de"].model == "Helsinki-NLP/opus-mt-de-en"
+    assert config.summarizer.model == str(tmp_path / "shared" / "models" / "bart")
+
+
 def test_env_variable_is_used_and_an_explicit_path_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from_env = tmp_path / "env.yaml"
     from_env.write_text("device: cpu\n", encoding="utf-8")

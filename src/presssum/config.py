@@ -282,13 +282,17 @@ def _flag_model(name: str) -> str:
 
 
 def is_local_path(name: str) -> bool:
-    """Whether a `model:` value names a folder (absolute, ./, ../ or ~) rather than a hub id."""
-    return name.startswith(("./", "../", "~")) or Path(name).is_absolute()
+    """Whether a `model:` value names a folder (absolute, ./, ../, ~, or more than one slash, which no
+    hub id has) rather than a hub id."""
+    return name.startswith(("./", "../", "~")) or Path(name).is_absolute() or name.count("/") > 1
 
 
 def _resolve_model(name: str, base: Path) -> str:
-    if is_local_path(name):
-        return str((base / Path(name).expanduser()).resolve())
+    """A folder relative to the config file, where the name says so or such a folder exists there (as
+    transformers prefers a local folder to a hub id of the same name); else the hub id as written."""
+    folder = base / Path(name).expanduser()
+    if is_local_path(name) or folder.is_dir():
+        return str(folder.resolve())
     return name
 
 

@@ -51,14 +51,18 @@ def is_local(spec: ModelSpec) -> bool:
 def resolve_model(spec: ModelSpec, role: str, *, offline: bool, safetensors_only: bool = True) -> Path:
     """A local folder holding the model: the folder itself, the hub cache, or a fresh download."""
     from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, RepositoryNotFoundError
+    from huggingface_hub.errors import (
+        HfHubHTTPError,
+        HFValidationError,
+        LocalEntryNotFoundError,
+        RepositoryNotFoundError,
+    )
 
     if is_local(spec):
         folder = Path(spec.model).expanduser()
         if not (folder / "config.json").is_file():
-            raise ModelUnavailableError(
-                f"{role} model folder {folder} has no config.json; point `model:` at a saved checkpoint"
-            )
+            problem = "has no config.json" if folder.is_dir() else "does not exist"
+            raise ModelUnavailableError(f"{role} model folder {folder} {problem}; point `model:` at a saved checkpoint")
         return folder
     patterns = _FILE_PATTERNS if safetensors_only else _FILE_PATTERNS + _PICKLE_PATTERNS
     try:
@@ -66,6 +70,9 @@ def resolve_model(spec: ModelSpec, role: str, *, offline: bool, safetensors_only
         return Path(cached)
     except LocalEntryNotFoundError:
         pass
+    except HFValidationError:
+        reason = "no such folder, and not a hub id (NAMESPACE/NAME); write a folder as ./path or /path"
+        raise _unavailable(spec, role, reason) from None
     offline = offline or os.environ.get("HF_HUB_OFFLINE", "0") not in ("", "0", "false", "False")
     if offline:
         raise _unavailable(spec, role, "not in the local cache and offline mode is on")
