@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Any
 
 from presssum.cache import DigestCache
 from presssum.config import LengthName
@@ -83,8 +82,7 @@ def digest_loaded(
         todo: dict[int, Article] = {
             i: item for i, item in enumerate(chunk) if isinstance(item, Article) and cached[i] is None
         }
-        options = {"lang": lang, "length": length, "strict": strict, "on_stage": on_stage}
-        fresh = digest_isolating_bugs(pipeline, list(todo.values()), **options) if todo else []
+        fresh = digest_isolating_bugs(pipeline, list(todo.values()), lang, length, strict, on_stage) if todo else []
         results: dict[int, Digest | Failure | None] = {**cached, **dict(zip(todo, fresh, strict=True))}
         for index, item in enumerate(chunk):
             result = item if isinstance(item, Failure | StoryNotice) else results[index]
@@ -99,7 +97,14 @@ def digest_loaded(
                 yield result
 
 
-def digest_isolating_bugs(pipeline: Pipeline, articles: list[Article], **options: Any) -> list[Digest | Failure]:
+def digest_isolating_bugs(
+    pipeline: Pipeline,
+    articles: list[Article],
+    lang: str | None,
+    length: LengthName,
+    strict: bool,
+    on_stage: Callable[[str], None] | None,
+) -> list[Digest | Failure]:
     """Pipeline.digest_articles, where a bug that one article sets off fails that article, not the batch.
 
     The batch is digested again one article at a time, so only the article that still fails is lost
@@ -107,12 +112,13 @@ def digest_isolating_bugs(pipeline: Pipeline, articles: list[Article], **options
     presssum's own errors (models unavailable, bad settings) concern the whole run and are raised.
     """
     try:
-        return pipeline.digest_articles(articles, **options)
+        return pipeline.digest_articles(articles, lang=lang, length=length, strict=strict, on_stage=on_stage)
     except PresssumError:
         raise
     except Exception as exc:
         if len(articles) > 1:
-            return [result for article in articles for result in digest_isolating_bugs(pipeline, [article], **options)]
+            alone = (digest_isolating_bugs(pipeline, [a], lang, length, strict, on_stage) for a in articles)
+            return [result for results in alone for result in results]
         log.error("bug while digesting %s", articles[0].input, exc_info=True)
         error = f"internal error ({type(exc).__name__}: {exc}); please report it with this input"
         return [Failure(input=articles[0].input, error=error)]

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, computed_field, field_validator, mod
 FactKind = Literal["number", "date", "name", "word"]  # word: of a lower-case summary, see FactStatus
 # verified: in the source sentences the summary sentence comes from; elsewhere: only in other sentences
 # of the source; translation: only through a translated sentence whose figures differ from its source;
-# lowercase: a word of a lower-case summary the source lacks (no capitals to tell a name from a paraphrase,
-# so it is uncertain, never failing);
+# lowercase: a word of a lower-case summary the source lacks (no capitals to tell a name from a paraphrase:
+# one alone is uncertain, two or more fail);
 # unverified: nowhere in the source.
 FactStatus = Literal["verified", "elsewhere", "translation", "lowercase", "unverified"]
 STATUS_LABELS: dict[str, str] = {
