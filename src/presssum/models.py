@@ -285,8 +285,9 @@ def _load_ctranslate2(folder: Path, tokenizer: Any, device: torch.device) -> Bac
         shutil.rmtree(target, ignore_errors=True)
         partial.rename(target)
     # As many threads as torch, which a Ray actor limits to its CPUs (engine_ray.limit_threads). On a CPU
-    # they run as workers of one or two threads, each on its part of a batch: on 2 cores, 2 workers of
-    # 1 thread took 40 % less time than 1 worker of 2 threads (decoding steps are too small to share).
+    # they run as up to _MAX_WORKERS workers sharing those threads, each on its part of a batch: on 2
+    # cores, 2 workers of 1 thread took 40 % less time than 1 worker of 2 (decoding steps are too small
+    # to share).
     threads = torch.get_num_threads()
     workers = 1 if on_gpu else min(threads, _MAX_WORKERS)
     translator = ctranslate2.Translator(
