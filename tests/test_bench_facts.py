@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import sys
+import importlib.util
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-sys.path.insert(0, str(BENCH))
-
-import facts as frank  # noqa: E402 - bench/ is not a package
+# bench/ is not a package: load its script as a module, without putting bench/ on everyone's path
+_SPEC = importlib.util.spec_from_file_location(
+    "frank_bench", Path(__file__).resolve().parents[1] / "bench" / "facts.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+frank = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(frank)
 
 pytestmark = pytest.mark.skipif(not frank.FRANK.exists(), reason="../shared/frank is not beside the checkout")
 
