@@ -59,12 +59,21 @@ def scores(flags: list[bool], labels: list[bool]) -> dict[str, float]:
 
 
 def evaluate(rows: list[dict[str, Any]], flags: list[bool]) -> dict[str, Any]:
-    """Every label's scores, and the share of fully correct summaries flagged."""
+    """Every label's scores, the share of fully correct summaries flagged, and what the flags the
+    entity/number/date label counts as false hold: most are summaries annotators judged wrong otherwise."""
     correct = [f for f, row in zip(flags, rows, strict=True) if row["Factuality"] == 1]
+    false_flags = [row for f, row in zip(flags, rows, strict=True) if f and not entity_error(row)]
     return {
         "entity_number_date": scores(flags, [entity_error(row) for row in rows]),
         "any_error": scores(flags, [any_error(row) for row in rows]),
         "correct_flagged": round(sum(correct) / len(correct), 3) if correct else 0.0,
+        "false_flags": {
+            "total": len(false_flags),
+            # a sentence in FRANK's Other bucket counts in every column, so never as an entity error
+            "other_bucket": sum(row["Other"] < 1 for row in false_flags),
+            "other_error_kind": sum(row["Other"] == 1 and any_error(row) for row in false_flags),
+            "fully_correct": sum(not any_error(row) for row in false_flags),
+        },
     }
 
 
@@ -116,6 +125,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         results[f"{split}/FactCC"] = evaluate(rows, [row["FactCC"] < 1 for row in rows])
     print("\n".join(table(results)))
+    for key, result in results.items():
+        false = result["false_flags"]
+        print(
+            f"{key}: {false['total']} flags without an entity/number/date label: {false['other_bucket']} in "
+            f"FRANK's Other bucket, {false['other_error_kind']} with another error kind, "
+            f"{false['fully_correct']} fully correct"
+        )
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

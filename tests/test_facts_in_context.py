@@ -188,7 +188,9 @@ ENGLISH_WIRE = (
     "Zodiac Aerospace spoke to 30 flight attendants from four different continents. "
     "All parties spent more than during the 2009 European election campaign. "
     "A six-year-old boy saw Swansea manager Curtis watch Southend United in the 18th minute. "
-    "The water stayed around zero degrees Celsius for between three and four weeks."
+    "The water stayed around zero degrees Celsius for between three and four weeks. "
+    "Entries at A-level fell to a record level. "
+    "The prize went to photographer Hiroshi Ueda, whose dog weighs 20lb."
 )
 ENGLISH_FAITHFUL = [
     "James Milner will miss two games against Celtic.",  # an adjective of the wire's left out
@@ -200,6 +202,9 @@ ENGLISH_FAITHFUL = [
     "curtis saw a goal in the 18th minute .",  # an ordinal, not the figure 1
     "The water stayed around zero degrees for three to four weeks.",  # "degrees" is not "de grees"
     "PM James Milner saw the fly-half score in the first half.",  # a title, a position, a period of play
+    "entries at a-level fell to the lowest level .",  # one new word before a word of a hyphenated name
+    "Photographer Hiroshi Ueda won the prize.",  # a common noun of the wire, capitalised as a first word
+    "Hiroshi Ueda's dog weighs 20 lbs.",
 ]
 ENGLISH_TAMPERED = [  # (summary, the fact a reader must see flagged)
     ("Greece will repay a $330 million loan to the IMF.", "$330 million"),
@@ -209,6 +214,9 @@ ENGLISH_TAMPERED = [  # (summary, the fact a reader must see flagged)
     ("adam milner will miss two games against celtic .", "adam milner"),
     ("swansea manager curtis watched torquay united .", "torquay united"),
     ("The water stayed around zero degrees for five weeks.", "five"),
+    ("Photographer Kenji Ueda won the prize.", "Kenji Ueda"),
+    ("Hiroshi Ueda's dog weighs 30lb.", "30lb"),
+    ("Hiroshi Ueda's dog weighs 20kg.", "20kg"),
 ]
 
 

@@ -151,6 +151,15 @@ def test_without_ray_the_engine_names_the_extra_to_install(monkeypatch: pytest.M
         engine_ray.run(engine_ray.RayJob(inputs=[str(SAMPLES)], dest=str(tmp_path), config=load_config(), settings=""))
 
 
+def test_a_web_address_is_refused_in_one_line_naming_it(tmp_path: Path) -> None:
+    """Ray reads files and object stores; an https:// page (the local engine fetches those) is a usage error."""
+    url = "https://www.example.com/wire.html"
+    with pytest.raises(PresssumError, match=r"^https://www\.example\.com/wire\.html: .*not https://"):
+        engine_ray.find_sources([url], None, 5_000_000)
+    with pytest.raises(PresssumError, match=r"not https://"):
+        engine_ray.Destination("https://www.example.com/digests")
+
+
 @pytest.fixture(scope="module")
 def object_store() -> Iterator[str]:
     """A local S3 server (moto): `s3://` URLs with its endpoint and keys, as a cluster reads a real bucket."""

@@ -251,7 +251,7 @@ def limit_threads(threads: int) -> None:
 
 def find_sources(inputs: Sequence[str], pattern: str | None, max_bytes: int) -> Sources:
     """Expand folders and globs as the local engine does; local names stay as given, remote ones are URIs."""
-    from pyarrow.fs import FileSystem, LocalFileSystem
+    from pyarrow.fs import LocalFileSystem
 
     if STDIN in inputs:
         raise PresssumError("--engine ray reads files, not stdin")
@@ -262,12 +262,26 @@ def find_sources(inputs: Sequence[str], pattern: str | None, max_bytes: int) -> 
         expanded = [found for path in inputs for found in (sorted(globbing.glob(path)) if _is_glob(path) else [path])]
         local = LocalFileSystem()
         return _checked(local, {os.path.abspath(name): name for name in discover(expanded, pattern)}, max_bytes)
-    filesystem: FileSystem = FileSystem.from_uri(inputs[0])[0]
+    filesystem = _filesystem(inputs[0])[0]
     names: dict[str, str] = {}
     for uri in inputs:
-        prefix, path = uri.split("://", 1)[0] + "://", FileSystem.from_uri(uri)[1]
+        prefix, path = uri.split("://", 1)[0] + "://", _filesystem(uri)[1]
         names.update({found: prefix + found for found in _list_remote(filesystem, path, pattern)})
     return _checked(filesystem, names, max_bytes)
+
+
+def _filesystem(uri: str) -> tuple[FileSystem, str]:
+    """The filesystem a URL names and the path in it; a scheme pyarrow cannot open is the user's error."""
+    from pyarrow import ArrowInvalid
+    from pyarrow.fs import FileSystem
+
+    try:
+        return FileSystem.from_uri(uri)  # type: ignore[no-any-return]
+    except ArrowInvalid:
+        raise PresssumError(
+            f"{uri}: --engine ray reads and writes local paths and object stores (s3://, gs://, hdfs://), "
+            f"not {_scheme(uri)}:// (digest web pages with the local engine)"
+        ) from None
 
 
 def _scheme(path: str) -> str:
@@ -323,10 +337,10 @@ class Destination:
     """DEST: parts/*.jsonl and index.json, on the local disk or in an object store."""
 
     def __init__(self, uri: str) -> None:
-        from pyarrow.fs import FileSystem, LocalFileSystem
+        from pyarrow.fs import LocalFileSystem
 
         if _scheme(uri):
-            self.filesystem, self.root = FileSystem.from_uri(uri)
+            self.filesystem, self.root = _filesystem(uri)
         else:
             self.filesystem, self.root = LocalFileSystem(), os.path.abspath(uri)
         self.filesystem.create_dir(f"{self.root}/{PARTS}", recursive=True)

@@ -303,6 +303,11 @@ class Digest(Record):
         """Every flagged fact of both summaries."""
         return [fact for report in self.fact_checks.values() for fact in report.unverified]
 
+    def unverified_in(self, lang: str) -> list[Fact]:
+        """The flagged facts of the summary in `lang` ("en", or the source language's back-translation)."""
+        report = self.fact_checks.get(lang)
+        return report.unverified if report else []
+
     @property
     def uncertain(self) -> list[Fact]:
         """Every fact of both summaries backed with less confidence (elsewhere in the source, lower-case)."""

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from presssum.facts.align import align, stop_words
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text
-from presssum.facts.names import DEMONYMS, TITLES, name_forms
+from presssum.facts.names import DEMONYMS, TITLES, name_forms, starts_sentence
 from presssum.facts.numbers import Figure, same_figure
 from presssum.facts.text import fold, sentences_with_spans, stem
 from presssum.records import Fact, FactReport, KeyFact, ParagraphPair, SentencePair, SummarySentence
@@ -102,7 +102,10 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
     summary = _TOKENISER_LEFTOVERS.sub(lambda match: " " * len(match.group(0)), summary)  # spans kept
     facts = analyze_text(summary, lang)
     sentences = sentences_with_spans(summary, lang)
+    lowercase = _lowercase_words(units)
     for fact, figure in _summary_facts(facts):
+        if fact.kind == "name" and starts_sentence(summary, fact.start or 0):
+            fact = _without_common_first_word(fact, lowercase)
         index = next((i for i, s in enumerate(sentences) if s.start <= (fact.start or 0) < s.end), len(sentences) - 1)
         context = contexts[index] if 0 <= index < len(contexts) else None
         status = _status(fact, figure, lang, units, set(range(len(units))) if context is None else context)
@@ -128,6 +131,22 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
     return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
 
 
+def _lowercase_words(units: Sequence[Unit]) -> set[str]:
+    """Words the source writes in lower case: common nouns, whatever a summary capitalises."""
+    return {word for unit in units for text in unit.texts for word in re.findall(r"(?<![\w-])[a-z]{3,}\b", text.text)}
+
+
+def _without_common_first_word(name: Fact, lowercase: set[str]) -> Fact:
+    """A name that opens a summary sentence without the common noun capitalised in front of it:
+    "Photographer Hiroshi Ueda" where the source says "photographer Hiroshi Ueda"."""
+    first = re.match(r"([^\W\d_]+)\s+", name.text)
+    if first is None or first.group(1).lower() not in lowercase:
+        return name
+    start = (name.start or 0) + first.end()
+    text = name.text[first.end() :]
+    return name.model_copy(update={"text": text, "value": fold(text), "start": start})
+
+
 def _changed_names(summary: str, words: Sequence[Fact], units: Sequence[Unit]) -> list[Fact]:
     """New words of a lower-case summary that change a name of the source: "adam milner" where the
     source has "James Milner", "torquay united" where it has "Southend United".
@@ -139,7 +158,7 @@ def _changed_names(summary: str, words: Sequence[Fact], units: Sequence[Unit]) -
     for unit in units:
         for text in unit.texts:
             for name in text.names:
-                parts = re.findall(r"[^\W\d_]+", fold(name.text))
+                parts = fold(name.text).split()  # "A-level" is one word: "lowest level" changes no name
                 for previous, part in pairwise(parts):
                     preceding.setdefault(part, set()).add(previous)
     changed = []

@@ -131,16 +131,21 @@ def _capitalised_names(text: str) -> list[Fact]:
             continue
         start, end = match.start() + words[0].start(), match.start() + words[-1].end()
         name = text[start:end]
-        before = text[:start].rstrip()
-        sentence_start = not before or before[-1] in '.!?:«"“\n' or (before.endswith("-") and before.isupper())
+        sentence_start = starts_sentence(text, start)
         single = len(words) == 1 and not name.isupper()
         if sentence_start and single and fold(name) not in _CAPITALS and not _is_territory(name):
             continue  # a capitalised first word is grammar, unless it is a place we know
-        if re.fullmatch(r"[A-Z]{1,3}", name) and re.search(r"\d\s*$", before):
+        if re.fullmatch(r"[A-Z]{1,3}", name) and re.search(r"\d\s*$", text[:start]):
             continue  # "12 M", "3 B": a scale after a figure, not a name
         if len(name) > 1:
             facts.append(Fact(text=name, kind="name", value=fold(name), start=start, end=end))
     return facts
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether `start` opens a sentence of `text` (or follows a dateline), where a capital is grammar."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in '.!?:«"“\n' or (before.endswith("-") and before.isupper())
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,8 @@ _UNITS = {
     "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "livres": "GBP", "de livres": "GBP",
     "yen": "JPY", "yens": "JPY", "won": "KRW", "wons": "KRW", "chf": "CHF", "francs suisses": "CHF",
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometros": "km", "kilometri": "km", "kilometer": "km",
-    "mi": "mi", "miles": "mi", "kg": "kg", "kilos": "kg", "kilogrammes": "kg", "kilograms": "kg",
+    "mi": "mi", "miles": "mi", "lb": "lb", "lbs": "lb", "kg": "kg", "kilos": "kg", "kilogrammes": "kg",
+    "kilograms": "kg",
     "t": "t", "tonnes": "t", "tons": "t", "ha": "ha", "hectares": "ha", "mw": "MW", "gw": "GW", "mwh": "MWh",
     "gwh": "GWh", "twh": "TWh", "degres": "°", "degrees": "°", "grados": "°", "grad": "°", "°c": "°", "°": "°",
 }  # fmt: skip
@@ -252,6 +253,8 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool) -> b
         if summary.noun is None:
             return True
         return same_language and reference.unit in _CURRENCIES and reference.counts(summary.noun)
+    if same_language and summary.unit is not None and reference.unit is None and reference.noun:
+        return False  # "30lb" is not "30 flight attendants"
     if (
         same_language
         and summary.unit is None

@@ -6,7 +6,7 @@ import zlib
 from collections.abc import Sequence
 from html import escape
 
-from presssum.records import STATUS_LABELS, Digest, Fact, FactReport, ParagraphPair, SummarySentence
+from presssum.records import STATUS_LABELS, Digest, Fact, ParagraphPair, SummarySentence
 from presssum.render.guarded import language_label, quotes_of, said_by
 from presssum.render.spans import cited, mark
 
@@ -25,9 +25,9 @@ def _marked(piece: str, fact: Fact) -> str:
     return f'<mark class="unverified" title="{escape(fact.reason)}">{escape(piece)}</mark>'
 
 
-def _flagged(text: str, report: FactReport | None) -> str:
+def _flagged(text: str, unverified: list[Fact]) -> str:
     """Escaped text with each unverified fact marked, its reason as a tooltip."""
-    return mark(text, report.unverified if report else [], escape, _marked)
+    return mark(text, unverified, escape, _marked)
 
 
 def _anchor(digest: Digest) -> str:
@@ -54,18 +54,17 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     if digest.headline_en != digest.headline:
         parts.append(f'<p class="original" lang="{escape(digest.source_lang)}">{escape(digest.headline)}</p>')
     parts.append(f'<p class="meta">{meta}</p><div class="summaries">')
-    report = digest.fact_checks.get("en")
     english = cited(
         digest.summary.en,
         digest.summary.sentences,
-        report.unverified if report else [],
+        digest.unverified_in("en"),
         escape,
         _marked,
         lambda sentence: _citation(digest, sentence),
     )
     parts.append(f"<section><h2>Summary (EN)</h2><p>{english}</p></section>")
     if digest.summary.back is not None:
-        back = _flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang))
+        back = _flagged(digest.summary.back, digest.unverified_in(digest.source_lang))
         parts.append(f'<section lang="{escape(digest.source_lang)}"><h2>Summary ({lang})</h2><p>{back}</p></section>')
     parts.append("</div>")
     parts += [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from presssum.records import STATUS_LABELS, Digest, Fact, FactReport
+from presssum.records import STATUS_LABELS, Digest, Fact
 from presssum.render.guarded import language_label, quotes_of, said_by
 from presssum.render.spans import cited, mark
 
@@ -21,9 +21,9 @@ def escape(text: str) -> str:
     return _LINE_START.sub(r"\1\2\\\3", text)
 
 
-def _flagged(text: str, report: FactReport | None) -> str:
+def _flagged(text: str, unverified: list[Fact]) -> str:
     """Escaped text with each unverified fact in bold, followed by a warning sign."""
-    return mark(text, report.unverified if report else [], escape, _bold)
+    return mark(text, unverified, escape, _bold)
 
 
 def _bold(piece: str, _: Fact) -> str:
@@ -36,18 +36,17 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     lines = [f"# {escape(digest.headline_en)}", ""]
     if digest.headline_en != digest.headline:
         lines += [f"*{lang}: {escape(digest.headline)}*", ""]
-    report = digest.fact_checks.get("en")
     english = cited(
         digest.summary.en,
         digest.summary.sentences,
-        report.unverified if report else [],
+        digest.unverified_in("en"),
         escape,
         _bold,
         lambda sentence: f"<sup>{escape(sentence.marker)}</sup>",
     )
     lines += [meta, "", "## Summary (EN)", "", english, ""]
     if digest.summary.back is not None:
-        back = _flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang))
+        back = _flagged(digest.summary.back, digest.unverified_in(digest.source_lang))
         lines += [f"## Summary ({lang})", "", back, ""]
     lines += [
         f"> **Unverified {fact.kind}:** {escape(fact.text)} ({escape(fact.reason)})\n" for fact in digest.unverified

@@ -7,15 +7,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from presssum.records import STATUS_LABELS, Digest, FactReport
+from presssum.records import STATUS_LABELS, Digest, Fact
 from presssum.render.guarded import language_label, quotes_of, said_by
 from presssum.render.spans import pieces
 
 
-def _flagged(text: str, report: FactReport | None) -> Text:
+def _flagged(text: str, unverified: list[Fact]) -> Text:
     """The summary with each unverified fact highlighted where it was found."""
     rendered = Text()
-    for piece, fact in pieces(text, report.unverified if report else []):
+    for piece, fact in pieces(text, unverified):
         rendered.append(piece, style="bold red reverse" if fact else "")
     return rendered
 
@@ -31,11 +31,11 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
     summaries = Table.grid(expand=True, padding=(0, 2))
     summaries.add_column(ratio=1)
     headers = [Text("Summary (EN)", style="bold cyan")]
-    cells = [_flagged(digest.summary.en, digest.fact_checks.get("en"))]
+    cells = [_flagged(digest.summary.en, digest.unverified_in("en"))]
     if digest.summary.back is not None:
         summaries.add_column(ratio=1)
         headers.append(Text(f"Summary ({lang})", style="bold cyan"))
-        cells.append(_flagged(digest.summary.back, digest.fact_checks.get(digest.source_lang)))
+        cells.append(_flagged(digest.summary.back, digest.unverified_in(digest.source_lang)))
     summaries.add_row(*headers)
     summaries.add_row(*cells)
     parts += [Text(""), summaries]
