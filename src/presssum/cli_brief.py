@@ -22,6 +22,7 @@ from presssum.outdir import write_atomic
 from presssum.records import Article, Digest, Failure, Story
 from presssum.render import OutputFormat
 from presssum.render import brief as render
+from presssum.watch import RESCAN_MS
 
 INDEX = "index.json"
 
@@ -93,6 +94,7 @@ def run_brief(
             err.print(f"presssum: {len(found)} stories, {len(failures)} failed", markup=False)
         return ExitCode.SOME_FAILED if failures else ExitCode.OK
 
+    state = inbox_state(options)
     code = once()
     if watch is None:
         return code
@@ -101,9 +103,23 @@ def run_brief(
     if not options.quiet:
         err.print(f"presssum: watching {watch} for new wires (Ctrl-C to stop)", markup=False)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
-        for _changes in watchfiles.watch(watch, raise_interrupt=False):
-            once()
+        # the watcher starts after the first brief: a wire landing meanwhile has no event, so every
+        # wake-up (an event, or the rescan timeout) compares the inbox with what the last brief read
+        for _changes in watchfiles.watch(watch, raise_interrupt=False, rust_timeout=RESCAN_MS, yield_on_timeout=True):
+            current = inbox_state(options)
+            if current != state:
+                state = current
+                once()
     return ExitCode.OK
+
+
+def inbox_state(options: DigestOptions) -> dict[str, float]:
+    """Each input file and its modification time: what a brief was made from."""
+    state = {}
+    for path in discover(options.inputs, options.glob, note=lambda _: None):  # the brief itself warns once
+        with contextlib.suppress(OSError):  # removed between listing and now
+            state[path] = Path(path).stat().st_mtime
+    return state
 
 
 def write_brief(folder: Path, found: list[Story], chosen: OutputFormat, options: DigestOptions) -> list[Path]:

@@ -10,6 +10,10 @@ from presssum.load import Note, folder_files
 from presssum.outdir import OutputDir
 from presssum.stories import embargo_passed
 
+# how often a watcher looks at its inbox without a file event: a wire that landed before the watcher
+# started has no event, and a held embargoed item is released within this time of its embargo
+RESCAN_MS = 5_000
+
 
 def check_output_outside(inbox: Path, output: Path) -> None:
     """The output folder must not be watched: each digest written would be digested in turn, forever."""
@@ -58,8 +62,9 @@ def watch(inbox: Path, output: OutputDir, digest_paths: Callable[[list[str]], No
 
     run_pending()
     ready()
-    # wake every minute even without file events, so held embargoed items are released on time
-    for _changes in watchfiles.watch(inbox, raise_interrupt=True, rust_timeout=60_000, yield_on_timeout=True):
+    # wake without file events too: a wire that landed before the watcher started has none, and held
+    # embargoed items are released on time
+    for _changes in watchfiles.watch(inbox, raise_interrupt=True, rust_timeout=RESCAN_MS, yield_on_timeout=True):
         run_pending()
 
 
