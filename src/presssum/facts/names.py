@@ -99,7 +99,8 @@ def _clean_entity(ent: Any) -> list[Fact]:
         words = list(re.finditer(r"\S+", doc.text[start:end]))
         while words and fold(words[0].group(0)).strip(".,'’") in _edge_words("fr"):
             words.pop(0)
-        while words and fold(words[-1].group(0)).strip(".,'’") in _edge_words("fr"):
+        # a capitalised article or title at the end belongs to the name: "Bruno Le Maire", "Marine Le Pen"
+        while words and words[-1].group(0).islower() and fold(words[-1].group(0)).strip(".,'’") in _edge_words("fr"):
             words.pop()
         if not words:
             continue
