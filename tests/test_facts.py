@@ -172,3 +172,18 @@ def test_german_nouns_are_not_taken_for_names() -> None:
     facts = key_facts(source, "de")
     assert "name" not in {fact.kind for fact in facts}
     assert [fact.en for fact in facts] == ["80%", "35", "18:00", "March 8", "Thursday"]
+
+
+ENGLISH_KEY_FACT_WIRE = """Coalition talks stall
+
+Berlin (dpa) - Negotiations between Theresa May and April Ryan stalled on Aug 29, aides said.
+
+Test results came late. "We are tired.''
+
+Cancer is the second cause of death, Jan Koum told the BBC in Paris March 3."""
+
+
+def test_english_key_facts_are_names_not_sentence_openers_or_months() -> None:
+    names = {fact.source for fact in key_facts(ENGLISH_KEY_FACT_WIRE, "en") if fact.kind == "name"}
+    assert {"Theresa May", "April Ryan", "Jan Koum", "BBC", "Paris"} <= names  # a month in a name stays
+    assert not names & {"Negotiations", "Test", "Cancer", "Aug", "March", "Paris March"}  # openers, dates

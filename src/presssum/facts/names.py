@@ -69,7 +69,12 @@ def _edge_words(lang: str) -> set[str]:
 def _month_words() -> set[str]:
     from babel.dates import get_month_names
 
-    return {fold(str(name)) for lang in ("en", "fr") for name in get_month_names("wide", locale=lang).values()}
+    return {
+        fold(str(name)).rstrip(".")
+        for lang in ("en", "fr")
+        for width in ("wide", "abbreviated")
+        for name in get_month_names(width, locale=lang).values()
+    }
 
 
 def extract_names(text: str, lang: str, doc: Any = None) -> list[Fact]:
@@ -120,7 +125,8 @@ def _clean_entity(ent: Any) -> list[Fact]:
 def _capitalised_names(text: str) -> list[Fact]:
     """Capitalised spans, without titles, demonyms, months and weekdays at their edges."""
     facts = []
-    edge = _edge_words("en")
+    months = _month_words()
+    edge = _edge_words("en") - months  # "Theresa May", "April Ryan": a month is a date's only beside a day
     marked = re.sub(r"(\w)['’]s\b", r"\1 ,", text)  # "France's GDP": two spans; same length, same offsets
     for match in _NAME.finditer(marked):
         words = list(re.finditer(r"[^\s-]+(?:-[^\s-]+)*", match.group(0)))
@@ -128,6 +134,10 @@ def _capitalised_names(text: str) -> list[Fact]:
             words.pop(0)
         while words and fold(words[-1].group(0)).strip("'’.") in edge:
             words.pop()
+        if words and fold(words[-1].group(0)).strip("'’.") in months:
+            after = text[match.start() + words[-1].end() :]
+            if len(words) == 1 or re.match(r"\.?\s?\d", after):
+                words.pop()  # "Aug 29", "Paris March 3": the month opens a date
         if not words:
             continue
         start, end = match.start() + words[0].start(), match.start() + words[-1].end()
@@ -144,9 +154,17 @@ def _capitalised_names(text: str) -> list[Fact]:
 
 
 def starts_sentence(text: str, start: int) -> bool:
-    """Whether `start` opens a sentence of `text` (or follows a dateline), where a capital is grammar."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in '.!?:«"“\n' or (before.endswith("-") and before.isupper())
+    """Whether `start` opens a sentence or paragraph of `text` (or follows a dateline), where a capital
+    is grammar."""
+    gap = text[:start]
+    before = gap.rstrip()
+    if not before or "\n" in gap[len(before) :] or before[-1] in '«"“':
+        return True
+    if re.search(r"(?:^|\n)\s*[A-Z][^\n()]{0,60}\([^()\n]{1,30}\)\s*[-–—]$", before) or (
+        before[-1] in "-–—" and before.isupper()
+    ):
+        return True  # "BERLIN -", "Berlin (dpa) -", "PARIS, 3 juin (AFP) —"
+    return before.rstrip("'’”»)")[-1:] in (".", "!", "?", ":")
 
 
 @lru_cache(maxsize=1)
