@@ -146,6 +146,8 @@ def _capitalised_names(text: str) -> list[Fact]:
         single = len(words) == 1 and not name.isupper()
         if sentence_start and single and fold(name) not in _CAPITALS and not _is_territory(name):
             continue  # a capitalised first word is grammar, unless it is a place we know
+        if name.isupper() and len(words) > 3:
+            continue  # "BAKE OFF COOKS UP TOP FIVE SHOWS": a headline or slug in capitals, not a name
         if re.fullmatch(r"[A-Z]{1,3}", name) and re.search(r"\d\s*$", text[:start]):
             continue  # "12 M", "3 B": a scale after a figure, not a name
         if len(name) > 1:
