@@ -241,7 +241,8 @@ KEY_FACT_WIRE = """Cybersécurité : la SNCF renforce son réseau électrique
 
 LILLE - La SNCF investira 2 milliards d'euros d'ici 2032, soit un tiers de son budget, a-t-elle annoncé le 3 juin.
 
-Par la rédaction; Le directeur Jean Castex a salué le plan, comme le ministre Bruno Le Maire."""
+Par la rédaction; Le directeur Jean Castex a salué le plan, comme le ministre Bruno Le Maire. Le débit
+atteint 48 Mbit/s. Les Canadiens profitent du réseau."""
 
 
 def test_key_facts_read_as_a_reader_writes_them() -> None:
@@ -253,7 +254,7 @@ def test_key_facts_read_as_a_reader_writes_them() -> None:
     names = {source for kind, source in facts if kind == "name"}
     assert {"SNCF", "Jean Castex", "Bruno Le Maire"} <= names
     assert not names & {"Cybersécurité", "LILLE - La SNCF", "Par la rédaction; Le"}
-    assert not any("\n" in name for name in names)
+    assert not any("\n" in name or ". " in name for name in names)  # no name runs over a line or a sentence
 
 
 def test_the_source_is_parsed_by_spacy_once_for_masking_key_facts_and_checks(

@@ -92,11 +92,16 @@ def extract_names(text: str, lang: str, doc: Any = None) -> list[Fact]:
     return _capitalised_names(text)
 
 
+# An entity's parts: spaCy's entities can run over a line break, a ';', or a sentence's end ("Mbit/s. Les
+# Canadiens"); a full stop after a capital ("M. Dupont", "J.-P. Raffarin") ends no sentence.
+_ENTITY_PART = re.compile(r"(?:[^\n;|.]|\.(?!\s+[A-ZÀ-Ö])|(?<=[A-ZÀ-Ö])\.)+")
+
+
 def _clean_entity(ent: Any) -> list[Fact]:
     """An entity without what spaCy glues to it: a dateline ('LILLE - La SNCF'), a line break, a byline's
     'Par', a trailing full stop; kept only if it holds a proper noun (not 'Cybersécurité')."""
     doc, facts = ent.doc, []
-    for part in re.finditer(r"[^\n;|]+", ent.text):
+    for part in re.finditer(_ENTITY_PART, ent.text):
         start, end = ent.start_char + part.start(), ent.start_char + part.end()
         dateline = re.match(r"[A-ZÀ-Ö' -]+\s[-–—]\s", doc.text[start:end])
         if dateline:
