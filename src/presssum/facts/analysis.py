@@ -6,6 +6,7 @@ summary checks; `check_facts` analyses a plain text the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -31,6 +32,11 @@ class TextFacts:
     @cached_property
     def folded(self) -> str:
         return fold(self.text)
+
+    @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """Words the text writes in lower case: common nouns, whatever a summary capitalises."""
+        return frozenset(re.findall(r"(?<![\w-])[a-z]{3,}\b", self.text))
 
     @cached_property
     def checked_figures(self) -> tuple[Figure, ...]:

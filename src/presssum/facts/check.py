@@ -102,10 +102,9 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
     summary = _TOKENISER_LEFTOVERS.sub(lambda match: " " * len(match.group(0)), summary)  # spans kept
     facts = analyze_text(summary, lang)
     sentences = sentences_with_spans(summary, lang)
-    lowercase = _lowercase_words(units)
     for fact, figure in _summary_facts(facts):
         if fact.kind == "name" and starts_sentence(summary, fact.start or 0):
-            fact = _without_common_first_word(fact, lowercase)
+            fact = _without_common_first_word(fact, units)
         index = next((i for i, s in enumerate(sentences) if s.start <= (fact.start or 0) < s.end), len(sentences) - 1)
         context = contexts[index] if 0 <= index < len(contexts) else None
         status = _status(fact, figure, lang, units, set(range(len(units))) if context is None else context)
@@ -131,16 +130,11 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
     return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
 
 
-def _lowercase_words(units: Sequence[Unit]) -> set[str]:
-    """Words the source writes in lower case: common nouns, whatever a summary capitalises."""
-    return {word for unit in units for text in unit.texts for word in re.findall(r"(?<![\w-])[a-z]{3,}\b", text.text)}
-
-
-def _without_common_first_word(name: Fact, lowercase: set[str]) -> Fact:
+def _without_common_first_word(name: Fact, units: Sequence[Unit]) -> Fact:
     """A name that opens a summary sentence without the common noun capitalised in front of it:
     "Photographer Hiroshi Ueda" where the source says "photographer Hiroshi Ueda"."""
     first = re.match(r"([^\W\d_]+)\s+", name.text)
-    if first is None or first.group(1).lower() not in lowercase:
+    if first is None or not any(first.group(1).lower() in text.lowercase_words for u in units for text in u.texts):
         return name
     start = (name.start or 0) + first.end()
     text = name.text[first.end() :]
