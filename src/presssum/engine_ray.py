@@ -262,10 +262,11 @@ def find_sources(inputs: Sequence[str], pattern: str | None, max_bytes: int) -> 
         expanded = [found for path in inputs for found in (sorted(globbing.glob(path)) if _is_glob(path) else [path])]
         local = LocalFileSystem()
         return _checked(local, {os.path.abspath(name): name for name in discover(expanded, pattern)}, max_bytes)
-    filesystem = _filesystem(inputs[0])[0]
+    located = [_filesystem(uri) for uri in inputs]
+    filesystem = located[0][0]
     names: dict[str, str] = {}
-    for uri in inputs:
-        prefix, path = uri.split("://", 1)[0] + "://", _filesystem(uri)[1]
+    for uri, (_, path) in zip(inputs, located, strict=True):
+        prefix = uri.split("://", 1)[0] + "://"
         names.update({found: prefix + found for found in _list_remote(filesystem, path, pattern)})
     return _checked(filesystem, names, max_bytes)
 
