@@ -22,7 +22,7 @@ from presssum.outdir import write_atomic
 from presssum.records import Article, Digest, Failure, Story
 from presssum.render import OutputFormat
 from presssum.render import brief as render
-from presssum.watch import RESCAN_MS
+from presssum.watch import RESCAN_MS, modified_time
 
 INDEX = "index.json"
 
@@ -115,11 +115,8 @@ def run_brief(
 
 def inbox_state(options: DigestOptions) -> dict[str, float]:
     """Each input file and its modification time: what a brief was made from."""
-    state = {}
-    for path in discover(options.inputs, options.glob, note=lambda _: None):  # the brief itself warns once
-        with contextlib.suppress(OSError):  # removed between listing and now
-            state[path] = Path(path).stat().st_mtime
-    return state
+    paths = discover(options.inputs, options.glob, note=lambda _: None)  # the brief itself warns once
+    return {path: modified_time(path) for path in paths}
 
 
 def write_brief(folder: Path, found: list[Story], chosen: OutputFormat, options: DigestOptions) -> list[Path]:

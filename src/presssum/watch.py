@@ -31,7 +31,7 @@ def _is_done(path: Path, output: OutputDir) -> bool:
     if not isinstance(name, str):
         return False
     written = output.folder / name
-    return written.is_file() and written.stat().st_mtime >= _mtime(str(path))
+    return written.is_file() and written.stat().st_mtime >= modified_time(str(path))
 
 
 def watch(inbox: Path, output: OutputDir, digest_paths: Callable[[list[str]], None], ready: Callable[[], None]) -> None:
@@ -54,9 +54,9 @@ def watch(inbox: Path, output: OutputDir, digest_paths: Callable[[list[str]], No
         todo = [
             path
             for path in pending(inbox, output, note)
-            if attempted.get(path) != _mtime(path) or _released(path, output)
+            if attempted.get(path) != modified_time(path) or _released(path, output)
         ]
-        attempted.update({path: _mtime(path) for path in todo})
+        attempted.update({path: modified_time(path) for path in todo})
         if todo:
             digest_paths(todo)
 
@@ -68,7 +68,8 @@ def watch(inbox: Path, output: OutputDir, digest_paths: Callable[[list[str]], No
         run_pending()
 
 
-def _mtime(path: str) -> float:
+def modified_time(path: str) -> float:
+    """A file's modification time, or -1 for one removed since it was listed."""
     try:
         return Path(path).stat().st_mtime
     except OSError:  # removed between listing and now
