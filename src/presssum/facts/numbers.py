@@ -175,8 +175,11 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         add(match.start(), match.end(), number, unit, is_year, core)
     for match in _FRACTION.finditer(folded):
         add(match.start(), match.end(), _FRACTIONS[match.group("word") or "half"], None)
-    lowered = text.lower() if len(text.lower()) == len(text) else folded
-    for start, end, number in _number_words(lowered if lang in _COMPOUNDING else folded, lang):
+    words_text = folded
+    if lang in _COMPOUNDING:  # "fünf" keeps its umlaut, where the spans still match the text
+        lowered = text.lower()
+        words_text = lowered if len(lowered) == len(text) else folded
+    for start, end, number in _number_words(words_text, lang):
         add(start, end, number, None)
     return sorted(figures, key=lambda figure: figure.fact.start or 0)
 
