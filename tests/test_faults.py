@@ -201,6 +201,7 @@ def test_a_hostile_batch_names_each_bad_input_and_keeps_every_good_digest(
         (["--format", "email", "--to", "desk@example.org", "--from", "me\r@example.org"], "--from"),
         (["--max-bytes", "-5"], "--max-bytes -5"),
         (["--max-bytes", "0"], "--max-bytes 0"),
+        (["--max-words", "0"], "--max-words 0"),
         (["--glob", "/etc/*"], "--glob '/etc/*'"),
         (["--glob", "../secret/*"], "--glob '../secret/*'"),
         (["--output", "{tmp}/a-file"], "exists and is not a folder"),
@@ -480,6 +481,52 @@ def test_a_huge_paragraph_is_split_in_linear_time() -> None:
     assert time.perf_counter() - started < 20, "pysbd alone takes minutes on a paragraph this long"
     assert " ".join(sentences).split() == paragraph.split(), "nothing is lost"
     assert "".join(text_windows(paragraph, 2000)) == paragraph
+
+
+def test_a_huge_wire_under_max_bytes_is_refused_in_seconds_naming_the_flag_to_raise(
+    tmp_path: Path, write_config: WriteConfig
+) -> None:
+    sentence = "Le gouvernement a annoncé 3,5 millions d'euros pour les hôpitaux, a dit M. Dupont à Paris. "
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Grève géante\n\n" + sentence * (4_900_000 // len(sentence.encode())), encoding="utf-8")
+    blob = tmp_path / "blob.txt"  # no spaces to count words by
+    blob.write_text("Titre\n\n" + "x" * 1_000_000, encoding="utf-8")
+    assert huge.stat().st_size < 5_000_000, "under the default --max-bytes"
+
+    started = time.perf_counter()
+    result = cli("digest", str(tmp_path), "--config", str(write_config()), "--lang", "de")
+
+    assert time.perf_counter() - started < 15, "it took hours; no model need even be loaded"
+    assert result.exit_code == 1
+    errors = one_line_errors(result)
+    assert set(errors) == {str(huge), str(blob)}, result.stderr
+    assert "834,03" in errors[str(huge)] and "over the 50,000-word limit; --max-words 834" in errors[str(huge)]
+    assert "--max-words" in errors[str(blob)]
+    assert "presssum: 0 digested, 2 failed" in result.stderr
+
+
+def test_a_long_wire_within_a_raised_limit_counts_its_sentences_as_it_goes(
+    tmp_path: Path, write_config: WriteConfig
+) -> None:
+    from presssum import Pipeline
+    from presssum.batch import digest_inputs
+    from presssum.records import Digest, Failure
+
+    wire = tmp_path / "long.txt"
+    wire.write_text("Lange Meldung\n\n" + " ".join(f"Der Zug {n} fährt heute nicht." for n in range(120)))
+    pipeline = Pipeline(load_config(write_config()))
+
+    refused = list(digest_inputs(pipeline, [str(wire)], lang="de", max_bytes=100_000, max_words=500))
+    assert isinstance(refused[0], Failure) and "--max-words 722 digests it" in refused[0].error
+
+    stages: list[str] = []
+    digested = list(
+        digest_inputs(pipeline, [str(wire)], lang="de", max_bytes=100_000, max_words=722, on_stage=stages.append)
+    )
+    assert isinstance(digested[0], Digest)
+    counts = [stage for stage in stages if stage.startswith("translating · ")]
+    assert len(counts) > 2, "the count moves batch by batch"
+    assert counts[-1] == "translating · 121 of 121 sentences", counts  # the headline and 120 sentences
 
 
 def test_spacy_gets_text_longer_than_its_limit_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,7 @@ from presssum.about import package_version
 from presssum.config import Config, LengthName, load_config
 from presssum.errors import InputError
 from presssum.facts import SourceFacts, analyze_source, check_digest, check_facts
+from presssum.generation import Progress
 from presssum.guards import unloop_summaries
 from presssum.lang import detect_language
 from presssum.load import without_controls
@@ -56,6 +57,7 @@ class Pipeline:
         results: dict[int, Digest | Failure] = {}
         translated: dict[int, Translated] = {}
         with stage("translating", "translate_s", range(len(articles)), [len(a.text) for a in articles]):
+            self.models.on_progress = _sentences_done(on_stage)  # a long wire is minutes of this stage
             # each wire's names, figures and dates, read once: for masking, key facts and both checks
             facts = [analyze_source(article.text, code) for article, code in zip(articles, languages, strict=True)]
             for code, indices in group_by(languages).items():
@@ -65,6 +67,7 @@ class Pipeline:
                     )
                 except InputError as exc:
                     results.update({i: Failure(input=articles[i].input, error=str(exc)) for i in indices})
+            self.models.on_progress = None
         done = sorted(translated)
         english = [translated[i].text for i in done]
         with stage("summarising", "summarize_s", done, [len(text) for text in english]):
@@ -176,6 +179,13 @@ class Pipeline:
             wire=article.wire,
             quotes=translated.quotes,
         )
+
+
+def _sentences_done(on_stage: Callable[[str], None] | None) -> Progress | None:
+    """The translating stage's progress, in sentences done of the batch's total."""
+    if on_stage is None:
+        return None
+    return lambda done, total: on_stage(f"translating · {done:,} of {total:,} sentences")
 
 
 _pipelines: dict[str, Pipeline] = {}

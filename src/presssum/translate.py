@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from presssum import guards as guard
 from presssum.config import CoverageBand, Generation, Guards
-from presssum.generation import generate, token_counter
+from presssum.generation import Progress, generate, token_counter
 from presssum.mask import mask, unmask
 from presssum.models import LoadedModel
 from presssum.records import ENGLISH, Article, ParagraphPair, Quote, SentencePair
@@ -37,11 +37,13 @@ class Translator:
         settings: Generation,
         band: CoverageBand | None = None,
         memory: SentenceMemory | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.loaded = loaded
         self.settings = settings
         self.band = band or CoverageBand()
         self.memory = memory
+        self.progress = progress  # told the sentences done of those sent to the model
         self._count = token_counter(loaded)
         info = loaded.info
         self._memory_key = f"{info.name}@{info.revision}/{info.backend}|{settings.model_dump_json()}|{self.band}"
@@ -83,7 +85,7 @@ class Translator:
         """
         pieces = [self.pieces(text) if text.strip() else [] for text in texts]
         flat = [piece for group in pieces for piece in group]
-        outputs = generate(self.loaded, flat, self.settings, self._bounds)
+        outputs = generate(self.loaded, flat, self.settings, self._bounds, self.progress)
         suspect = [
             i for i, (source, output) in enumerate(zip(flat, outputs, strict=True)) if not self.covers(source, output)
         ]
