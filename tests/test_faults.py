@@ -529,6 +529,46 @@ def test_a_long_wire_within_a_raised_limit_counts_its_sentences_as_it_goes(
     assert counts[-1] == "translating · 121 of 121 sentences", counts  # the headline and 120 sentences
 
 
+ENGLISH_IN_FRENCH = (
+    'The union said in a statement in English: "We will not back down until the government listens to railway workers."'
+)
+# What the packaged models.yaml routes: its translation pairs and English.
+ROUTABLE = frozenset({"fr", "de", "es", "it", "pt", "nl", "ru", "en"})
+
+
+def test_an_english_paragraph_in_a_french_wire_is_marked_english_and_kept_as_written(write_config: WriteConfig) -> None:
+    """Among 97 languages the identifier gives it English 0.988 (Nigerian Pidgin the rest), under the 0.99
+    a paragraph needs to leave its wire's language; among the languages presssum routes, 0.99999."""
+    wire = (
+        "Grève à la SNCF\n\n"
+        "Les syndicats de cheminots ont appelé à une grève reconductible à partir de mardi.\n\n"
+        f"{ENGLISH_IN_FRENCH}\n\n"
+        "Le trafic sera très perturbé sur l'ensemble du réseau, selon la direction.\n"
+    )
+    result = digest(wire, config=write_config(), lang="fr")
+    assert [pair.lang for pair in result.paragraphs] == ["fr", "en", "fr"]
+    assert result.paragraphs[1].en == ENGLISH_IN_FRENCH
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ENGLISH_IN_FRENCH, "en"),
+        # surely a language no model is configured for: named, so the wire fails or is flagged, never sent to
+        # the German model (Finnish's nearest routable language, at 0.59)
+        ("Presidentti Niinistö sanoi tiistaina, että hallitus ei aio luopua suunnitelmastaan.", "fi"),
+        ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.", "la"),
+        ("Die Lokführer legen am Montag die Arbeit nieder, der Fernverkehr steht still.", "de"),
+    ],
+)
+def test_language_identification_chooses_among_the_routable_languages_unless_sure_of_another(
+    text: str, expected: str
+) -> None:
+    from presssum.lang import detect_language
+
+    assert detect_language(text, "fr", min_confidence=0.99, languages=ROUTABLE) == expected
+
+
 def test_spacy_gets_text_longer_than_its_limit_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     import spacy
 

@@ -49,9 +49,8 @@ class Pipeline:
         conservative settings, and replaced by the article's lead sentences if it still fails.
         """
         stage = StageClock(on_stage)
-        languages = [
-            lang or a.lang or detect_language(a.body, self.config.translation.default_source) for a in articles
-        ]
+        routable, default = self.config.routable_languages(), self.config.translation.default_source
+        languages = [lang or a.lang or detect_language(a.body, default, languages=routable) for a in articles]
         with stage("loading models"):
             self.models.load(self.config.roles_for(set(languages)))
         results: dict[int, Digest | Failure] = {}
@@ -97,6 +96,7 @@ class Pipeline:
             {**{name: name for name in names}, **self.config.glossary},
             guards=self.config.translation.guards,
             translator_for=self._paragraph_translator,
+            routable=self.config.routable_languages(),
         )
 
     def _paragraph_translator(self, lang: str) -> Translator | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -151,15 +151,17 @@ def translate_articles(
     *,
     guards: Guards | None = None,
     translator_for: Callable[[str], Translator | None] = lambda _lang: None,
+    routable: Collection[str] | None = None,
 ) -> list[Translated]:
     """Headlines and every sentence of these articles translated in batches, protected terms kept.
 
     With the guards (docs/guards.md), text in capitals is put in sentence case first, an English paragraph
-    is kept as written and one in a third language goes to `translator_for` its language.
+    is kept as written and one in a third language goes to `translator_for` its language; the language
+    identifier chooses among the `routable` ones unless it is sure of another.
     """
     guards = guards or Guards()
     languages = [
-        [guard.paragraph_language(p, lang) if guards.mixed_language else lang for p in article.paragraphs]
+        [guard.paragraph_language(p, lang, routable) if guards.mixed_language else lang for p in article.paragraphs]
         for article in articles
     ]
     sentences = [
