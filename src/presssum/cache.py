@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -67,33 +67,39 @@ class CacheConnection(sqlite3.Connection):
 
     def fail(self, exc: BaseException, *, writing: bool) -> None:
         """Warn (the first time only) and stop writing, or stop using the database altogether."""
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         if self.mode == "write":
             if writing:
-                warn(f"digest cache {self.path} cannot be written ({reason}); reading it, storing nothing new")
+                warn(f"digest cache {self.path} cannot be written ({_reason(exc)}); reading it, storing nothing new")
             else:
-                warn(f"digest cache {self.path} is unusable ({reason}); going on without it (--no-cache skips it)")
-        if writing and self.mode == "write":
-            self.mode = "read"
-            try:
-                super().rollback()
-            except sqlite3.Error:
-                self.mode = "off"
-        else:
-            self.mode = "off"
+                _warn_unusable(self.path, exc)
+        self.mode = "read" if writing and self.mode == "write" and self._rolled_back() else "off"
 
-    def _guarded(self, sql: str, run: Any) -> sqlite3.Cursor:
+    def _rolled_back(self) -> bool:
+        try:
+            super().rollback()
+        except sqlite3.Error:
+            return False
+        return True
+
+    def _guarded(self, sql: str, run: Callable[[], sqlite3.Cursor]) -> sqlite3.Cursor:
         writing = not sql.lstrip().upper().startswith("SELECT")
         if self.mode == "off" or (writing and self.mode == "read"):
             return _no_rows()
         try:
-            cursor: sqlite3.Cursor = run()
-            return cursor
+            return run()
         except sqlite3.Error as exc:
             # a table a read-only cache could not create holds no rows; the others are still worth reading
             if not (self.mode == "read" and str(exc).startswith("no such table")):
                 self.fail(exc, writing=writing)
             return _no_rows()
+
+
+def _warn_unusable(path: Path, exc: BaseException) -> None:
+    warn(f"digest cache {path} is unusable ({_reason(exc)}); going on without it (--no-cache skips it)")
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def _no_rows() -> sqlite3.Cursor:
@@ -113,7 +119,7 @@ class DigestCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, factory=CacheConnection)
         except _FAULTS as exc:
-            warn(f"digest cache {path} is unusable ({getattr(exc, 'strerror', None) or exc}); going on without it")
+            _warn_unusable(path, exc)
             return
         db.path = path
         self._db = db
