@@ -524,7 +524,8 @@ def test_a_long_wire_within_a_raised_limit_counts_its_sentences_as_it_goes(
         digest_inputs(pipeline, [str(wire)], lang="de", max_bytes=100_000, max_words=722, on_stage=stages.append)
     )
     assert isinstance(digested[0], Digest)
-    counts = [stage for stage in stages if stage.startswith("translating · ")]
+    counts = [stage for stage in stages if stage.startswith("translating · ") and "sentences" in stage]
+    assert "translating · reading names, figures and dates first" in stages, "said before the count starts"
     assert len(counts) > 2, "the count moves batch by batch"
     assert counts[-1] == "translating · 121 of 121 sentences", counts  # the headline and 120 sentences
 

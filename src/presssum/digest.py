@@ -57,6 +57,8 @@ class Pipeline:
         translated: dict[int, Translated] = {}
         with stage("translating", "translate_s", range(len(articles)), [len(a.text) for a in articles]):
             self.models.on_progress = _sentences_done(on_stage)  # a long wire is minutes of this stage
+            if on_stage:
+                on_stage("translating · reading names, figures and dates first")
             # each wire's names, figures and dates, read once: for masking, key facts and both checks
             facts = [analyze_source(article.text, code) for article, code in zip(articles, languages, strict=True)]
             for code, indices in group_by(languages).items():
