@@ -23,6 +23,12 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
+def language_scores(text: str, languages: Collection[str] | None = None) -> list[tuple[str, float]]:
+    """Every language with its probability, best first; with `languages`, those alone, renormalised."""
+    ranked = [(str(lang), float(score)) for lang, score in _identifier().rank(text)]
+    return ranked if languages is None else _among(ranked, languages)
+
+
 def detect_language(
     text: str, default: str, *, min_confidence: float = _MIN_CONFIDENCE, languages: Collection[str] | None = None
 ) -> str:
@@ -30,19 +36,20 @@ def detect_language(
 
     With `languages` (those presssum can route), the choice is among them, unless the text is surely another.
     """
-    ranked = _identifier().rank(text)
+    ranked = language_scores(text)
     if languages is not None:
         top, confidence = ranked[0]
         if top not in languages and confidence >= min_confidence:
-            return str(top)  # surely a language no model is configured for: say so rather than misroute it
-        ranked = _renormalised([(lang, score) for lang, score in ranked if lang in languages])
+            return top  # surely a language no model is configured for: say so rather than misroute it
+        ranked = _among(ranked, languages)
     if not ranked:
         return default
     best, confidence = ranked[0]
-    return str(best) if confidence >= min_confidence else default
+    return best if confidence >= min_confidence else default
 
 
-def _renormalised(ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def _among(ranked: list[tuple[str, float]], languages: Collection[str]) -> list[tuple[str, float]]:
     """The probabilities of these languages alone, summing to 1 (none if they were all nil)."""
-    total = sum(score for _, score in ranked)
-    return [(lang, score / total) for lang, score in ranked] if total > 0 else []
+    kept = [(lang, score) for lang, score in ranked if lang in languages]
+    total = sum(score for _, score in kept)
+    return [(lang, score / total) for lang, score in kept] if total > 0 else []
