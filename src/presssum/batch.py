@@ -10,7 +10,7 @@ from presssum.cache import DigestCache
 from presssum.config import LengthName
 from presssum.digest import Pipeline
 from presssum.errors import PresssumError
-from presssum.load import load_articles
+from presssum.load import DEFAULT_MAX_WORDS, load_articles
 from presssum.records import Article, Digest, Failure, StoryNotice
 from presssum.stories import Plan, StoryStore, attach, plan
 
@@ -26,6 +26,7 @@ def digest_inputs(
     lang: str | None = None,
     length: LengthName = "medium",
     max_bytes: int,
+    max_words: int = DEFAULT_MAX_WORDS,
     cache: DigestCache | None = None,
     strict: bool = False,
     chunk_articles: int = CHUNK_ARTICLES,
@@ -41,7 +42,9 @@ def digest_inputs(
     store = StoryStore(cache.connection) if cache and cache.connection else None
     if cache and cache.sentences:
         pipeline.models.sentence_memory = cache.sentences
-    planned = plan(load_articles(paths, max_bytes=max_bytes), store=store, hold_embargoed=hold_embargoed)
+    planned = plan(
+        load_articles(paths, max_bytes=max_bytes, max_words=max_words), store=store, hold_embargoed=hold_embargoed
+    )
     yield from digest_loaded(
         pipeline,
         planned.items,

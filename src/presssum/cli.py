@@ -15,7 +15,7 @@ from rich.console import Console
 from presssum.about import package_version
 from presssum.config import Config, load_config, role_overrides
 from presssum.errors import ExitCode, ModelUnavailableError, PresssumError, local_folders_fix
-from presssum.load import DEFAULT_MAX_BYTES
+from presssum.load import DEFAULT_MAX_BYTES, DEFAULT_MAX_WORDS
 from presssum.render import FORMATS
 from presssum.render.email import DEFAULT_SENDER
 
@@ -200,6 +200,12 @@ def digest(
     max_bytes: Annotated[
         int, typer.Option(help="Refuse inputs larger than this many bytes. Example: --max-bytes 1000000")
     ] = DEFAULT_MAX_BYTES,
+    max_words: Annotated[
+        int,
+        typer.Option(
+            help="Refuse articles longer than this many words (about 300 pages by default). Example: --max-words 200000"
+        ),
+    ] = DEFAULT_MAX_WORDS,
     output: Annotated[
         Optional[str],  # noqa: UP045 - a string, so --engine ray keeps URLs such as s3://bucket/digests
         typer.Option(
@@ -271,6 +277,7 @@ def digest(
         lang=lang,
         glob=glob,
         max_bytes=max_bytes,
+        max_words=max_words,
         quiet=quiet,
         output=Path(output) if output else None,
         fail_fast=fail_fast,

@@ -20,7 +20,7 @@ from presssum.cache import DigestCache, cache_settings, default_cache_path
 from presssum.config import Config, LengthName
 from presssum.digest import Pipeline
 from presssum.errors import ExitCode, PresssumError
-from presssum.load import check_pattern, discover
+from presssum.load import DEFAULT_MAX_WORDS, check_pattern, discover
 from presssum.models import ModelLoader, is_local, load_model
 from presssum.outdir import OutputDir, OutputError
 from presssum.records import Digest, Failure, StoryNotice
@@ -40,6 +40,7 @@ class DigestOptions:
     lang: str | None = None
     glob: str | None = None
     max_bytes: int = 5_000_000
+    max_words: int = DEFAULT_MAX_WORDS
     quiet: bool = False
     output: Path | None = None
     fail_fast: bool = False
@@ -76,6 +77,8 @@ def validate(options: DigestOptions, is_terminal: bool) -> OutputFormat:
             raise PresssumError(f"{flag} {value!r}: an address cannot hold a line break or other control character")
     if options.max_bytes <= 0:
         raise PresssumError(f"--max-bytes {options.max_bytes}: must be a positive number of bytes")
+    if options.max_words <= 0:
+        raise PresssumError(f"--max-words {options.max_words}: must be a positive number of words")
     check_pattern(options.glob)
     return chosen
 
@@ -110,6 +113,7 @@ def results(
             lang=options.lang,
             length=cast(LengthName, options.length),
             max_bytes=options.max_bytes,
+            max_words=options.max_words,
             cache=cache,
             strict=options.strict,
             on_stage=on_stage,

@@ -114,6 +114,10 @@ class Config(_Strict):
         roles.append(("summarizer", self.summarizer))
         return roles + [(f"back_translation:{k}", v) for k, v in self.back_translation.pairs.items()]
 
+    def routable_languages(self) -> frozenset[str]:
+        """The languages a wire or paragraph can be sent to a model in: each translation pair's, and the target."""
+        return frozenset({*self.translation.pairs, self.translation.target})
+
     def spec(self, role: str) -> ModelSpec:
         """The model of one role, by its name in roles()."""
         return dict(self.roles())[role]

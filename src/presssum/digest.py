@@ -13,6 +13,7 @@ from presssum.about import package_version
 from presssum.config import Config, LengthName, load_config
 from presssum.errors import InputError
 from presssum.facts import SourceFacts, analyze_source, check_digest, check_facts
+from presssum.generation import Progress
 from presssum.guards import unloop_summaries
 from presssum.lang import detect_language
 from presssum.load import without_controls
@@ -48,14 +49,16 @@ class Pipeline:
         conservative settings, and replaced by the article's lead sentences if it still fails.
         """
         stage = StageClock(on_stage)
-        languages = [
-            lang or a.lang or detect_language(a.body, self.config.translation.default_source) for a in articles
-        ]
+        routable, default = self.config.routable_languages(), self.config.translation.default_source
+        languages = [lang or a.lang or detect_language(a.body, default, languages=routable) for a in articles]
         with stage("loading models"):
             self.models.load(self.config.roles_for(set(languages)))
         results: dict[int, Digest | Failure] = {}
         translated: dict[int, Translated] = {}
         with stage("translating", "translate_s", range(len(articles)), [len(a.text) for a in articles]):
+            self.models.on_progress = _sentences_done(on_stage)  # a long wire is minutes of this stage
+            if on_stage:
+                on_stage("translating · reading names, figures and dates first")
             # each wire's names, figures and dates, read once: for masking, key facts and both checks
             facts = [analyze_source(article.text, code) for article, code in zip(articles, languages, strict=True)]
             for code, indices in group_by(languages).items():
@@ -65,6 +68,7 @@ class Pipeline:
                     )
                 except InputError as exc:
                     results.update({i: Failure(input=articles[i].input, error=str(exc)) for i in indices})
+            self.models.on_progress = None
         done = sorted(translated)
         english = [translated[i].text for i in done]
         with stage("summarising", "summarize_s", done, [len(text) for text in english]):
@@ -94,6 +98,7 @@ class Pipeline:
             {**{name: name for name in names}, **self.config.glossary},
             guards=self.config.translation.guards,
             translator_for=self._paragraph_translator,
+            routable=self.config.routable_languages(),
         )
 
     def _paragraph_translator(self, lang: str) -> Translator | None:
@@ -176,6 +181,13 @@ class Pipeline:
             wire=article.wire,
             quotes=translated.quotes,
         )
+
+
+def _sentences_done(on_stage: Callable[[str], None] | None) -> Progress | None:
+    """The translating stage's progress, in sentences done of the batch's total."""
+    if on_stage is None:
+        return None
+    return lambda done, total: on_stage(f"translating · {done:,} of {total:,} sentences")
 
 
 _pipelines: dict[str, Pipeline] = {}

@@ -30,7 +30,7 @@ from presssum.batch import CHUNK_ARTICLES, digest_loaded
 from presssum.cache import digest_key
 from presssum.config import Config, LengthName
 from presssum.errors import ExitCode, InputError, PresssumError
-from presssum.load import STDIN, articles_in, check_size, discover
+from presssum.load import DEFAULT_MAX_WORDS, STDIN, articles_in, check_size, discover
 from presssum.outdir import write_atomic
 from presssum.readers import KNOWN_SUFFIXES
 from presssum.records import Article, Digest, Failure
@@ -61,6 +61,7 @@ class RayJob:
     strict: bool = False
     glob: str | None = None
     max_bytes: int = 5_000_000
+    max_words: int = DEFAULT_MAX_WORDS
     workers: int | None = None
     worker_cpus: int = 1
     address: str | None = None
@@ -177,7 +178,13 @@ def _dataset(ray: Any, job: RayJob, sources: Sources, done: Mapping[str, str]) -
     )
     parsed = files.flat_map(
         parse_file,
-        fn_kwargs={"names": sources.names, "lang": job.lang, "settings": job.settings, "done": done},
+        fn_kwargs={
+            "names": sources.names,
+            "lang": job.lang,
+            "settings": job.settings,
+            "done": done,
+            "max_words": job.max_words,
+        },
         num_cpus=0,
     )
     # Ray Data restarts a dead actor and retries its batch (max_restarts=-1, max_task_retries=-1 by default).
@@ -191,12 +198,18 @@ def _dataset(ray: Any, job: RayJob, sources: Sources, done: Mapping[str, str]) -
 
 
 def parse_file(
-    row: dict[str, Any], *, names: Mapping[str, str], lang: str | None, settings: str, done: Mapping[str, str]
+    row: dict[str, Any],
+    *,
+    names: Mapping[str, str],
+    lang: str | None,
+    settings: str,
+    done: Mapping[str, str],
+    max_words: int = DEFAULT_MAX_WORDS,
 ) -> list[dict[str, Any]]:
     """One file's bytes -> one row per article (or failure), keyed like cache.py; done ones carry no article."""
     name = names[row["path"]]
     rows = []
-    for position, item in enumerate(articles_in(name, row["bytes"])):
+    for position, item in enumerate(articles_in(name, row["bytes"], max_words=max_words)):
         key = digest_key(item, lang, settings) if isinstance(item, Article) else ""
         skipped = bool(key) and done.get(item.input) == key
         payload = b"" if skipped else pickle.dumps(item)
@@ -446,6 +459,7 @@ def run_digest(
         strict=options.strict,
         glob=options.glob,
         max_bytes=options.max_bytes,
+        max_words=options.max_words,
         workers=workers,
         worker_cpus=worker_cpus,
         address=address,

@@ -9,6 +9,8 @@ from presssum.models import LoadedModel
 
 # Given the longest input of a batch (in tokens), the generate() arguments that bound the output.
 OutputBounds = Callable[[int], dict[str, int]]
+# Told (inputs done, inputs in all) after each batch: a long wire is minutes of batches.
+Progress = Callable[[int, int], None]
 
 
 def token_counter(loaded: LoadedModel) -> Callable[[str], int]:
@@ -35,7 +37,13 @@ def plan_batches(lengths: Sequence[int], settings: Generation, scale: int = 1) -
     return batches
 
 
-def generate(loaded: LoadedModel, texts: Sequence[str], settings: Generation, bounds: OutputBounds) -> list[str]:
+def generate(
+    loaded: LoadedModel,
+    texts: Sequence[str],
+    settings: Generation,
+    bounds: OutputBounds,
+    on_batch: Progress | None = None,
+) -> list[str]:
     """Outputs for `texts`, in their order; inputs must already fit the model's input limit (never truncated)."""
     if not texts:
         return []
@@ -45,8 +53,12 @@ def generate(loaded: LoadedModel, texts: Sequence[str], settings: Generation, bo
     if too_long:
         raise ValueError(f"input of {max(too_long)} tokens over the {loaded.input_limit}-token limit")
     outputs = [""] * len(texts)
+    done = 0
     for batch in plan_batches(lengths, settings, scale=backend.batch_scale):
         decoded = backend.generate([texts[i] for i in batch], settings, bounds(lengths[batch[0]]))
         for index, text in zip(batch, decoded, strict=True):
             outputs[index] = text.strip()
+        done += len(batch)
+        if on_batch:
+            on_batch(done, len(texts))
     return outputs

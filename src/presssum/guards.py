@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from presssum.config import Guards
@@ -176,12 +176,13 @@ def _summary_loops(summary: str) -> bool:
     return longest_run(_TOKEN.findall(summary.lower())) >= _LOOP_COPIES
 
 
-def paragraph_language(paragraph: str, lang: str) -> str:
-    """The paragraph's own language where the identifier is sure it is not the wire's; else the wire's."""
+def paragraph_language(paragraph: str, lang: str, languages: Collection[str] | None = None) -> str:
+    """The paragraph's own language where the identifier is sure it is not the wire's; else the wire's.
+    With `languages` (those presssum routes), the identifier chooses among them (lang.detect_language)."""
     if sum(c.isalpha() for c in paragraph) < _PARAGRAPH_MIN_LETTERS:
         return lang
     readable = paragraph.lower() if in_capitals(paragraph) else paragraph  # the identifier learnt mixed case
-    return detect_language(readable, lang, min_confidence=_PARAGRAPH_CONFIDENCE)
+    return detect_language(readable, lang, min_confidence=_PARAGRAPH_CONFIDENCE, languages=languages)
 
 
 def quotations(text: str) -> list[str]:

@@ -15,6 +15,11 @@ from presssum.records import Article, Failure
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 5_000_000
+# A 300-page report: minutes of work on a CPU. Translating is linear in words, so this bounds each input's time.
+DEFAULT_MAX_WORDS = 50_000
+# Text without spaces (a blob, a pasted data dump) counts a word per this many characters, so it cannot
+# slip past the limit; ordinary prose has a word every 6 or 7.
+_CHARS_PER_WORD = 12
 # C0 and C1 controls but newline and tab: ESC, OSC 8 links and clear-screen would reach the terminal.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TEXT_FIELDS = ("headline", "source", "dateline", "lang", "id", "url", "author", "date")
@@ -81,7 +86,9 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
+def load_articles(
+    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, max_words: int = DEFAULT_MAX_WORDS
+) -> Iterator[Article | Failure]:
     """The Articles of each input (or the reason one failed), in order; a JSONL feed gives several."""
     for path in paths:
         try:
@@ -89,14 +96,20 @@ def load_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -
         except InputError as exc:
             yield Failure(input=path, error=str(exc))
             continue
-        yield from articles_in(path, data)
+        yield from articles_in(path, data, max_words=max_words)
 
 
-def articles_in(name: str, data: bytes) -> Iterator[Article | Failure]:
-    """The Articles of one input's bytes, however they were fetched (a file here, an object store)."""
+def articles_in(name: str, data: bytes, *, max_words: int = DEFAULT_MAX_WORDS) -> Iterator[Article | Failure]:
+    """The Articles of one input's bytes, however they were fetched (a file here, an object store);
+    an article over `max_words` is refused before any model sees it."""
     try:
         for item in read_articles(name, data):
-            yield without_controls(item) if isinstance(item, Article) else item
+            if isinstance(item, Failure):
+                yield item
+            elif (words := word_count(item)) > max_words:  # a feed's other items go on
+                yield Failure(input=item.input, error=over_words(words, max_words))
+            else:
+                yield without_controls(item)
     except InputError as exc:
         yield Failure(input=name, error=str(exc))
 
@@ -110,6 +123,17 @@ def without_controls(article: Article) -> Article:
 
 def _strip(text: str) -> str:
     return _CONTROLS.sub("", text)
+
+
+def word_count(article: Article) -> int:
+    """The article's words, as the limit counts them (a long run without spaces counts as several)."""
+    texts = (article.headline, *article.paragraphs)
+    return sum(max(len(text.split()), len(text) // _CHARS_PER_WORD) for text in texts)
+
+
+def over_words(words: int, max_words: int) -> str:
+    """Why an article is refused, naming the flag that lets it through."""
+    return f"article is {words:,} words, over the {max_words:,}-word limit; --max-words {words} digests it"
 
 
 def check_size(size: int, max_bytes: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from presssum.config import Config
 from presssum.errors import InputError, ModelUnavailableError
+from presssum.generation import Progress
 from presssum.models import LoadedModel, ModelLoader, load_model
 from presssum.records import ModelInfo
 from presssum.summarize import Summarizer
@@ -18,6 +19,7 @@ class Models:
         self._loader = loader
         self._loaded: dict[str, LoadedModel] = {}
         self.sentence_memory: SentenceMemory | None = None  # the cache's sentence translations, when on
+        self.on_progress: Progress | None = None  # sentences translated of the batch's total, while translating
 
     def load(self, roles: list[str]) -> None:
         """Load every model a batch needs; if some are missing, name them all in one error."""
@@ -36,7 +38,11 @@ class Models:
             raise InputError(f"no translation model configured for language '{lang}' (configured: {known})")
         band = self.config.translation.coverage.get(lang)
         return Translator(
-            self._model(f"translation:{lang}"), self.config.translation.generation, band, self.sentence_memory
+            self._model(f"translation:{lang}"),
+            self.config.translation.generation,
+            band,
+            self.sentence_memory,
+            self.on_progress,
         )
 
     def back_translator(self, lang: str) -> Translator | None:

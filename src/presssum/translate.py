@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from presssum import guards as guard
 from presssum.config import CoverageBand, Generation, Guards
-from presssum.generation import generate, token_counter
+from presssum.generation import Progress, generate, token_counter
 from presssum.mask import mask, unmask
 from presssum.models import LoadedModel
 from presssum.records import ENGLISH, Article, ParagraphPair, Quote, SentencePair
@@ -37,11 +37,13 @@ class Translator:
         settings: Generation,
         band: CoverageBand | None = None,
         memory: SentenceMemory | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.loaded = loaded
         self.settings = settings
         self.band = band or CoverageBand()
         self.memory = memory
+        self.progress = progress  # told the sentences done of those sent to the model
         self._count = token_counter(loaded)
         info = loaded.info
         self._memory_key = f"{info.name}@{info.revision}/{info.backend}|{settings.model_dump_json()}|{self.band}"
@@ -83,7 +85,7 @@ class Translator:
         """
         pieces = [self.pieces(text) if text.strip() else [] for text in texts]
         flat = [piece for group in pieces for piece in group]
-        outputs = generate(self.loaded, flat, self.settings, self._bounds)
+        outputs = generate(self.loaded, flat, self.settings, self._bounds, self.progress)
         suspect = [
             i for i, (source, output) in enumerate(zip(flat, outputs, strict=True)) if not self.covers(source, output)
         ]
@@ -149,15 +151,17 @@ def translate_articles(
     *,
     guards: Guards | None = None,
     translator_for: Callable[[str], Translator | None] = lambda _lang: None,
+    routable: Collection[str] | None = None,
 ) -> list[Translated]:
     """Headlines and every sentence of these articles translated in batches, protected terms kept.
 
     With the guards (docs/guards.md), text in capitals is put in sentence case first, an English paragraph
-    is kept as written and one in a third language goes to `translator_for` its language.
+    is kept as written and one in a third language goes to `translator_for` its language; the language
+    identifier chooses among the `routable` ones unless it is sure of another.
     """
     guards = guards or Guards()
     languages = [
-        [guard.paragraph_language(p, lang) if guards.mixed_language else lang for p in article.paragraphs]
+        [guard.paragraph_language(p, lang, routable) if guards.mixed_language else lang for p in article.paragraphs]
         for article in articles
     ]
     sentences = [

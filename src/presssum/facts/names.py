@@ -84,8 +84,12 @@ def extract_names(text: str, lang: str, doc: Any = None) -> list[Fact]:
             nlp = french_nlp()
             doc = nlp(text) if nlp is not None else None
         if doc is not None:
+            whole = doc.text  # spaCy joins every token on each `.text`: once per document, not per entity
             return [
-                fact for ent in doc.ents if ent.label_ in ("PER", "ORG", "LOC", "MISC") for fact in _clean_entity(ent)
+                fact
+                for ent in doc.ents
+                if ent.label_ in ("PER", "ORG", "LOC", "MISC")
+                for fact in _clean_entity(ent, whole)
             ]
     if lang != "en" and lang != "fr":
         return []
@@ -97,16 +101,16 @@ def extract_names(text: str, lang: str, doc: Any = None) -> list[Fact]:
 _ENTITY_PART = re.compile(r"(?:[^\n;|.]|\.(?!\s+[A-ZÀ-Ö])|(?<=[A-ZÀ-Ö])\.)+")
 
 
-def _clean_entity(ent: Any) -> list[Fact]:
+def _clean_entity(ent: Any, whole: str) -> list[Fact]:
     """An entity without what spaCy glues to it: a dateline ('LILLE - La SNCF'), a line break, a byline's
     'Par', a trailing full stop; kept only if it holds a proper noun (not 'Cybersécurité')."""
     doc, facts = ent.doc, []
     for part in re.finditer(_ENTITY_PART, ent.text):
         start, end = ent.start_char + part.start(), ent.start_char + part.end()
-        dateline = re.match(r"[A-ZÀ-Ö' -]+\s[-–—]\s", doc.text[start:end])
+        dateline = re.match(r"[A-ZÀ-Ö' -]+\s[-–—]\s", whole[start:end])
         if dateline:
             start += dateline.end()
-        words = list(re.finditer(r"\S+", doc.text[start:end]))
+        words = list(re.finditer(r"\S+", whole[start:end]))
         while words and fold(words[0].group(0)).strip(".,'’") in _edge_words("fr"):
             words.pop(0)
         # a capitalised article or title at the end belongs to the name: "Bruno Le Maire", "Marine Le Pen"
@@ -115,10 +119,10 @@ def _clean_entity(ent: Any) -> list[Fact]:
         if not words:
             continue
         start, end = start + words[0].start(), start + words[-1].end()
-        while end > start and doc.text[end - 1] in ".,:;'’»\"":
+        while end > start and whole[end - 1] in ".,:;'’»\"":
             end -= 1
         span = doc.char_span(start, end, alignment_mode="expand")
-        text = doc.text[start:end]
+        text = whole[start:end]
         if span is None or len(text) < 2 or re.match(r"\d", text):
             continue
         if not any(token.pos_ == "PROPN" or (token.is_upper and len(token) > 1) for token in span):
