@@ -3,6 +3,7 @@ checked by --strict and the repetition guard, and handed on as their sentences."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from presssum.models import LoadedModel
 from presssum.records import ENGLISH, SENTENCE_SEPARATOR
 from presssum.segment import fit_to_limit, split_sentences
 
+_BLANKS = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break spaces French quotation marks hold
 LEAD_WARNING = "the abstractive summary stated facts the source does not back; this is the lead instead"
 
 
@@ -164,7 +166,10 @@ def summarize_wires(
             if guard.summary_loops(summary):
                 summary, notes[i] = guard.cut_repeats(summary), (*notes[i], guard.SUMMARY_LOOP_WARNING)
             made[i] = (summary, made[i][1])
-    return [
-        Made(tuple(sentence.text for sentence in sentences_with_spans(summary, ENGLISH)), method, note)
-        for (summary, method), note in zip(made, notes, strict=True)
-    ]
+    return [Made(_sentences(summary), method, note) for (summary, method), note in zip(made, notes, strict=True)]
+
+
+def _sentences(summary: str) -> tuple[str, ...]:
+    """The summary's sentences, each run of spaces and line breaks made one space: split again once
+    joined, the text gives back sentences one space apart, so fact spans found in the joined text hold."""
+    return tuple(_BLANKS.sub(" ", sentence.text) for sentence in sentences_with_spans(summary, ENGLISH))
