@@ -270,24 +270,18 @@ def _second_attempts(
     return results
 
 
-def back_translate(translator: Translator, summaries: Sequence[Sequence[str]]) -> list[str]:
-    """English summaries, given as their sentences, into the wire's language sentence by sentence, in one batch."""
-    outputs = iter(translator.translate([s for sentences in summaries for s in sentences]))
-    return [" ".join(next(outputs) for _ in sentences) for sentences in summaries]
-
-
 def back_translate_summaries(
-    back_translator: Callable[[str], Translator | None], languages: Sequence[str], summaries: Sequence[Sequence[str]]
+    back_translator: Callable[[str], Translator | None], languages: Sequence[str], summaries: Sequence[tuple[str, ...]]
 ) -> list[str | None]:
-    """Each English summary (its sentences) in its wire's language, one batch per language; None where
-    `back_translator` has no model for the language (English, or none configured)."""
+    """Each English summary, given as its sentences, in its wire's language: sentence by sentence, one batch
+    per language; None where `back_translator` has no model for the language (English, or none configured)."""
     back: list[str | None] = [None] * len(summaries)
     for lang, positions in group_by(languages).items():
         translator = None if lang == ENGLISH else back_translator(lang)
         if translator is not None:
-            texts = back_translate(translator, [summaries[p] for p in positions])
-            for position, text in zip(positions, texts, strict=True):
-                back[position] = text
+            outputs = iter(translator.translate([s for p in positions for s in summaries[p]]))
+            for position in positions:
+                back[position] = " ".join(next(outputs) for _ in summaries[position])
     return back
 
 
