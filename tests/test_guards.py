@@ -17,7 +17,7 @@ from rich.console import Console
 from presssum import Digest, Pipeline, load_config, parse_wire
 from presssum.backends import Backend
 from presssum.config import Generation, Guards
-from presssum.guards import article_casing, cut_repeats, longest_run, loops, quotations, sentence_case
+from presssum.guards import article_casing, cut_repeats, longest_run, loops, quotation_spans, sentence_case
 from presssum.render import OUTPUT_FORMATS, RenderOptions
 from presssum.segment import split_sentences
 from tests.backends import Wrapped
@@ -149,7 +149,11 @@ def test_loops_are_told_from_repeats_the_source_has_and_cut_to_one() -> None:
     assert not loops("Non, non, non, a-t-il dit.", "No, no, no, he said.")
     assert cut_repeats("He said no no no no no to the plan.") == "He said no to the plan."
     assert longest_run(["le", "bureau", "a", "dit"]) == 1
-    assert quotations("« Nous partons », dit-il, et „wir bleiben“.") == ["Nous partons", "wir bleiben"]
+    quoted = "« Nous partons », dit-il, et „wir bleiben“."
+    assert [(quoted[a:b], words) for a, b, words in quotation_spans(quoted)] == [
+        ("« Nous partons »", "Nous partons"),
+        ("„wir bleiben“", "wir bleiben"),
+    ]
 
 
 def test_a_wire_in_capitals_is_translated_in_normal_case(

@@ -141,11 +141,7 @@ def paragraph_language(paragraph: str, lang: str) -> str:
     return detect_language(readable, lang, min_confidence=_PARAGRAPH_CONFIDENCE)
 
 
-def quotations(text: str) -> list[str]:
-    """Direct quotations in the text, inside « », “ ”, „ “ or straight double quotes, without the marks."""
-    return [quotation for _, _, quotation in quotation_spans(text)]
-
-
 def quotation_spans(text: str) -> list[tuple[int, int, str]]:
-    """Each direct quotation's (start, end) in the text, marks included, and its words without the marks."""
+    """Each direct quotation in the text, inside « », “ ”, „ “ or straight double quotes: its (start, end),
+    marks included, and its words without the marks."""
     return [(m.start(), m.end(), next(group for group in m.groups() if group)) for m in _QUOTE.finditer(text)]
