@@ -211,22 +211,22 @@ def test_ctrl_c_keeps_finished_outputs_and_a_rerun_redoes_only_the_rest(
     assert all((out / name).read_bytes() == content for name, content in kept.items())
 
 
-def _citations_shown(digest_document: bytes, name: str, digest: Digest) -> str:
-    """What a reader of format `name` sees of the digest, as text: markup parsed, e-mail parts decoded."""
+def _views(document: bytes, name: str, digest: Digest) -> dict[str, str]:
+    """What a reader of format `name` sees of the digest, as text: markup parsed, each e-mail part decoded."""
     if name == "rich":
         console = Console(record=True, width=200, file=io.StringIO())
         console.print(rich_render.render_digest(digest))
-        return console.export_text()
+        return {name: console.export_text()}
     if name == "html":
-        return "".join(parse_html(digest_document.decode()).text)
+        return {name: "".join(parse_html(document.decode()).text)}
     if name == "markdown":
-        return "".join(parse_html(MarkdownIt("commonmark").render(digest_document.decode())).text)
+        return {name: "".join(parse_html(MarkdownIt("commonmark").render(document.decode())).text)}
     if name == "email":
-        message = email.message_from_bytes(digest_document, policy=policy.default)
-        parts = [message.get_body((kind,)) for kind in ("plain", "html")]
-        plain, markup = (part.get_content() for part in parts if part is not None)
-        return plain + "".join(parse_html(markup).text)
-    return digest_document.decode()
+        message = email.message_from_bytes(document, policy=policy.default)
+        plain, markup = (message.get_body((kind,)) for kind in ("plain", "html"))
+        assert plain is not None and markup is not None
+        return {"email text": plain.get_content(), "email html": "".join(parse_html(markup.get_content()).text)}
+    return {name: document.decode()}
 
 
 def test_every_format_cites_each_summary_sentence_whatever_the_spacing_of_the_summary() -> None:
@@ -260,6 +260,8 @@ def test_every_format_cites_each_summary_sentence_whatever_the_spacing_of_the_su
             assert [s["sources"] for s in article["summary"]["sentences"]] == [[[1, 1]], [[4, 1], [2, 1], [3, 1]], []]
             assert article["summary"]["en"] == " ".join(sentence.text for sentence in sentences), "one summary text"
             continue
-        shown = " ".join(_citations_shown(document, name, digest).split())
-        for marker in ("[1.1]", "[4.1; 2.1; 3.1]", "[unsupported]"):
-            assert marker in shown, f"{name} lacks {marker}"
+        for view, shown in _views(document, name, digest).items():
+            shown = " ".join(shown.split())
+            for sentence, marker in zip(sentences, ("[1.1]", "[4.1; 2.1; 3.1]", "[unsupported]"), strict=True):
+                last_words = re.escape(" ".join(sentence.text.split()[-2:]))
+                assert re.search(rf"{last_words} ?{re.escape(marker)}", shown), f"{view}: {marker} after its sentence"
