@@ -279,7 +279,7 @@ def run_story_updates(pipeline: Any, stories: list[Any]) -> dict[str, Any]:
     updates = [second_version(story) for story in stories]
     off_seconds, off_stages = timed_digests(pipeline, updates)
     memory = SentenceCache(sqlite3.connect(":memory:"))
-    pipeline.models.sentence_memory = memory
+    pipeline.remember_sentences(memory)
     pipeline.digest_articles(stories, lang="fr")
     cached = memory.sent_to_model
     on_seconds, on_stages = timed_digests(pipeline, updates)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import email
 import json
 from collections.abc import Iterator, Mapping, Sequence
@@ -16,11 +17,11 @@ from rich.console import Console
 from presssum import Digest, Pipeline, load_config, parse_wire
 from presssum.backends import Backend
 from presssum.config import Generation, Guards
-from presssum.guards import article_casing, cut_repeats, longest_run, loops, quotations, sentence_case
+from presssum.guards import article_casing, cut_repeats, longest_run, loops, quotation_spans, sentence_case
 from presssum.render import OUTPUT_FORMATS, RenderOptions
 from presssum.segment import split_sentences
 from tests.backends import Wrapped
-from tests.conftest import CYBER_WIRE
+from tests.conftest import CYBER_WIRE, ROOT
 from tests.test_pipeline import echoed
 
 CYBER = CYBER_WIRE.read_text(encoding="utf-8")
@@ -148,7 +149,11 @@ def test_loops_are_told_from_repeats_the_source_has_and_cut_to_one() -> None:
     assert not loops("Non, non, non, a-t-il dit.", "No, no, no, he said.")
     assert cut_repeats("He said no no no no no to the plan.") == "He said no to the plan."
     assert longest_run(["le", "bureau", "a", "dit"]) == 1
-    assert quotations("« Nous partons », dit-il, et „wir bleiben“.") == ["Nous partons", "wir bleiben"]
+    quoted = "« Nous partons », dit-il, et „wir bleiben“."
+    assert [(quoted[a:b], words) for a, b, words in quotation_spans(quoted)] == [
+        ("« Nous partons »", "Nous partons"),
+        ("„wir bleiben“", "wir bleiben"),
+    ]
 
 
 def test_a_wire_in_capitals_is_translated_in_normal_case(
@@ -239,3 +244,50 @@ def test_guards_are_keys_of_one_map_in_models_yaml(tmp_path: Path) -> None:
     assert load_config(path).signature_settings("medium", False)["guards"] == (
         "all_caps,repetition,quotes,mixed_language"
     )
+
+
+def test_guards_only_detect_they_load_and_call_no_model() -> None:
+    """Text in, findings out: the stages that own a model (translate, summarize) act on the findings."""
+    tree = ast.parse((ROOT / "src" / "presssum" / "guards.py").read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert {name for name in imported if name.startswith("presssum")} <= {"presssum.lang", "presssum.records"}
+
+
+def test_key_quotes_and_their_speakers_cost_no_second_parse_of_the_wire(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The speaker of each quotation comes from the entities of the one spaCy pass over the source: each
+    text is parsed once, the wire and its summary's back-translation (checked for names)."""
+    from presssum.facts import analysis, names
+
+    wire = parse_wire(
+        "Cybersécurité : Séoul, Washington et Tokyo s'allient\n\n"
+        f"« {QUOTE} », a déclaré Anne Neuberger à Washington.\n\n"
+        "« Ce groupe se réunira tous les trimestres à Séoul », a précisé Yoon Suk Yeol lors d'un point presse. "
+        "Le bureau présidentiel a ajouté : « La coopération trilatérale entre dans une nouvelle phase »."
+    )
+    parsed: list[str] = []
+    nlp = names.french_nlp()
+    assert nlp is not None
+
+    class Counting:
+        max_length = nlp.max_length
+
+        def __call__(self, text: str) -> Any:
+            parsed.append(text)
+            return nlp(text)
+
+        def pipe(self, texts: Sequence[str]) -> Any:
+            parsed.extend(texts)
+            return nlp.pipe(texts)
+
+    for module in (analysis, names):
+        monkeypatch.setattr(module, "french_nlp", Counting)
+    digest = digest_of(pipeline, wire.text)
+    assert [(quote.speaker, quote.paragraph) for quote in digest.quotes] == [
+        ("Anne Neuberger", 1),
+        ("Yoon Suk Yeol", 2),
+        (None, 2),
+    ]
+    assert parsed == [wire.text, digest.summary.back]

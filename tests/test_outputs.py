@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import io
 import json
 import os
 import re
@@ -15,7 +16,10 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from rich.console import Console
 
+from presssum.records import Digest, ParagraphPair, Summary, SummarySentence
+from presssum.render import OUTPUT_FORMATS, RenderOptions, rich_render
 from tests.conftest import CYBER_WIRE, PRESSSUM, ROOT, SAMPLES, WriteConfig, ctrl_c_as_at_a_terminal, run_cli
 
 HOSTILE_WIRE = """Alerte <script>alert('x')</script> à Paris
@@ -205,3 +209,59 @@ def test_ctrl_c_keeps_finished_outputs_and_a_rerun_redoes_only_the_rest(
     assert rerun.returncode == 0, rerun.stderr
     assert len(list(out.glob("*.txt"))) == 20
     assert all((out / name).read_bytes() == content for name, content in kept.items())
+
+
+def _views(document: bytes, name: str, digest: Digest) -> dict[str, str]:
+    """What a reader of format `name` sees of the digest, as text: markup parsed, each e-mail part decoded."""
+    if name == "rich":
+        console = Console(record=True, width=200, file=io.StringIO())
+        console.print(rich_render.render_digest(digest))
+        return {name: console.export_text()}
+    if name == "html":
+        return {name: "".join(parse_html(document.decode()).text)}
+    if name == "markdown":
+        return {name: "".join(parse_html(MarkdownIt("commonmark").render(document.decode())).text)}
+    if name == "email":
+        message = email.message_from_bytes(document, policy=policy.default)
+        plain, markup = (message.get_body((kind,)) for kind in ("plain", "html"))
+        assert plain is not None and markup is not None
+        return {"email text": plain.get_content(), "email html": "".join(parse_html(markup.get_content()).text)}
+    return {name: document.decode()}
+
+
+def test_every_format_cites_each_summary_sentence_whatever_the_spacing_of_the_summary() -> None:
+    """The summary's text and its sentence records once differed by a space or a line break (a quote
+    spanning two sentences, a model's double space); HTML and Markdown then dropped every citation."""
+    sentences = (
+        SummarySentence(text="Seoul, Washington and Tokyo set up a cyber group.", sources=((1, 1),)),
+        SummarySentence(text="« It will meet  every quarter », an official said.", sources=((4, 1), (2, 1), (3, 1))),
+        SummarySentence(text="North Korea denied it.", sources=()),
+    )
+    odd_spacing = (
+        "Seoul, Washington and Tokyo set up a cyber group.\n« It will meet every quarter »,  an official said."
+    )
+    digest = Digest(
+        input="wire.txt",
+        source_lang="fr",
+        headline="Cybersécurité",
+        headline_en="Cybersecurity",
+        source=None,
+        dateline=None,
+        paragraphs=tuple(ParagraphPair(source=f"Phrase {n}.", en=f"Sentence {n}.") for n in range(1, 5)),
+        summary=Summary.model_validate({"en": odd_spacing, "sentences": sentences, "back": "Résumé."}),
+        models=(),
+    )
+    options = RenderOptions(to="desk@example.org")
+    for name, fmt in OUTPUT_FORMATS.items():
+        document = fmt.document([digest], options)
+        if name in ("json", "jsonl"):
+            data = json.loads(document)
+            (article,) = data["articles"] if name == "json" else [data]
+            assert [s["sources"] for s in article["summary"]["sentences"]] == [[[1, 1]], [[4, 1], [2, 1], [3, 1]], []]
+            assert article["summary"]["en"] == " ".join(sentence.text for sentence in sentences), "one summary text"
+            continue
+        for view, shown in _views(document, name, digest).items():
+            shown = " ".join(shown.split())
+            for sentence, marker in zip(sentences, ("[1.1]", "[4.1; 2.1; 3.1]", "[unsupported]"), strict=True):
+                last_words = re.escape(" ".join(sentence.text.split()[-2:]))
+                assert re.search(rf"{last_words} ?{re.escape(marker)}", shown), f"{view}: {marker} after its sentence"

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from presssum import load_config, parse_wire
-from presssum.config import LengthSetting, ModelSpec
+from presssum import Digest, Pipeline, load_config, parse_wire
+from presssum.backends import Backend
+from presssum.config import Generation, LengthSetting, ModelSpec
 from presssum.models import load_model
+from presssum.render import html
 from presssum.segment import split_sentences
 from presssum.summarize import Summarizer
-from tests.conftest import LONG_WIRE
+from tests.backends import Wrapped, echo_loader
+from tests.conftest import CYBER_WIRE, LONG_WIRE, WriteConfig
 
 
 def test_chunks_cover_the_whole_text_and_each_fits_the_limit(tiny_bart: Path) -> None:
@@ -48,3 +52,37 @@ def test_a_random_bart_summarises_every_text_without_an_index_error(tiny_bart: P
         [long_text, long_text[:200], ""], LengthSetting(min_new_tokens=4, max_new_tokens=8)
     )
     assert [bool(summary) for summary in summaries] == [True, True, False]
+
+
+class Summarising(Wrapped):
+    """A summariser that writes one fixed text, whatever it is given."""
+
+    def __init__(self, inner: Backend, summary: str) -> None:
+        super().__init__(inner)
+        self.summary = summary
+
+    def generate(self, texts: Sequence[str], settings: Generation, bounds: Mapping[str, int]) -> list[str]:
+        return [self.summary for _ in texts]
+
+
+def test_a_summary_written_with_odd_spacing_is_one_text_with_its_facts_marked_on_their_words(
+    write_config: WriteConfig,
+) -> None:
+    """Line breaks, double spaces and a quotation over two sentences: the summary's text is its sentences,
+    and the figure the wire lacks is marked where it is, in the text and in HTML."""
+    summary = (
+        "Washington and Tokyo  will meet\nevery quarter.\n\n« The group is new.\n  It starts now », "
+        "said the presidential office.  The talks will involve 45 officials."
+    )
+    loader = echo_loader(wrap={"summarizer": lambda inner: Summarising(inner, summary)})
+    pipeline = Pipeline(load_config(write_config()), loader=loader)
+    (digest,) = pipeline.digest_articles([parse_wire(CYBER_WIRE.read_text(encoding="utf-8"))], lang="fr")
+    assert isinstance(digest, Digest)
+    sentences = digest.summary.sentences
+    assert digest.summary.en == " ".join(sentence.text for sentence in sentences)
+    assert "« The group is new. It starts now », said the presidential office." in [s.text for s in sentences]
+    report = digest.fact_checks["en"]
+    facts = [*report.verified, *report.unverified, *report.uncertain]
+    assert facts and all(digest.summary.en[fact.start or 0 : fact.end or 0] == fact.text for fact in facts)
+    assert [fact.text for fact in report.unverified] == ["45"]
+    assert ">45</mark> officials." in html.render_digest(digest)

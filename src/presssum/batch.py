@@ -41,7 +41,7 @@ def digest_inputs(
     """
     store = StoryStore(cache.connection) if cache and cache.connection else None
     if cache and cache.sentences:
-        pipeline.models.sentence_memory = cache.sentences
+        pipeline.remember_sentences(cache.sentences)
     planned = plan(
         load_articles(paths, max_bytes=max_bytes, max_words=max_words), store=store, hold_embargoed=hold_embargoed
     )
@@ -91,9 +91,7 @@ def digest_loaded(
             result = item if isinstance(item, Failure | StoryNotice) else results[index]
             if versions and isinstance(item, Article) and isinstance(result, Digest):
                 earlier = versions.earlier.get(item.input, [])
-                result = attach(
-                    result, item, earlier, store, lambda code, s: pipeline.models.translator(code).translate(s)
-                )
+                result = attach(result, item, earlier, store, pipeline.translate_sentences)
             if cache and isinstance(item, Article) and isinstance(result, Digest) and index in todo:
                 cache.put(item, lang, result)
             if result is not None:

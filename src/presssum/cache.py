@@ -17,7 +17,7 @@ from typing import Any
 
 from presssum.errors import warn
 from presssum.paths import cache_root
-from presssum.records import Article, Digest
+from presssum.records import RECORD_FORMAT, Article, Digest
 
 # What a broken cache raises: SQLite's own errors, the file system's, and a row that does not parse.
 _FAULTS = (sqlite3.Error, OSError, ValueError, KeyError, TypeError)
@@ -36,9 +36,10 @@ def default_cache_path() -> Path:
 
 
 def digest_key(article: Article, lang: str | None, settings: str) -> str:
-    """Content of the article (not its file name) plus every setting that changes the result."""
+    """Content of the article (not its file name), every setting that changes the result and the format
+    the digest is stored in."""
     content = article.model_dump(mode="json", exclude={"input"})
-    payload = json.dumps([content, lang, settings], sort_keys=True, ensure_ascii=False)
+    payload = json.dumps([content, lang, settings, RECORD_FORMAT], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

@@ -1,7 +1,8 @@
 """The pipeline: Articles in, Digests out, every model loaded once and every stage batched across articles.
 
-Read top to bottom it is the data flow: detect language -> translate (names masked) -> summarise ->
-translate the summary back -> check facts -> assemble. Each stage's logic lives in its own module.
+Read top to bottom it is the data flow: detect language -> analyse the source -> translate (names masked)
+-> summarise -> translate the summary back -> check facts, key quotes -> assemble. Each stage's logic and
+policies live in its own module.
 """
 
 from __future__ import annotations
@@ -12,19 +13,22 @@ from pathlib import Path
 from presssum.about import package_version
 from presssum.config import Config, LengthName, load_config
 from presssum.errors import InputError
-from presssum.facts import SourceFacts, analyze_source, check_digest, check_facts
+from presssum.facts import SourceFacts, analyze_source, check_digest
 from presssum.generation import Progress
-from presssum.guards import unloop_summaries
 from presssum.lang import detect_language
 from presssum.load import without_controls
 from presssum.models import ModelLoader, load_model
+from presssum.quotes import key_quotes
 from presssum.readers.plain import parse_wire
 from presssum.readers.text import decode
 from presssum.records import ENGLISH, Article, Digest, Failure, Summary
 from presssum.roles import Models
-from presssum.summarize import Summarizer, summarize_strictly
+from presssum.summarize import Made, summarize_wires
 from presssum.timing import StageClock, group_by
-from presssum.translate import Translated, Translator, back_translate, translate_articles
+from presssum.translate import SentenceMemory, Translated, back_translate_summaries, translate_articles
+
+# What a digest says about its wire, as the article gives it.
+_ARTICLE_FIELDS = ("input", "headline", "source", "dateline", "id", "url", "author", "date", "wire")
 
 
 class Pipeline:
@@ -33,6 +37,14 @@ class Pipeline:
     def __init__(self, config: Config, *, loader: ModelLoader = load_model) -> None:
         self.config = config
         self.models = Models(config, loader)
+
+    def remember_sentences(self, memory: SentenceMemory) -> None:
+        """Keep sentence translations in `memory` (the cache's), so a sentence seen before is not sent again."""
+        self.models.sentence_memory = memory
+
+    def translate_sentences(self, lang: str, sentences: Sequence[str]) -> list[str]:
+        """Sentences of a wire in `lang`, in English, by this configuration's model."""
+        return self.models.translator(lang).translate(sentences)
 
     def digest_articles(
         self,
@@ -59,7 +71,7 @@ class Pipeline:
             self.models.on_progress = _sentences_done(on_stage)  # a long wire is minutes of this stage
             if on_stage:
                 on_stage("translating · reading names, figures and dates first")
-            # each wire's names, figures and dates, read once: for masking, key facts and both checks
+            # each wire's names, figures and dates, read once: for masking, key facts, quotes and both checks
             facts = [analyze_source(article.text, code) for article, code in zip(articles, languages, strict=True)]
             for code, indices in group_by(languages).items():
                 try:
@@ -72,114 +84,56 @@ class Pipeline:
         done = sorted(translated)
         english = [translated[i].text for i in done]
         with stage("summarising", "summarize_s", done, [len(text) for text in english]):
-            summaries = self._summarize(english, [facts[i] for i in done], length, strict)
-        with stage("translating the summaries back", "back_translate_s", done, [len(s) for s, _, _ in summaries]):
-            back = self._back_translate([languages[i] for i in done], [summary for summary, _, _ in summaries])
+            made = summarize_wires(
+                self.models.summarizer(), english, [facts[i] for i in done], self.config, length, strict
+            )
+        with stage("translating the summaries back", "back_translate_s", done, [len(m.text) for m in made]):
+            back = back_translate_summaries(
+                self.models.back_translator, [languages[i] for i in done], [m.sentences for m in made]
+            )
         with stage("checking facts", "check_s", done, [len(articles[i].text) for i in done]):
-            for (summary_en, method, warning), summary_back, i in zip(summaries, back, done, strict=True):
-                summary = Summary(en=summary_en, back=summary_back, method=method)
-                digest = self._assemble(articles[i], facts[i], translated[i], summary, length, strict)
-                results[i] = digest.model_copy(update={"warnings": (*digest.warnings, warning)}) if warning else digest
+            for summary, summary_back, i in zip(made, back, done, strict=True):
+                results[i] = self._assemble(articles[i], facts[i], translated[i], summary, summary_back)
         timings = stage.shares()
+        settings = self.config.signature_settings(length, strict)
         return [
-            result.model_copy(update={"timings": timings[i]}) if isinstance(result, Digest) else result
+            result.model_copy(update={"timings": timings[i], "settings": settings})
+            if isinstance(result, Digest)
+            else result
             for i, result in sorted(results.items())
         ]
 
     def _translate(self, lang: str, articles: list[Article], facts: list[SourceFacts]) -> list[Translated]:
         if lang == ENGLISH:
-            return [Translated.unchanged(a, quotes=self.config.translation.guards.quotes) for a in articles]
-        translator = self.models.translator(lang)
+            return [Translated.unchanged(article) for article in articles]
         names = {n for f in facts if f.lang == lang for n in f.protected_names} if self.config.keep_names else set()
         return translate_articles(
-            translator,
+            self.models.translator(lang),
             articles,
             lang,
             {**{name: name for name in names}, **self.config.glossary},
             guards=self.config.translation.guards,
-            translator_for=self._paragraph_translator,
+            translator_for=self.models.paragraph_translator,
             routable=self.config.routable_languages(),
         )
 
-    def _paragraph_translator(self, lang: str) -> Translator | None:
-        """The model for a paragraph in another language than its wire's, where one is configured."""
-        return self.models.translator(lang) if lang in self.config.translation.pairs else None
-
-    def _summarize(
-        self, english: list[str], facts: list[SourceFacts], length: LengthName, strict: bool
-    ) -> list[tuple[str, str, str]]:
-        """Each English summary with how it was made and a warning ('' if none); --strict checks each
-        against its own wire; a looping one is made again without repeats, and cut if it still loops."""
-        summarizer, lengths = self.models.summarizer(), self.config.summarizer.lengths
-        if not strict:
-            made = [(summary, "abstractive") for summary in summarizer.summarize(english, lengths[length])]
-        else:
-
-            def faithful(i: int, summary: str) -> bool:
-                source = facts[i]
-                return check_facts(
-                    source.text, summary, translation=english[i], source_lang=source.lang, source_facts=source
-                ).ok
-
-            made = summarize_strictly(
-                summarizer, summarizer.conservative(), english, lengths[length], lengths["short"], faithful
-            )
-        if not self.config.translation.guards.repetition:
-            return [(summary, method, "") for summary, method in made]
-        calmer = Summarizer(summarizer.loaded, summarizer.settings.model_copy(update={"no_repeat_ngram_size": 3}))
-        guarded = unloop_summaries(
-            [summary for summary, _ in made],
-            lambda indices: calmer.summarize([english[i] for i in indices], lengths[length]),
-        )
-        return [(summary, method, warning) for (summary, warning), (_, method) in zip(guarded, made, strict=True)]
-
-    def _back_translate(self, languages: list[str], summaries: list[str]) -> list[str | None]:
-        """Each English summary in its article's language; None where no model goes back."""
-        back: list[str | None] = [None] * len(summaries)
-        for lang, positions in group_by(languages).items():
-            translator = None if lang == ENGLISH else self.models.back_translator(lang)
-            if translator is not None:
-                texts = back_translate(translator, [summaries[p] for p in positions])
-                for position, text in zip(positions, texts, strict=True):
-                    back[position] = text
-        return back
-
     def _assemble(
-        self,
-        article: Article,
-        facts: SourceFacts,
-        translated: Translated,
-        summary: Summary,
-        length: LengthName,
-        strict: bool,
+        self, article: Article, facts: SourceFacts, translated: Translated, made: Made, back: str | None
     ) -> Digest:
-        lang = facts.lang
-        checked = check_digest(facts, translated.pairs, summary.en, summary.back, lang)
-        summary = summary.model_copy(update={"sentences": checked.sentences})
-        warnings = list(translated.warnings) + list(checked.warnings)
-        if summary.method == "extractive-lead":
-            warnings.append("the abstractive summary stated facts the source does not back; this is the lead instead")
+        """The digest of one article: its summary's sources and facts checked, its key quotes found."""
+        checked = check_digest(facts, translated.pairs, made.text, back, facts.lang)
         return Digest(
-            input=article.input,
-            source_lang=lang,
-            headline=article.headline,
+            **{field: getattr(article, field) for field in _ARTICLE_FIELDS},
+            source_lang=facts.lang,
             headline_en=translated.headline_en,
-            source=article.source,
-            dateline=article.dateline,
             paragraphs=translated.pairs,
-            summary=summary,
-            models=self.models.used(lang),
-            settings=self.config.signature_settings(length, strict),
-            warnings=tuple(warnings),
+            summary=Summary(sentences=checked.sentences, back=back, method=made.method),
+            models=self.models.used(facts.lang),
+            warnings=(*translated.warnings, *checked.warnings, *made.warnings),
             version=package_version(),
-            id=article.id,
-            url=article.url,
-            author=article.author,
-            date=article.date,
             fact_checks=checked.fact_checks,
             key_facts=checked.key_facts,
-            wire=article.wire,
-            quotes=translated.quotes,
+            quotes=key_quotes(article, translated.pairs, facts) if self.config.translation.guards.quotes else (),
         )
 
 

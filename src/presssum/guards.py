@@ -1,29 +1,25 @@
-"""Translation guards: the ways Marian models are known to fail on wires, detected cheaply, then repaired or flagged.
+"""Translation guards: the ways Marian models are known to fail on wires, detected cheaply.
 
 Input in capitals collapses (Helsinki-NLP/Opus-MT#49), outputs loop ("I'm sorry I'm sorry", UKPLab/EasyNMT#38),
 sentences come back untranslated (argos-translate#496); wires also quote people verbatim and mix languages.
-Detection is string work and the language identifier; only a guard that trips costs another model call.
-Each guard is a key of `translation.guards` in models.yaml (docs/guards.md).
+Guards are detectors, text in and findings out: string work and the language identifier, never a model.
+The stages that own a model act on the findings (translate.py retries a translation, summarize.py a
+summary; quotes.py lists quotations). Each guard is a key of `translation.guards` in models.yaml (docs/guards.md).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Iterable, Sequence
 
-from presssum.config import Guards
-from presssum.facts import protected_names
 from presssum.lang import detect_language
-from presssum.records import ENGLISH, ParagraphPair, Quote, SentencePair
-
-if TYPE_CHECKING:
-    from presssum.translate import Translator
+from presssum.records import ENGLISH
 
 LOOP_PROBLEM = "the translation repeated itself; the repeat was cut:"
 UNTRANSLATED_PROBLEM = "the translation is still in the source language:"
 PROBLEMS = (LOOP_PROBLEM, UNTRANSLATED_PROBLEM)
+SUMMARY_LOOP_WARNING = "the summary repeated itself; the repeat was cut"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TOKEN = re.compile(r"\w+")
@@ -48,10 +44,7 @@ _MIN_LETTERS = 20
 _PARAGRAPH_CONFIDENCE = 0.99
 _PARAGRAPH_MIN_LETTERS = 40
 
-# Quotes: shorter quotations are words held at arm's length, not statements.
 _QUOTE = re.compile(r"„\s*([^„“”]+?)\s*[“”]|«\s*([^«»]+?)\s*»|“\s*([^“”]+?)\s*”|\"\s*([^\"]+?)\s*\"")
-_QUOTE_MIN_WORDS = 4
-_MAX_QUOTES = 6
 
 
 def in_capitals(text: str) -> bool:
@@ -135,44 +128,8 @@ def untranslated(output: str, lang: str) -> bool:
     return detect_language(output, ENGLISH, min_confidence=_SAME_LANGUAGE_CONFIDENCE) == lang
 
 
-def guard_translations(
-    translator: Translator, sources: Sequence[str], outputs: Sequence[str], lang: str, guards: Guards
-) -> list[tuple[str, str]]:
-    """Each output with a problem to report ('' if none): a looping or untranslated one is translated again
-    (without repeats; split at clauses, greedy or beamed the other way), then cut or flagged if it fails again."""
-    results = [(output, "") for output in outputs]
-    if guards.repetition:
-        looping = [i for i, output in enumerate(outputs) if loops(sources[i], output)]
-        if looping:
-            calmer = translator.variant(no_repeat_ngram_size=3)
-            for i, output in zip(looping, calmer.translate([sources[i] for i in looping]), strict=True):
-                results[i] = (cut_repeats(output), LOOP_PROBLEM) if loops(sources[i], output) else (output, "")
-    if guards.untranslated:
-        stuck = [i for i, (output, _) in enumerate(results) if untranslated(output, lang)]
-        if stuck:
-            other = translator.variant(num_beams=1 if translator.settings.num_beams > 1 else 4)
-            clauses = [translator.halves(sources[i]) for i in stuck]
-            retried = iter(other.translate([clause for group in clauses for clause in group]))
-            for i, group in zip(stuck, clauses, strict=True):
-                output = " ".join(next(retried) for _ in group)
-                results[i] = (results[i][0], UNTRANSLATED_PROBLEM) if untranslated(output, lang) else (output, "")
-    return results
-
-
-def unloop_summaries(summaries: Sequence[str], again: Callable[[list[int]], list[str]]) -> list[tuple[str, str]]:
-    """Each summary with a warning ('' if none): a looping one is made again by `again` (without repeats),
-    and cut if it still loops."""
-    results = [(summary, "") for summary in summaries]
-    looping = [i for i, summary in enumerate(summaries) if _summary_loops(summary)]
-    for i, summary in zip(looping, again(looping) if looping else [], strict=True):
-        if _summary_loops(summary):
-            results[i] = (cut_repeats(summary), "the summary repeated itself; the repeat was cut")
-        else:
-            results[i] = (summary, "")
-    return results
-
-
-def _summary_loops(summary: str) -> bool:
+def summary_loops(summary: str) -> bool:
+    """A summary says some n-gram three times back to back (a summary has no source of the same length)."""
     return longest_run(_TOKEN.findall(summary.lower())) >= _LOOP_COPIES
 
 
@@ -185,28 +142,7 @@ def paragraph_language(paragraph: str, lang: str, languages: Collection[str] | N
     return detect_language(readable, lang, min_confidence=_PARAGRAPH_CONFIDENCE, languages=languages)
 
 
-def quotations(text: str) -> list[str]:
-    """Direct quotations in the text, inside « », “ ”, „ “ or straight double quotes, without the marks."""
-    return [next(group for group in match.groups() if group) for match in _QUOTE.finditer(text)]
-
-
-def key_quotes(pairs: Sequence[ParagraphPair], lang: str) -> tuple[Quote, ...]:
-    """The first quotations of four words or more, beside their translation (the whole sentence's where
-    the translation's quotation marks do not line up), with the speaker their sentence names."""
-    found: list[Quote] = []
-    for number, pair in enumerate(pairs, start=1):
-        for sentence in pair.sentences or (SentencePair(source=pair.source, en=pair.en),):
-            originals = quotations(sentence.source)
-            translated = quotations(sentence.en) if originals else []
-            for k, original in enumerate(originals):
-                if len(original.split()) >= _QUOTE_MIN_WORDS:
-                    en = translated[k] if len(translated) == len(originals) else sentence.en
-                    speaker = _speaker(sentence.source, original, pair.lang or lang)
-                    found.append(Quote(source=original, en=en, speaker=speaker, paragraph=number))
-    return tuple(found[:_MAX_QUOTES])
-
-
-def _speaker(sentence: str, quote: str, lang: str) -> str | None:
-    """The first person or organisation the sentence names outside the quotation."""
-    names = protected_names(sentence.replace(quote, " "), lang)
-    return names[0] if names else None
+def quotation_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each direct quotation in the text, inside « », “ ”, „ “ or straight double quotes: its (start, end),
+    marks included, and its words without the marks."""
+    return [(m.start(), m.end(), next(group for group in m.groups() if group)) for m in _QUOTE.finditer(text)]

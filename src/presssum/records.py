@@ -1,7 +1,7 @@
 """The typed values that flow between stages; renderers import only this module.
 
-Every record is a frozen pydantic model: the JSON a script reads (`Digest.to_dict`) and the JSON the
-cache reads back (`Digest.from_dict`) are produced and validated by the types themselves.
+Every record is a frozen pydantic model: the JSON a script reads (`to_dict`) and the JSON the cache
+reads back (`Digest.from_dict`) are produced and validated by the types themselves, never by hand.
 """
 
 from __future__ import annotations
@@ -25,12 +25,20 @@ STATUS_LABELS: dict[str, str] = {
     "unverified": "not in the source",
 }
 ENGLISH = "en"
+SENTENCE_SEPARATOR = " "  # between the sentences of a summary's text
+# The format of a digest's JSON as stored (cache.py keys by it): raised when stored JSON would read back
+# otherwise, so entries of an older format are redone, never misread. 2: the summary is its sentences.
+RECORD_FORMAT = 2
 
 
 class Record(BaseModel):
     """Immutable, and strict about unknown fields, so a misspelt key is an error, not a silent loss."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able data, as the record's own serializer writes it (the README documents the schema)."""
+        return self.model_dump(mode="json")
 
 
 WireStatus = Literal["usable", "withheld", "canceled"]
@@ -126,9 +134,12 @@ class StoryNotice(Record):
     headline: str = ""
     until: str | None = None  # a held item's embargo (ISO 8601)
 
-    def to_dict(self) -> dict[str, Any]:
-        data = {"input": self.input, self.kind: True, "story": self.story, "message": self.message}
-        return {**data, "until": self.until} if self.until else data
+    @model_serializer(mode="wrap")
+    def _to_schema(self, handler: Any) -> dict[str, Any]:
+        """`{input, withdrawn|superseded|held: true, story, message}`, and `until` for a held item."""
+        data: dict[str, Any] = handler(self)
+        notice = {"input": data["input"], self.kind: True, "story": data["story"], "message": data["message"]}
+        return {**notice, "until": data["until"]} if self.until else notice
 
 
 class Article(Record):
@@ -155,6 +166,16 @@ class Article(Record):
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def paragraph_starts(self) -> tuple[int, ...]:
+        """Where each paragraph starts in `text`, so a stage can find a paragraph's facts by their spans."""
+        start = len(self.text) - len(self.body)
+        starts = []
+        for paragraph in self.paragraphs:
+            starts.append(start)
+            start += len(paragraph) + 2
+        return tuple(starts)
 
     @property
     def text(self) -> str:
@@ -200,9 +221,6 @@ class Failure(Record):
 
     input: str
     error: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
 
 
 class SentencePair(Record):
@@ -258,12 +276,43 @@ class ModelInfo(Record):
 
 
 class Summary(Record):
-    """The English summary and its translation back into the wire's language (None for English wires)."""
+    """The English summary, sentence by sentence with each one's sources, and its translation back into
+    the wire's language (None for English wires).
 
-    en: str
+    The sentences are the summary: its text `en` is made from them, so a renderer that places citations
+    by sentence and one that shows the text can never disagree. `Summary(en=...)` reads a text whose
+    sentences are not known as one sentence without sources.
+    """
+
+    sentences: tuple[SummarySentence, ...] = ()
     back: str | None = None
     method: str = "abstractive"
-    sentences: tuple[SummarySentence, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sentences_of_text(cls, data: Any) -> Any:
+        if not (isinstance(data, dict) and "en" in data):
+            return data
+        data = dict(data)
+        text = data.pop("en")
+        if text and not data.get("sentences"):
+            data["sentences"] = (SummarySentence(text=text),)
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def en(self) -> str:
+        """The summary's text: its sentences, one space apart (the offsets of fact spans count from here)."""
+        return SENTENCE_SEPARATOR.join(sentence.text for sentence in self.sentences)
+
+    @property
+    def sentence_starts(self) -> tuple[int, ...]:
+        """Where each sentence starts in `en`: a renderer cuts the text by the records, never by searching."""
+        starts, start = [], 0
+        for sentence in self.sentences:
+            starts.append(start)
+            start += len(sentence.text) + len(SENTENCE_SEPARATOR)
+        return tuple(starts)
 
 
 class Digest(Record):
@@ -316,9 +365,7 @@ class Digest(Record):
     @property
     def cited_summary(self) -> str:
         """The English summary with each sentence's source marker after it: 'RTE will invest… [1.1]'."""
-        if not self.summary.sentences:
-            return self.summary.en
-        return " ".join(f"{sentence.text} {sentence.marker}" for sentence in self.summary.sentences)
+        return SENTENCE_SEPARATOR.join(f"{sentence.text} {sentence.marker}" for sentence in self.summary.sentences)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -382,7 +429,7 @@ class Digest(Record):
         lang = data.get("source_lang")
         back = summary.get(lang) if lang != ENGLISH else None
         data["summary"] = {
-            "en": summary.get(ENGLISH),
+            "en": summary.get(ENGLISH) if not summary.get("sentences") else None,  # else made from the sentences
             "back": back,
             "method": summary.get("method"),
             "sentences": summary.get("sentences", ()),
@@ -394,10 +441,6 @@ class Digest(Record):
             ]
         data["fact_checks"] = data.pop("facts", {})
         return data
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-able data; the schema is documented in the README and pinned by a test."""
-        return self.model_dump(mode="json")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Digest:
@@ -439,12 +482,3 @@ class Story(Record):
     digest: Digest
     sources: tuple[StorySource, ...]
     disagreements: tuple[Disagreement, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """`{id, digest, sources, disagreements}`, the digest as `Digest.to_dict` writes it."""
-        return {
-            "id": self.id,
-            "digest": self.digest.to_dict(),
-            "sources": [source.model_dump(mode="json") for source in self.sources],
-            "disagreements": [row.model_dump(mode="json") for row in self.disagreements],
-        }

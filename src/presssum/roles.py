@@ -45,6 +45,10 @@ class Models:
             self.on_progress,
         )
 
+    def paragraph_translator(self, lang: str) -> Translator | None:
+        """The model for a paragraph in another language than its wire's, where one is configured."""
+        return self.translator(lang) if lang in self.config.translation.pairs else None
+
     def back_translator(self, lang: str) -> Translator | None:
         """The English -> `lang` model, or None where none is configured (English, Portuguese)."""
         if lang not in self.config.back_translation.pairs:

@@ -1,13 +1,23 @@
-"""Summarizer: abstractive summaries of whole articles, map-reduce over chunks when they are long."""
+"""The summary stage: abstractive summaries of whole articles (map-reduce over chunks when they are long),
+checked by --strict and the repetition guard, and handed on as their sentences."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from presssum.config import Generation, LengthSetting
+from presssum import guards as guard
+from presssum.config import Config, Generation, LengthName, LengthSetting
+from presssum.facts import SourceFacts, check_facts
+from presssum.facts.text import sentences_with_spans
 from presssum.generation import generate, token_counter
 from presssum.models import LoadedModel
+from presssum.records import ENGLISH, SENTENCE_SEPARATOR
 from presssum.segment import fit_to_limit, split_sentences
+
+_BLANKS = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break spaces French quotation marks hold
+LEAD_WARNING = "the abstractive summary stated facts the source does not back; this is the lead instead"
 
 
 class Summarizer:
@@ -107,3 +117,59 @@ def lead(text: str, max_words: int) -> str:
             break
         sentences.append(sentence)
     return " ".join(sentences)
+
+
+@dataclass(frozen=True)
+class Made:
+    """One summary as its sentences, how it was made, and warnings about it."""
+
+    sentences: tuple[str, ...]
+    method: str
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return SENTENCE_SEPARATOR.join(self.sentences)
+
+
+def summarize_wires(
+    summarizer: Summarizer,
+    english: Sequence[str],
+    sources: Sequence[SourceFacts],
+    config: Config,
+    length: LengthName,
+    strict: bool,
+) -> list[Made]:
+    """The summary of each wire's English text: with `strict`, checked against its own wire
+    (summarize_strictly); with the repetition guard, one that loops is made again without repeats,
+    and cut if it still loops."""
+    lengths = config.summarizer.lengths
+    if strict:
+
+        def faithful(i: int, summary: str) -> bool:
+            source = sources[i]
+            return check_facts(
+                source.text, summary, translation=english[i], source_lang=source.lang, source_facts=source
+            ).ok
+
+        made = summarize_strictly(
+            summarizer, summarizer.conservative(), english, lengths[length], lengths["short"], faithful
+        )
+    else:
+        made = [(summary, "abstractive") for summary in summarizer.summarize(english, lengths[length])]
+    notes = [(LEAD_WARNING,) if method == "extractive-lead" else () for _, method in made]
+    unloop = config.translation.guards.repetition
+    looping = [i for i, (summary, _) in enumerate(made) if unloop and guard.summary_loops(summary)]
+    if looping:
+        calmer = Summarizer(summarizer.loaded, summarizer.settings.model_copy(update={"no_repeat_ngram_size": 3}))
+        for i, summary in zip(looping, calmer.summarize([english[i] for i in looping], lengths[length]), strict=True):
+            if guard.summary_loops(summary):
+                summary, notes[i] = guard.cut_repeats(summary), (*notes[i], guard.SUMMARY_LOOP_WARNING)
+            made[i] = (summary, made[i][1])
+    return [Made(_sentences(summary), method, note) for (summary, method), note in zip(made, notes, strict=True)]
+
+
+def _sentences(summary: str) -> tuple[str, ...]:
+    """The summary's sentences, each run of spaces and line breaks made one space: split again once
+    joined, the text gives back sentences one space apart, so fact spans found in the joined text hold."""
+    return tuple(_BLANKS.sub(" ", sentence.text) for sentence in sentences_with_spans(summary, ENGLISH))

@@ -1,4 +1,8 @@
-"""Translator: sentences in, translations out, in order; long sentences split, never truncated."""
+"""Translator: sentences in, translations out, in order; long sentences split, never truncated.
+
+The translator owns every second attempt: a piece that comes back too short, a lost placeholder, and
+what the guards (guards.py, detectors only) find: a looping or untranslated output.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from presssum.config import CoverageBand, Generation, Guards
 from presssum.generation import Progress, generate, token_counter
 from presssum.mask import mask, unmask
 from presssum.models import LoadedModel
-from presssum.records import ENGLISH, Article, ParagraphPair, Quote, SentencePair
+from presssum.records import ENGLISH, Article, ParagraphPair, SentencePair
 from presssum.segment import fit_to_limit, split_sentences
 from presssum.timing import group_by
 
@@ -49,7 +53,7 @@ class Translator:
         self._memory_key = f"{info.name}@{info.revision}/{info.backend}|{settings.model_dump_json()}|{self.band}"
 
     def variant(self, **settings: Any) -> Translator:
-        """The same model decoding with other settings, for a guard's second attempt."""
+        """The same model decoding with other settings, for a second attempt after a guard's finding."""
         other = copy.copy(self)
         other.settings = self.settings.model_copy(update=settings)
         return other
@@ -130,17 +134,15 @@ class Translated:
     headline_en: str
     pairs: tuple[ParagraphPair, ...]
     warnings: tuple[str, ...] = ()
-    quotes: tuple[Quote, ...] = ()
 
     @property
     def text(self) -> str:
         return "\n\n".join(pair.en for pair in self.pairs)
 
     @classmethod
-    def unchanged(cls, article: Article, *, quotes: bool = True) -> Translated:
-        """An English wire: its own text stands as the translation (and its quotations as their own)."""
-        pairs = tuple(ParagraphPair(source=p, en=p) for p in article.paragraphs)
-        return cls(article.headline, pairs, quotes=guard.key_quotes(pairs, ENGLISH) if quotes else ())
+    def unchanged(cls, article: Article) -> Translated:
+        """An English wire: its own text stands as the translation."""
+        return cls(article.headline, tuple(ParagraphPair(source=p, en=p) for p in article.paragraphs))
 
 
 def translate_articles(
@@ -187,7 +189,7 @@ def translate_articles(
             outputs[position] = result
     results = iter(outputs)
     return [
-        _assemble(article, codes, paras, results, lang, unpaired, guards)
+        _assemble(article, codes, paras, results, unpaired)
         for article, codes, paras in zip(articles, languages, sentences, strict=True)
     ]
 
@@ -197,11 +199,9 @@ def _assemble(
     codes: list[str],
     paras: list[list[str]],
     outputs: Any,
-    lang: str,
     unpaired: set[str],
-    guards: Guards,
 ) -> Translated:
-    """One article's pairs, warnings and quotes from its share of the batch's outputs, in order."""
+    """One article's pairs and warnings from its share of the batch's outputs, in order."""
     headline_en, problem = next(outputs)
     pairs: list[ParagraphPair] = []
     warnings = [f"headline: {problem} «{_clip(article.headline)}»; check it"] if problem in guard.PROBLEMS else []
@@ -217,8 +217,7 @@ def _assemble(
             for sentence, (_, problem) in zip(para, translated, strict=True)
             if problem
         ]
-    quotes = guard.key_quotes(pairs, lang) if guards.quotes else ()
-    return Translated(headline_en, tuple(pairs), tuple(warnings), quotes)
+    return Translated(headline_en, tuple(pairs), tuple(warnings))
 
 
 def translate_protected(
@@ -232,7 +231,7 @@ def translate_protected(
     masked = [mask(text, terms) for text in texts]
     sources = [m.text for m in masked]
     checked = translator.translate_checked(sources)
-    guarded = guard.guard_translations(translator, sources, [o for o, _ in checked], lang, guards or Guards())
+    guarded = _second_attempts(translator, sources, [o for o, _ in checked], lang, guards or Guards())
     results = []
     lost = []
     for index, (item, (first, complete), (output, problem)) in enumerate(zip(masked, checked, guarded, strict=True)):
@@ -248,11 +247,46 @@ def translate_protected(
     return results
 
 
-def back_translate(translator: Translator, summaries: Sequence[str]) -> list[str]:
-    """English summaries into the wire's language, sentence by sentence, all in one batch."""
-    sentences = [split_sentences(summary, ENGLISH) for summary in summaries]
-    outputs = iter(translator.translate([s for group in sentences for s in group]))
-    return [" ".join(next(outputs) for _ in group) for group in sentences]
+def _second_attempts(
+    translator: Translator, sources: Sequence[str], outputs: Sequence[str], lang: str, guards: Guards
+) -> list[tuple[str, str]]:
+    """Each output with a problem to report ('' if none): one the guards find looping or untranslated is
+    translated again (without repeats; split at clauses, greedy or beamed the other way), then cut or flagged
+    if it fails again."""
+    results = [(output, "") for output in outputs]
+    if guards.repetition:
+        looping = [i for i, output in enumerate(outputs) if guard.loops(sources[i], output)]
+        if looping:
+            calmer = translator.variant(no_repeat_ngram_size=3)
+            for i, output in zip(looping, calmer.translate([sources[i] for i in looping]), strict=True):
+                still = guard.loops(sources[i], output)
+                results[i] = (guard.cut_repeats(output), guard.LOOP_PROBLEM) if still else (output, "")
+    if guards.untranslated:
+        stuck = [i for i, (output, _) in enumerate(results) if guard.untranslated(output, lang)]
+        if stuck:
+            other = translator.variant(num_beams=1 if translator.settings.num_beams > 1 else 4)
+            clauses = [translator.halves(sources[i]) for i in stuck]
+            retried = iter(other.translate([clause for group in clauses for clause in group]))
+            for i, group in zip(stuck, clauses, strict=True):
+                output = " ".join(next(retried) for _ in group)
+                still = guard.untranslated(output, lang)
+                results[i] = (results[i][0], guard.UNTRANSLATED_PROBLEM) if still else (output, "")
+    return results
+
+
+def back_translate_summaries(
+    back_translator: Callable[[str], Translator | None], languages: Sequence[str], summaries: Sequence[tuple[str, ...]]
+) -> list[str | None]:
+    """Each English summary, given as its sentences, in its wire's language: sentence by sentence, one batch
+    per language; None where `back_translator` has no model for the language (English, or none configured)."""
+    back: list[str | None] = [None] * len(summaries)
+    for lang, positions in group_by(languages).items():
+        translator = None if lang == ENGLISH else back_translator(lang)
+        if translator is not None:
+            outputs = iter(translator.translate([s for p in positions for s in summaries[p]]))
+            for position in positions:
+                back[position] = " ".join(next(outputs) for _ in summaries[position])
+    return back
 
 
 def _clip(text: str, width: int = 60) -> str:

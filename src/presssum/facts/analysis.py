@@ -60,9 +60,11 @@ class TextFacts:
 
 @dataclass(frozen=True)
 class SourceFacts(TextFacts):
-    """A source's facts and its sentences with spans, for alignment and key facts."""
+    """A source's facts and its sentences with spans, for alignment and key facts; `people` are the
+    people and organisations spaCy found, as written (spans in `text`), for names to keep and speakers."""
 
     sentences: tuple[Sentence, ...] = ()
+    people: tuple[Fact, ...] = ()
 
     def key_facts(self) -> tuple[KeyFact, ...]:
         """The people, organisations, places, figures and dates of the source, each with its English form."""
@@ -103,14 +105,20 @@ def analyze_source(text: str, lang: str) -> SourceFacts:
     """Everything the checks, key facts and name masking need from a source, with one spaCy pass."""
     nlp = french_nlp() if lang == "fr" else None
     names: list[Fact] = []
-    protected: tuple[str, ...] = ()
+    people: list[Fact] = []
     if nlp is not None:
         # one pass; a text over spaCy's max_length goes in pieces (a longer one raises E088)
         windows = text_windows(text, nlp.max_length // 2)
         offset = 0
         for window, doc in zip(windows, nlp.pipe(windows), strict=True):
             names += [_shifted(fact, offset) for fact in extract_names(window, lang, doc)]
-            protected += tuple(ent.text for ent in doc.ents if ent.label_ in ("PER", "ORG") and len(ent.text) > 2)
+            people += [
+                Fact(
+                    text=ent.text, kind="name", value=ent.text, start=offset + ent.start_char, end=offset + ent.end_char
+                )
+                for ent in doc.ents
+                if ent.label_ in ("PER", "ORG") and len(ent.text) > 2
+            ]
             offset += len(window)
     else:
         names = extract_names(text, lang)
@@ -120,8 +128,9 @@ def analyze_source(text: str, lang: str) -> SourceFacts:
         tuple(extract_figures(text, lang)),
         _dates(text, lang),
         tuple(names),
-        tuple(dict.fromkeys(protected)),
+        tuple(dict.fromkeys(person.text for person in people)),
         tuple(sentences_with_spans(text, lang)),
+        tuple(people),
     )
 
 

@@ -55,8 +55,7 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
         parts.append(f'<p class="original" lang="{escape(digest.source_lang)}">{escape(digest.headline)}</p>')
     parts.append(f'<p class="meta">{meta}</p><div class="summaries">')
     english = cited(
-        digest.summary.en,
-        digest.summary.sentences,
+        digest.summary,
         digest.unverified_in("en"),
         escape,
         _marked,

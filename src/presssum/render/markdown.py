@@ -37,8 +37,7 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     if digest.headline_en != digest.headline:
         lines += [f"*{lang}: {escape(digest.headline)}*", ""]
     english = cited(
-        digest.summary.en,
-        digest.summary.sentences,
+        digest.summary,
         digest.unverified_in("en"),
         escape,
         _bold,

@@ -7,9 +7,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from presssum.records import STATUS_LABELS, Digest, Fact
+from presssum.records import SENTENCE_SEPARATOR, STATUS_LABELS, Digest, Fact, Summary
 from presssum.render.guarded import language_label, quotes_of, said_by
-from presssum.render.spans import pieces
+from presssum.render.spans import pieces, shifted
 
 
 def _flagged(text: str, unverified: list[Fact]) -> Text:
@@ -17,6 +17,17 @@ def _flagged(text: str, unverified: list[Fact]) -> Text:
     rendered = Text()
     for piece, fact in pieces(text, unverified):
         rendered.append(piece, style="bold red reverse" if fact else "")
+    return rendered
+
+
+def _cited(summary: Summary, unverified: list[Fact]) -> Text:
+    """The English summary flagged as `_flagged` does, each sentence followed by its dim citation."""
+    rendered = Text()
+    for number, (sentence, start) in enumerate(zip(summary.sentences, summary.sentence_starts, strict=True)):
+        if number:
+            rendered.append(SENTENCE_SEPARATOR)
+        rendered.append_text(_flagged(sentence.text, shifted(unverified, start, start + len(sentence.text))))
+        rendered.append(f" {sentence.marker}", style="dim")
     return rendered
 
 
@@ -31,7 +42,7 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
     summaries = Table.grid(expand=True, padding=(0, 2))
     summaries.add_column(ratio=1)
     headers = [Text("Summary (EN)", style="bold cyan")]
-    cells = [_flagged(digest.summary.en, digest.unverified_in("en"))]
+    cells = [_cited(digest.summary, digest.unverified_in("en"))]
     if digest.summary.back is not None:
         summaries.add_column(ratio=1)
         headers.append(Text(f"Summary ({lang})", style="bold cyan"))
@@ -40,8 +51,9 @@ def render_digest(digest: Digest, *, full: bool = False) -> RenderableType:
     summaries.add_row(*cells)
     parts += [Text(""), summaries]
     if digest.summary.sentences:
-        sources = "  ".join(f"({n}) {s.marker}" for n, s in enumerate(digest.summary.sentences, start=1))
-        parts.append(Text(f"Sources of each summary sentence, [paragraph.sentence]: {sources}", style="dim"))
+        parts.append(
+            Text("Sources: [paragraph.sentence] of the wire, as numbered in the full translation.", style="dim")
+        )
     if digest.summary.method != "abstractive":
         parts.append(Text(f"Summary method: {digest.summary.method}", style="yellow"))
     parts += [

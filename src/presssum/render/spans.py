@@ -1,13 +1,15 @@
-"""Marking flagged facts where they were found: by their span in the text, never by searching for them again.
+"""Marking flagged facts and citing summary sentences where the records place them, never by searching.
 
 Searching for an unverified "4" would mark the 4 inside "14%"; the span says which characters it was.
+Searching for a summary sentence in the summary's text would lose every citation the day the two differ
+by a space; the summary's sentence records say where each one starts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from presssum.records import Fact, SummarySentence
+from presssum.records import SENTENCE_SEPARATOR, Fact, Summary, SummarySentence
 
 
 def pieces(text: str, facts: Sequence[Fact]) -> list[tuple[str, Fact | None]]:
@@ -37,26 +39,21 @@ def mark(text: str, facts: Sequence[Fact], plain: Callable[[str], str], marked: 
 
 
 def cited(
-    text: str,
-    sentences: Sequence[SummarySentence],
+    summary: Summary,
     facts: Sequence[Fact],
     plain: Callable[[str], str],
     marked: Callable[[str, Fact], str],
     citation: Callable[[SummarySentence], str],
 ) -> str:
-    """`mark`, with each summary sentence followed by its citation; plain `mark` where sentences do not fit."""
-    parts, cursor = [], 0
-    for sentence in sentences:
-        start = text.find(sentence.text, cursor)
-        if start < 0:
-            return mark(text, facts, plain, marked)
-        end = start + len(sentence.text)
-        parts.append(mark(text[cursor:end], _shifted(facts, cursor, end), plain, marked) + citation(sentence))
-        cursor = end
-    return "".join(parts) + mark(text[cursor:], _shifted(facts, cursor, len(text)), plain, marked)
+    """`mark` over the summary, each sentence followed by its citation: the sentences are cut where their
+    records say they start in `summary.en`, so every sentence keeps its citation whatever its text holds."""
+    return plain(SENTENCE_SEPARATOR).join(
+        mark(sentence.text, shifted(facts, start, start + len(sentence.text)), plain, marked) + citation(sentence)
+        for sentence, start in zip(summary.sentences, summary.sentence_starts, strict=True)
+    )
 
 
-def _shifted(facts: Sequence[Fact], start: int, end: int) -> list[Fact]:
+def shifted(facts: Sequence[Fact], start: int, end: int) -> list[Fact]:
     """The facts inside [start, end), with spans relative to `start`."""
     return [
         fact.model_copy(update={"start": fact.start - start, "end": fact.end - start})
