@@ -19,6 +19,10 @@ HEADER = re.compile(
 )
 # AP priority letters, mapped onto IPTC's 1 (most urgent) to 9.
 URGENCY = {"f": 1, "b": 2, "u": 3, "r": 5, "a": 6, "d": 7, "s": 8}
+# A note to editors, in a '^' line or a paragraph of its own: "Eds: …", "(Eds: …)", "EDITOR'S NOTE _ …".
+_EDNOTE = re.compile(r"^\(?\s*(?:eds?|editors?|editor's\s+note)\s*(?::|_|\b(?=\s+_))", re.I)
+# The ETX trailer's date-time group: "AP-WF-11-13-13 1509GMT" (month-day-year, UTC).
+_TRAILER_TIME = re.compile(r"(?P<m>\d\d)-(?P<d>\d\d)-(?P<y>\d\d)\s+(?P<H>\d\d)(?P<M>\d\d)\s*GMT")
 
 
 def parse(text: str, name: str) -> Article:
@@ -38,8 +42,8 @@ def parse(text: str, name: str) -> Article:
             field = clean(stripped[1:].rstrip("<=").strip())
             if not keyword:
                 keyword = field
-            elif field.lower().startswith(("eds:", "editor's note")):
-                notes.append(field)
+            elif _EDNOTE.match(field):
+                notes.append(_unbracketed(field))
             elif field.lower().startswith(("ap photo", "with ap photo")):
                 continue
             elif field.lower().startswith("by ") or stripped.endswith("="):
@@ -48,7 +52,12 @@ def parse(text: str, name: str) -> Article:
                 headline = field
         else:
             text_lines.append(line.replace("<", ""))
-    paragraphs = drop_signoffs(paragraphs_of(text_lines))
+    paragraphs = []
+    for paragraph in drop_signoffs(paragraphs_of(text_lines)):
+        if _EDNOTE.match(paragraph):
+            notes.append(_unbracketed(paragraph))
+        else:
+            paragraphs.append(paragraph)
     dateline = None
     if paragraphs:
         dateline, paragraphs[0] = split_dateline(paragraphs[0])
@@ -57,7 +66,7 @@ def parse(text: str, name: str) -> Article:
     take = header.group("take") or ""
     keyword_take = keyword.split(",")[1].strip() if keyword.count(",") >= 2 else ""
     markers = f"{take} {keyword_take}"
-    created = clean(trailer.replace("<", "")) or None
+    created = _iso_time(clean(trailer.replace("<", ""))) or None
     return Article(
         headline=headline,
         paragraphs=tuple(paragraphs),
@@ -79,3 +88,16 @@ def parse(text: str, name: str) -> Article:
             created=created,
         ),
     )
+
+
+def _unbracketed(note: str) -> str:
+    """'(Eds: Updates with quotes.)' without its brackets."""
+    return note[1:-1].strip() if note.startswith("(") and note.endswith(")") else note
+
+
+def _iso_time(trailer: str) -> str:
+    """The trailer's date-time group as ISO 8601 UTC; the trailer as it is where it holds none."""
+    found = _TRAILER_TIME.search(trailer)
+    if found is None:
+        return trailer
+    return f"20{found['y']}-{found['m']}-{found['d']}T{found['H']}:{found['M']}:00+00:00"

@@ -9,9 +9,11 @@ _DASH = r"(?:\.?[-–—_]+)"
 # Headlines that announce a corrected story: "CORRECTION ET MISE À JOUR - …", "CORRECTED-…", "BERICHTIGUNG: …".
 CORRECTION_HEADLINE = re.compile(r"^\s*(?:correction|corrected|corrige|rectificatif|berichtigung|korrektur)\b", re.I)
 # "PARIS, 14 mars (APR) -", "PARIS -", "BARCELONA, 1 de febrero -", "BERLIN, 9. Februar -",
-# "ROMA, 3 marzo 2024 -", "WASHINGTON, March 3 -": a city in capitals, an optional date and agency, a dash.
+# "ROMA, 3 marzo 2024 -", "WASHINGTON, March 3 -": a city in capitals, an optional date and agency, a dash;
+# ANSA puts its agency first: "(ANSA) - ROME, JUL 11 -".
 _CITY_DATELINE = re.compile(
     rf"""^(?P<dateline>
+        (?:\([^()\n]{{2,20}}\)\s*{_DASH}\s*)?                                    # (AGENCY) -
         [{_CAPS}][{_CAPS}'’.\-]{{2,30}}(?:[ /][{_CAPS}'’.\-]+){{0,3}}               # city in capitals
         (?:,\s*(?:
             # 14 mars, 1 de febrero, 9. Februar
@@ -33,9 +35,20 @@ _AGENCY_DATELINE = re.compile(
 )
 
 
+# ANSA's agency-first form with the city as written: "(ANSA) - Rome, October 11 -", "(ANSA) - ROMA, 11 OTT -".
+_AGENCY_FIRST_DATELINE = re.compile(
+    rf"""^(?P<dateline>
+        \([^()\n]{{2,20}}\)\s*{_DASH}\s*                                    # (AGENCY) -
+        [{_CAPS}][^\W\d_'’.\-]*(?:[ '’.\-][{_CAPS}][^\W\d_]*){{0,3}}            # a city of capitalised words
+        (?:,\s*[^\W_][\w.]*(?:\s+[\w.]+){{0,2}})?                               # , October 11 / 11 ott 2024
+        \s*{_DASH})\s+""",
+    re.VERBOSE,
+)
+
+
 def split_dateline(paragraph: str) -> tuple[str | None, str]:
     """The dateline a paragraph opens with (None if it has none) and the paragraph without it."""
-    for pattern in (_CITY_DATELINE, _AGENCY_DATELINE):
+    for pattern in (_CITY_DATELINE, _AGENCY_FIRST_DATELINE, _AGENCY_DATELINE):
         match = pattern.match(paragraph)
         if match and paragraph[match.end() :].strip():
             return match.group("dateline").strip(), paragraph[match.end() :].strip()

@@ -9,7 +9,17 @@ from presssum.readers.dateline import CORRECTION_HEADLINE, split_dateline, strip
 from presssum.readers.nitf import NitfBody, read_body
 from presssum.readers.signoff import drop_signoffs
 from presssum.readers.text import clean
-from presssum.readers.xmltree import children, descendants, find, find_deep, local, paragraphs, text
+from presssum.readers.xmltree import (
+    children,
+    descendants,
+    find,
+    find_deep,
+    html_paragraphs,
+    local,
+    looks_like_html,
+    paragraphs,
+    text,
+)
 from presssum.records import Article, Wire, WireStatus
 
 ROOTS = ("newsItem", "newsMessage", "packageItem")
@@ -96,7 +106,10 @@ def _body(item: Any) -> NitfBody:
             heading = text(find_deep(html_body, "h1"))
             return NitfBody(heading, "", text(spans[0]) if spans else None, drop_signoffs(found))
     plain = find(item, "contentSet", "inlineData")
-    blocks = [clean(block) for block in (plain.text or "").split("\n\n")] if plain is not None else []
+    raw = (plain.text or "") if plain is not None else ""
+    if looks_like_html(raw):  # HTML sent as text/plain (ANSA)
+        return NitfBody("", "", None, drop_signoffs(html_paragraphs(raw)))
+    blocks = [clean(block) for block in raw.split("\n\n")]
     return NitfBody("", "", None, drop_signoffs([block for block in blocks if block]))
 
 

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from presssum.readers.dateline import split_dateline, strip_known_dateline
-from presssum.readers.signoff import drop_signoffs
-from presssum.readers.xmltree import find, find_deep, paragraphs, text
+from presssum.readers.signoff import drop_signoffs, is_desk_initials
+from presssum.readers.text import clean
+from presssum.readers.xmltree import find, find_deep, local, paragraphs, text
 from presssum.records import Article, Wire, WireStatus
 
+# management-status "embargoed" is usable once date.release has passed: the embargo is reported apart,
+# as NewsML-G2 does it (pubStatus usable + embargoed).
 _STATUSES: dict[str, WireStatus] = {
     "usable": "usable",
-    "embargoed": "withheld",
+    "embargoed": "usable",
     "withheld": "withheld",
     "canceled": "canceled",
 }
+# A routing prefix before the headline proper: ANSA's ">>>ANSA/", ">>> ".
+_ROUTING_PREFIX = re.compile(r"^>{2,}\s*(?:[A-Z][A-Za-z]{1,11}\s*/\s*)?")
 
 
 @dataclass(frozen=True)
@@ -38,11 +44,40 @@ def read_body(nitf: Any) -> NitfBody:
     if content:
         dateline, opening = split_dateline(content[0])
         content[0] = opening
+    headline = text(find(head, "hedline", "hl1")) or text(find(find(nitf, "head"), "title"))
     return NitfBody(
-        headline=text(find(head, "hedline", "hl1")) or text(find(find(nitf, "head"), "title")),
-        byline=text(find(head, "byline")),
+        headline=_ROUTING_PREFIX.sub("", headline),
+        byline=byline_of(find(head, "byline")),
         dateline=dateline or located or None,
         paragraphs=drop_signoffs(content),
+    )
+
+
+def byline_of(node: Any) -> str:
+    """A <byline>'s name: its <byttl> title ("AP Business Writer") apart, desk initials ("gr/bp") are none."""
+    if node is None:
+        return ""
+    parts = [node.text or ""]
+    for child in node:
+        if local(child) != "byttl":
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    byline = clean(" ".join(parts))
+    return "" if is_desk_initials(byline) else byline
+
+
+def located_of(root: Any) -> str | None:
+    """Where the story was filed: the dateline's <location> (or its city), else docdata's event location."""
+    head = find_deep(root, "body.head")
+    location = find(find(head, "dateline"), "location") if head is not None else None
+    city = find_deep(location, "city") if location is not None else None
+    evloc = find_deep(find(root, "head"), "evloc") if find(root, "head") is not None else None
+    return (
+        text(city)
+        or text(location)
+        or (evloc.get("city") if evloc is not None else None)
+        or (text(evloc) if evloc is not None else None)
+        or None
     )
 
 
@@ -79,13 +114,20 @@ def parse(root: Any, name: str) -> Article:
             slug=(slug.get("key") if slug is not None else None)
             or (keyword.get("key") if keyword is not None else None),
             status=_STATUSES.get(status, "usable"),
-            embargo=(release.get("norm") or None) if release is not None else None,
+            embargo=_embargo(release, issued),
             ednote=(ed_msg.get("info") or None) if ed_msg is not None else None,
+            located=located_of(root),
             byline=body.byline or None,
             subjects=tuple(dict.fromkeys(subjects)),
             created=issued.get("norm") if issued is not None else None,
         ),
     )
+
+
+def _embargo(release: Any, issued: Any) -> str | None:
+    """date.release, where it holds the item back: a release at the moment of issue is no embargo."""
+    until = (release.get("norm") or None) if release is not None else None
+    return None if until and issued is not None and issued.get("norm") == until else until
 
 
 def _int(value: str | None) -> int | None:
