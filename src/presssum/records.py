@@ -112,12 +112,13 @@ class VersionChain(Record):
         return line
 
 
-NoticeKind = Literal["withdrawn", "superseded", "held"]
+NoticeKind = Literal["withdrawn", "superseded", "held", "corrected"]
 
 
 class StoryNotice(Record):
-    """An item that is not digested, and why: the agency withdrew the story, a later version replaces it,
-    or it is embargoed and held (--hold-embargoed). Reported, never counted as a failure."""
+    """What a script must know about a story besides its digests: the agency withdrew it, a later version
+    replaces an item, an item is embargoed and held (--hold-embargoed), or a digested version corrects the
+    story. Reported, never counted as a failure; `reason` is the agency's own note where it gave one."""
 
     input: str
     kind: NoticeKind
@@ -125,10 +126,13 @@ class StoryNotice(Record):
     story: str | None = None
     headline: str = ""
     until: str | None = None  # a held item's embargo (ISO 8601)
+    reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = {"input": self.input, self.kind: True, "story": self.story, "message": self.message}
-        return {**data, "until": self.until} if self.until else data
+        data |= {"notice": self.kind, "headline": self.headline}
+        data |= {"until": self.until} if self.until else {}
+        return data | ({"reason": self.reason} if self.reason else {})
 
 
 class Article(Record):
