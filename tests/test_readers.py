@@ -915,14 +915,14 @@ def _one(data: bytes, name: str = "variant") -> Article:
 
 def test_iptc7901_headers_with_long_serials_and_service_markers_before_the_title() -> None:
     data = (
-        b"\x01eca00075 3 i 510 dpa 1003\r\n\r\nGermany-economy/\r\n\x02EXTRA\r\n(Zusammenfassung)\r\n"
+        b"\x01eca00075 3 i 510 dpa 1003\r\n\r\nGermany-economy/\r\n\x02EXTRA\r\n(Wdh.)\r\n(Zusammenfassung)\r\n"
         b"Korrektur\r\nGerman exports fall for a third month =\r\n\r\n"
         b"Wiesbaden (dpa) - German exports fell in May, the statistics office said.\r\n\x03061200 GMT Jul 24\r\n"
     )
     article = _one(data)
     assert article.headline == "German exports fall for a third month"
     assert article.wire is not None and article.wire.slug == "Germany-economy" and article.wire.urgency == 3
-    assert article.wire.signals == ("correction",)
+    assert article.wire.signals == ("correction", "refile")
     assert article.dateline == "Wiesbaden (dpa) -"
 
 
@@ -1048,6 +1048,12 @@ def test_a_one_line_ninjs_file_is_one_document_and_a_jsonl_line_may_be_ninjs() -
     items = parse("feed.jsonl", f"{record}\n{json.dumps(NINJS_2)}\n".encode())
     assert [type(i).__name__ for i in items] == ["Article", "Article"]
     assert items[1].wire is not None and items[1].wire.format == "ninjs"  # type: ignore[union-attr]
+
+
+def test_a_json_document_in_no_format_is_one_error_not_one_per_line() -> None:
+    index = json.dumps({"articles": [{"input": "a.xml", "file": "a.txt"}]}, indent=2).encode()
+    with pytest.raises(InputError, match="neither ninjs nor JSON Lines"):
+        parse("index.json", index)
 
 
 def test_a_wire_in_a_language_without_a_model_names_it_and_the_models_yaml_entry(tmp_path: Path) -> None:

@@ -76,6 +76,10 @@ def parse(name: str, data: bytes) -> list[Article | Failure]:
     if kind == "ninjs":  # one document, even on one line: not JSON Lines
         return [ninjs.parse(json.loads(text), name)]
     if kind == "jsonl":
+        document = _json_document(data)
+        if isinstance(document, dict) and "\n" in text.strip() and not set(document) & jsonl.FIELDS:
+            # e.g. an --output folder's index.json: one document over many lines, in no format presssum reads
+            raise InputError("a JSON document that is neither ninjs nor JSON Lines of articles")
         return list(jsonl.parse(text, name))
     if kind == "html":
         return [html.parse(text, name, url=name if name.startswith(("http://", "https://")) else None)]

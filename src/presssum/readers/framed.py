@@ -11,7 +11,7 @@ _LEAD = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s*(?:lead|ld)\b", re.IGNORECASE)
 _MARKER = re.compile(
     r"^(?:refile|corrected|correction|urgent|flash|bulletin|advisory|kill|withdrawal|eliminate|extra"
     r"|eil|eilt|korrektur|berichtigung|wiederholung"
-    r"|\d+(?:st|nd|rd|th)\s*(?:lead|ld)(?:[-\s]*writethru)?|writethru|new|update|\(\s*\w+(?:[ -]\w+){0,2}\s*\))$",
+    r"|\d+(?:st|nd|rd|th)\s*(?:lead|ld)(?:[-\s]*writethru)?|writethru|new|update|\(\s*[\w.]+(?:[ -][\w.]+){0,2}\s*\))$",
     re.IGNORECASE,
 )
 
@@ -35,7 +35,7 @@ def signals_of(markers: str) -> tuple[str, ...]:
         found.append("correction")
     if _LEAD.search(markers) or "writethru" in lower or "update" in lower:
         found.append("update")
-    if re.search(r"refile|wiederholung", lower):
+    if re.search(r"refile|wiederholung|\bwdh\b", lower):
         found.append("refile")
     if re.search(r"\b(kill|withdrawal|eliminate)\b", lower):
         found.append("kill")
