@@ -1064,3 +1064,13 @@ def test_a_wire_in_a_language_without_a_model_names_it_and_the_models_yaml_entry
     for code, name in (("fi", "Finnish"), ("da", "Danish"), ("nb", "Norwegian Bokmål")):
         with pytest.raises(InputError, match=rf"{name}.*models\.yaml.*pairs: {code}:"):
             Models(config).translator(code)
+
+
+def test_a_ninjs_feed_page_gives_each_item() -> None:
+    first = {"uri": "u1", "headline": "One", "body_text": "First.", "source": "AAP", "copyrightholder": "Holder"}
+    page = {"total": 2, "item": [first, {"uri": "u2", "headline": "Two", "body_text": "Second."}]}
+    articles = parse("page.json", json.dumps(page).encode())
+    assert [(a.input, a.headline) for a in articles] == [("page.json#1", "One"), ("page.json#2", "Two")]  # type: ignore[union-attr]
+    assert articles[0].source == "AAP"  # type: ignore[union-attr]  # the item's source, not its copyright holder
+    envelope = {"api_version": "2", "data": {"items": [{"item": first}]}}
+    assert [a.headline for a in parse("feed.json", json.dumps(envelope).encode())] == ["One"]  # type: ignore[union-attr]

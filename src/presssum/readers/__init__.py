@@ -74,7 +74,7 @@ def parse(name: str, data: bytes) -> list[Article | Failure]:
         return [reader.parse(decode(data, framed=True), name)]
     text = decode(data)
     if kind == "ninjs":  # one document, even on one line: not JSON Lines
-        return [ninjs.parse(json.loads(text), name)]
+        return [*ninjs.parse_document(json.loads(text), name)]
     if kind == "jsonl":
         document = _json_document(data)
         if isinstance(document, dict) and "\n" in text.strip() and not set(document) & jsonl.FIELDS:

@@ -36,7 +36,7 @@ def _article(where: str, line: str) -> Article:
     if not isinstance(record, dict):
         raise InputError("a line must be a JSON object")
     if ninjs.is_ninjs(record):
-        return ninjs.parse(record, where)
+        return ninjs.parse_document(record, where)[0]
     unknown = sorted(set(record) - FIELDS)
     if unknown:
         raise InputError(f"unknown field {unknown[0]!r} (known: {', '.join(sorted(FIELDS))})")

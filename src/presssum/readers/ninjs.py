@@ -34,16 +34,32 @@ _BODY_ROLES = ("body_html", "body_xhtml", "body_text")
 
 
 def is_ninjs(document: object) -> bool:
-    """Whether a parsed JSON value is a ninjs item (or an API envelope around one)."""
-    item = _unwrap(document)
-    return isinstance(item, dict) and bool(_NINJS_FIELDS & set(item))
+    """Whether a parsed JSON value is a ninjs item, or an API response or feed around such items."""
+    return bool(items_of(document))
 
 
-def parse(document: object, name: str) -> Article:
+def items_of(document: object) -> list[dict[str, Any]]:
+    """The ninjs items of a document: the item itself, or those inside an API response or feed page
+    (AP's {"data": {"item": …}} and {"data": {"items": [{"item": …}]}}, BBC's {"item": [ … ]})."""
+    if isinstance(document, list):
+        return [item for entry in document for item in items_of(entry)]
+    if not isinstance(document, dict):
+        return []
+    if _NINJS_FIELDS & set(document):
+        return [document]
+    return [item for key in ("data", "item", "items") if key in document for item in items_of(document[key])]
+
+
+def parse_document(document: object, name: str) -> list[Article]:
+    """Every item of a ninjs document (one for a plain item, each entry of a feed page)."""
+    items = items_of(document)
+    if not items:
+        raise InputError("JSON document without a ninjs item")
+    return [parse(item, name if len(items) == 1 else f"{name}#{i}") for i, item in enumerate(items, 1)]
+
+
+def parse(item: dict[str, Any], name: str) -> Article:
     """One ninjs item; a picture or package whose text item is among its associations gives that text."""
-    item = _unwrap(document)
-    if not isinstance(item, dict):
-        raise InputError("ninjs document is not a JSON object")
     item = _text_item(item)
     paragraphs = drop_signoffs(_paragraphs(item))
     dateline = None
@@ -56,7 +72,7 @@ def parse(document: object, name: str) -> Article:
     return Article(
         headline=headline,
         paragraphs=tuple(p for p in paragraphs if p),
-        source=_str(item.get("copyrightholder")) or _str(item.get("source")) or _str(item.get("provider")) or None,
+        source=_str(item.get("source")) or _str(item.get("provider")) or _str(item.get("copyrightholder")) or None,
         dateline=dateline,
         input=name,
         lang=_str(item.get("language")) or None,
@@ -80,13 +96,6 @@ def parse(document: object, name: str) -> Article:
             created=created or None,
         ),
     )
-
-
-def _unwrap(document: object) -> object:
-    """AP's Media API wraps the item: {"api_version": …, "data": {"item": {…}}}."""
-    if isinstance(document, dict) and isinstance(document.get("data"), dict) and "item" in document["data"]:
-        return document["data"]["item"]
-    return document
 
 
 def _text_item(item: dict[str, Any]) -> dict[str, Any]:
