@@ -986,12 +986,14 @@ def test_newsml12_text_components_without_nitf_slugline_first_and_declared_langu
     assert article.wire.signals == ("update",)  # "replaces: …" says this version replaces an earlier one
 
 
-def test_newsml_g2_html_sent_as_plain_inline_data() -> None:
-    data = b"""<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g1" version="1"><contentSet>
+def test_newsml_g2_html_sent_as_plain_inline_data_and_desk_initials() -> None:
+    data = b"""<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g1" version="1">
+<contentMeta><by>gr/bp</by></contentMeta><contentSet>
 <inlineData contenttype="text/plain"><![CDATA[<p>(ANSA) - Milano, 3 marzo - Piove.</p><p>Ancora.</p>]]></inlineData>
 </contentSet></newsItem>"""
     article = _one(data)
     assert article.dateline == "(ANSA) - Milano, 3 marzo -" and article.paragraphs == ("Piove.", "Ancora.")
+    assert article.wire is not None and article.wire.byline is None  # desk initials name no writer
 
 
 NINJS_2 = {

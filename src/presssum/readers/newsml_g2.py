@@ -7,7 +7,7 @@ from typing import Any
 from presssum.errors import InputError
 from presssum.readers.dateline import CORRECTION_HEADLINE, split_dateline, strip_known_dateline
 from presssum.readers.nitf import NitfBody, read_body
-from presssum.readers.signoff import drop_signoffs
+from presssum.readers.signoff import drop_signoffs, is_desk_initials
 from presssum.readers.text import clean
 from presssum.readers.xmltree import (
     children,
@@ -51,6 +51,7 @@ def _article(item: Any, name: str) -> Article:
     byline = text(find(content, "by")) or text(find(content, "byline")) or body.byline
     if paragraphs_ and _is_byline(paragraphs_[0]):  # "By Jonathan Underhill" names the writer, not the desk
         byline, paragraphs_ = paragraphs_[0], paragraphs_[1:]
+    byline = "" if is_desk_initials(byline) else byline
     dateline = text(find(content, "dateline")) or body.dateline
     paragraphs_ = strip_known_dateline(paragraphs_, dateline) if dateline else _find_dateline(paragraphs_)
     if not dateline:
