@@ -953,6 +953,9 @@ def test_nitf_variants_title_apart_from_byline_routing_prefix_agency_first_datel
     assert article.wire is not None and article.wire.byline == "By Ana Ruiz"
     assert article.wire.status == "usable" and article.wire.embargo == "20240302T000000Z"
     assert article.wire.located == "Valencia"
+    own_text = NITF_VARIANT.replace(b"</byline>", b"</byline><dateline>Oslo</dateline>")
+    own_text = own_text.replace(b"(ANSA) - Valencia, March 1 - ", b"")
+    assert _one(own_text).dateline == "Oslo" and _one(own_text).wire.located == "Oslo"  # type: ignore[union-attr]
     initials = NITF_VARIANT.replace(b"By <person>Ana Ruiz</person> <byttl>Staff Correspondent</byttl>", b"jm\\lp")
     assert _one(initials).wire.byline is None  # type: ignore[union-attr]
 

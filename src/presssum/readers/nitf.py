@@ -20,6 +20,7 @@ _STATUSES: dict[str, WireStatus] = {
     "withheld": "withheld",
     "canceled": "canceled",
 }
+_PLACE_MAX_WORDS = 5
 # A routing prefix before the headline proper: ANSA's ">>>ANSA/", ">>> ".
 _ROUTING_PREFIX = re.compile(r"^>{2,}\s*(?:[A-Z][A-Za-z]{1,11}\s*/\s*)?")
 
@@ -38,7 +39,7 @@ def read_body(nitf: Any) -> NitfBody:
     """Headline (hl1), byline, dateline and body.content paragraphs of a <nitf> element."""
     body = find_deep(nitf, "body")
     head = find(body, "body.head")
-    located = text(find(head, "dateline", "location")) or text(find_deep(head, "location")) if head is not None else ""
+    located = _dateline_place(find(head, "dateline")) if head is not None else ""
     content = paragraphs(find(body, "body.content"))
     dateline = None
     if content:
@@ -66,15 +67,29 @@ def byline_of(node: Any) -> str:
     return "" if is_desk_initials(byline) else byline
 
 
+def _dateline_place(dateline: Any) -> str:
+    """A <dateline>'s place: its <location>, else its own short text without the <story.date> ("Oslo")."""
+    if dateline is None:
+        return ""
+    location = find_deep(dateline, "location")
+    if location is not None:
+        return text(location)
+    parts = [dateline.text or ""] + [
+        ("" if local(child) == "story.date" else "".join(child.itertext())) + (child.tail or "") for child in dateline
+    ]
+    place = clean(" ".join(parts)).strip(" ,-")
+    return place if 0 < len(place.split()) <= _PLACE_MAX_WORDS else ""
+
+
 def located_of(root: Any) -> str | None:
     """Where the story was filed: the dateline's <location> (or its city), else docdata's event location."""
     head = find_deep(root, "body.head")
-    location = find(find(head, "dateline"), "location") if head is not None else None
-    city = find_deep(location, "city") if location is not None else None
+    dateline = find(head, "dateline") if head is not None else None
+    city = find_deep(dateline, "city") if dateline is not None else None
     evloc = find_deep(find(root, "head"), "evloc") if find(root, "head") is not None else None
     return (
         text(city)
-        or text(location)
+        or _dateline_place(dateline)
         or (evloc.get("city") if evloc is not None else None)
         or (text(evloc) if evloc is not None else None)
         or None
