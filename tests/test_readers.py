@@ -1042,6 +1042,9 @@ def test_ninjs_text_behind_a_picture_and_a_kill() -> None:
     picture = {"guid": "p1", "type": "picture", "pubstatus": "canceled", "associations": {"story": text_item}}
     article = _one(json.dumps(picture).encode())
     assert article.headline == "Storm" and article.paragraphs == ("It rained.", "It stopped.")
+    alone = {"guid": "p2", "type": "picture", "headline": "Museum", "body_text": "A museum."}  # a caption
+    (failure,) = read_articles("picture.json", json.dumps(alone).encode())
+    assert isinstance(failure, Failure) and "no body text" in failure.error
     killed = _one(json.dumps({**text_item, "pubstatus": "canceled"}).encode())
     assert killed.wire is not None and killed.wire.status == "canceled"
 

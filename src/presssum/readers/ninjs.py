@@ -28,7 +28,8 @@ _STATUSES: dict[str, WireStatus] = {
     "cancelled": "canceled",
     "embargoed": "usable",
 }
-_TEXT_TYPES = ("text", "composite", "")
+# A picture's, video's or audio's body_text is its caption, not a story to digest.
+_MEDIA_TYPES = ("picture", "graphic", "video", "audio")
 # Body renditions, best first: markup keeps the paragraphs that plain text may have glued together.
 _BODY_ROLES = ("body_html", "body_xhtml", "body_text")
 
@@ -61,7 +62,7 @@ def parse_document(document: object, name: str) -> list[Article]:
 def parse(item: dict[str, Any], name: str) -> Article:
     """One ninjs item; a picture or package whose text item is among its associations gives that text."""
     item = _text_item(item)
-    paragraphs = drop_signoffs(_paragraphs(item))
+    paragraphs = [] if _is_media(item) else drop_signoffs(_paragraphs(item))
     dateline = None
     if paragraphs:
         dateline, paragraphs[0] = split_dateline(paragraphs[0])
@@ -100,7 +101,7 @@ def parse(item: dict[str, Any], name: str) -> Article:
 
 def _text_item(item: dict[str, Any]) -> dict[str, Any]:
     """The item itself when it has text, else the first text item among its associations."""
-    if _str(item.get("type")).lower() in _TEXT_TYPES and _paragraphs(item):
+    if not _is_media(item) and _paragraphs(item):
         return item
     associations = item.get("associations") or {}
     linked = associations.values() if isinstance(associations, dict) else associations
@@ -108,6 +109,10 @@ def _text_item(item: dict[str, Any]) -> dict[str, Any]:
         if isinstance(associated, dict) and _str(associated.get("type")).lower() == "text" and _paragraphs(associated):
             return associated
     return item
+
+
+def _is_media(item: dict[str, Any]) -> bool:
+    return _str(item.get("type")).lower() in _MEDIA_TYPES
 
 
 def _paragraphs(item: dict[str, Any]) -> list[str]:
