@@ -989,6 +989,19 @@ def test_newsml12_text_components_without_nitf_slugline_first_and_declared_langu
     assert article.wire.signals == ("update",)  # "replaces: …" says this version replaces an earlier one
 
 
+def test_newsml12_lines_of_a_nested_component_and_an_agency_closing_the_dateline() -> None:
+    data = b"""<NewsML><NewsItem><NewsManagement><Urgency>2</Urgency></NewsManagement>
+<NewsComponent><NewsLines><CopyrightLine>(c) Agency 2019</CopyrightLine></NewsLines>
+<NewsComponent xml:lang="en"><Role FormalName="Main"/><NewsLines><HeadLine>Kremlin reacts</HeadLine>
+<SlugLine>Russia-EU</SlugLine></NewsLines><ContentItem><DataContent><nitf><body><body.content>
+<p>MOSCOW, January 21. /TASS/. The Kremlin reacted.</p></body.content></body></nitf></DataContent></ContentItem>
+</NewsComponent></NewsComponent></NewsItem></NewsML>"""
+    article = _one(data)
+    assert (article.headline, article.dateline) == ("Kremlin reacts", "MOSCOW, January 21. /TASS/.")
+    assert article.paragraphs == ("The Kremlin reacted.",)
+    assert article.wire is not None and article.wire.slug == "Russia-EU" and article.wire.urgency == 2
+
+
 def test_newsml_g2_html_sent_as_plain_inline_data_and_desk_initials() -> None:
     data = b"""<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g1" version="1">
 <contentMeta><by>gr/bp</by></contentMeta><contentSet>

@@ -10,7 +10,7 @@ _DASH = r"(?:\.?[-–—_]+)"
 CORRECTION_HEADLINE = re.compile(r"^\s*(?:correction|corrected|corrige|rectificatif|berichtigung|korrektur)\b", re.I)
 # "PARIS, 14 mars (APR) -", "PARIS -", "BARCELONA, 1 de febrero -", "BERLIN, 9. Februar -",
 # "ROMA, 3 marzo 2024 -", "WASHINGTON, March 3 -": a city in capitals, an optional date and agency, a dash;
-# ANSA puts its agency first: "(ANSA) - ROME, JUL 11 -".
+# ANSA puts its agency first: "(ANSA) - ROME, JUL 11 -"; TASS closes with it: "MOSCOW, January 21. /TASS/.".
 _CITY_DATELINE = re.compile(
     rf"""^(?P<dateline>
         (?:\([^()\n]{{2,20}}\)\s*{_DASH}\s*)?                                    # (AGENCY) -
@@ -20,8 +20,9 @@ _CITY_DATELINE = re.compile(
             (?:le\s+)?\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?[^\W\d_]+\.?(?:\s+(?:de\s+)?\d{{4}})?
             | [^\W\d_]+\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?                          # March 3, 2024
         ))?
-        (?:\s*\([^)]{{1,40}}\))?                                              # (AGENCY)
-        \s*{_DASH})\s+""",
+        (?:(?:\s*\([^)]{{1,40}}\))?\s*{_DASH}                                  # (AGENCY) -
+        | \.?\s*/[^/\s]{{2,20}}/\.?)                                          # TASS: ". /TASS/."
+        )\s+""",
     re.VERBOSE,
 )
 # "Munich (dpa) -", "BUENOS AIRES, Argentina (AP) _", "Jan. 12 (BusinessDesk) -", "Genève (ats) Le ...":

@@ -45,7 +45,7 @@ def _article(item: Any, root: Any, name: str) -> Article:
     identifier = find(item, "Identification", "NewsIdentifier")
     management = find(item, "NewsManagement")
     component = find(item, "NewsComponent")
-    lines = _first_deep(component, "NewsLines")
+    lines = _NewsLines(component)
     revision = find(identifier, "RevisionId")
     instruction = _formal(find(management, "Instruction")).lower()
     status = _formal(find(management, "Status")).lower()
@@ -53,27 +53,30 @@ def _article(item: Any, root: Any, name: str) -> Article:
     signals = tuple(s for s in (_INSTRUCTION_SIGNALS.get(instruction),) if s)
     provider, date_id, item_id = (text(find(identifier, key)) for key in ("ProviderId", "DateId", "NewsItemId"))
     body = _body(component)
-    dateline = text(find(lines, "DateLine")) or body[2]
+    dateline = lines.text("DateLine") or body[2]
     replaces = bool(body[1]) and bool(_REPLACES.match(body[1][0]))
     paragraphs_ = body[1][1:] if replaces else body[1]
     if not dateline and paragraphs_:
         dateline, paragraphs_[0] = split_dateline(paragraphs_[0])
     paragraphs_ = strip_known_dateline(paragraphs_, dateline)
-    headline = text(find(lines, "HeadLine")) or body[0]
+    headline = lines.text("HeadLine") or body[0]
     authors = [p.get("Value", "") for p in descendants(item, "Property") if p.get("FormalName") == "author"]
-    byline = text(find(lines, "ByLine")) or ", ".join(a for a in authors if a) or None
+    byline = lines.text("ByLine") or ", ".join(a for a in authors if a) or None
     byline = None if byline and is_desk_initials(byline) else byline
     admin = find_deep(item, "AdministrativeMetadata")
     party = find_deep(admin if admin is not None else item, "Party")
     urgency = (
-        _formal(find(management, "Urgency")) or _property(item, "Priority") or _formal(find_deep(root, "Priority"))
+        _formal(find(management, "Urgency"))
+        or text(find(management, "Urgency"))  # TASS writes the digit as the element's text
+        or _property(item, "Priority")
+        or _formal(find_deep(root, "Priority"))
     )
     created = text(find(management, "ThisRevisionCreated")) or None
     language = _formal(find_deep(item, "Language")).lower() or _xml_lang(item)
     return Article(
         headline=headline,
         paragraphs=tuple(paragraphs_),
-        source=text(find(lines, "CreditLine")) or (party.get("FormalName") if party is not None else None) or None,
+        source=lines.text("CreditLine") or (party.get("FormalName") if party is not None else None) or None,
         dateline=dateline,
         input=name,
         lang=language or None,
@@ -86,9 +89,7 @@ def _article(item: Any, root: Any, name: str) -> Article:
             version=int(text(revision)) if text(revision).isdigit() else None,
             urgency=int(urgency) if urgency.isdigit() else None,
             # SlugLine is the story's slug; NameLabel only labels the item for people (it may be longer)
-            slug=text(find(lines, "SlugLine"))
-            or text(find(find(item, "Identification"), "NameLabel"))
-            or _catchword(lines),
+            slug=lines.text("SlugLine") or text(find(find(item, "Identification"), "NameLabel")) or lines.catchword(),
             status="canceled" if canceled else _status(status),
             signals=signals or (("update",) if replaces else ()),
             ednote=_ednote(item),
@@ -99,6 +100,24 @@ def _article(item: Any, root: Any, name: str) -> Article:
             created=created,
         ),
     )
+
+
+class _NewsLines:
+    """An item's NewsLines, outermost first: a line missing from the item's own NewsLines is taken from
+    a nested component's (TASS keeps only a CopyrightLine outside, its HeadLine and SlugLine inside)."""
+
+    def __init__(self, component: Any) -> None:
+        self._all = list(descendants(component, "NewsLines")) if component is not None else []
+
+    def text(self, name: str) -> str:
+        return next((found for lines in self._all if (found := text(find(lines, name)))), "")
+
+    def catchword(self) -> str | None:
+        for lines in self._all:
+            for line in children(lines, "NewsLine"):
+                if _formal(find(line, "NewsLineType")) == "CatchWord" and text(find(line, "NewsLineText")):
+                    return text(find(line, "NewsLineText"))
+        return None
 
 
 def _body(component: Any) -> tuple[str, list[str], str | None]:
@@ -167,13 +186,6 @@ def _city(item: Any) -> str | None:
     return None
 
 
-def _catchword(lines: Any) -> str | None:
-    for line in children(lines, "NewsLine") if lines is not None else ():
-        if _formal(find(line, "NewsLineType")) == "CatchWord":
-            return text(find(line, "NewsLineText")) or None
-    return None
-
-
 def _subjects(item: Any) -> tuple[str, ...]:
     codes = (_formal(node) for node in item.iter() if local(node) in ("Subject", "SubjectMatter", "SubjectDetail"))
     return tuple(dict.fromkeys(code for code in codes if code))
@@ -185,7 +197,3 @@ def _status(value: str) -> WireStatus:
 
 def _formal(node: Any) -> str:
     return clean(node.get("FormalName") or "") if node is not None else ""
-
-
-def _first_deep(node: Any, name: str) -> Any:
-    return find_deep(node, name) if node is not None else None
