@@ -915,7 +915,7 @@ def _one(data: bytes, name: str = "variant") -> Article:
 
 def test_iptc7901_headers_with_long_serials_and_service_markers_before_the_title() -> None:
     data = (
-        b"\x01eca00075 3 i 510 dpa 1003\r\n\r\nGermany-economy/\r\n\x02EXTRA\r\n(Wdh.)\r\n(Zusammenfassung)\r\n"
+        b"\x01eca00075 3 i 510 dpa 1003\r\n\r\n/Germany-economy/\r\n\x02EXTRA\r\n2ND NET\r\n(Wdh.)\r\n(Zusammenfassung)\r\n"
         b"Korrektur\r\nGerman exports fall for a third month =\r\n\r\n"
         b"Wiesbaden (dpa) - German exports fell in May, the statistics office said.\r\n\x03061200 GMT Jul 24\r\n"
     )

@@ -6,12 +6,14 @@ import re
 
 SOH, STX, ETX = "\x01", "\x02", "\x03"
 # "1ST LEAD", "2ND LEAD", "1stLd-Writethru", "3rdLd-Writethru", "REFILE", "CORRECTION", "URGENT", "FLASH",
-# dpa's "EXTRA", "Eil", "Korrektur", and any short service note in brackets ("(Achtung)", "(Zusammenfassung)").
+# dpa's "EXTRA", "Eil", "Korrektur", "3RD NET", any n-th take ("2ND ADD"), and any short service note in
+# brackets ("(Achtung)", "(Zusammenfassung)").
 _LEAD = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s*(?:lead|ld)\b", re.IGNORECASE)
 _MARKER = re.compile(
     r"^(?:refile|corrected|correction|urgent|flash|bulletin|advisory|kill|withdrawal|eliminate|extra"
     r"|eil|eilt|korrektur|berichtigung|wiederholung"
-    r"|\d+(?:st|nd|rd|th)\s*(?:lead|ld)(?:[-\s]*writethru)?|writethru|new|update|\(\s*[\w.]+(?:[ -][\w.]+){0,2}\s*\))$",
+    r"|\d+(?:st|nd|rd|th)\s*(?:lead|ld)(?:[-\s]*writethru)?|\d+(?:st|nd|rd|th)\s+[a-z]{2,10}|writethru|new|update"
+    r"|\(\s*[\w.]+(?:[ -][\w.]+){0,2}\s*\))$",
     re.IGNORECASE,
 )
 

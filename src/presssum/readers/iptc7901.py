@@ -75,7 +75,7 @@ def parse(text: str, name: str) -> Article:
             guid=None,
             version=version_of(marker_text),
             urgency=int(header.group("priority")),
-            slug=(keyword_lines[0].rstrip("/") if keyword_lines else None) or header.group("id"),
+            slug=(keyword_lines[0].strip("/") if keyword_lines else None) or header.group("id"),
             signals=signals_of(marker_text),
             ednote="; ".join(note for note in notes if note) or None,
             located=dateline.split("(")[0].strip() if dateline else None,
