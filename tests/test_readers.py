@@ -939,6 +939,19 @@ def test_anpa_editors_notes_in_brackets_are_notes_and_the_trailer_time_is_iso() 
     assert article.wire.version == 3 and article.wire.created == "2024-03-05T14:22:00+00:00"
 
 
+def test_anpa_without_caret_lines_kyodo() -> None:
+    data = (
+        b"\x16\x16\x01a0105KYODOkoko-\nu s\x13\x11 BC-Sumo-Tournament   09-12 0344\n\x02BC-Sumo-Tournament\n"
+        b"Sumo: Yokozuna wins 10th title+\n     OSAKA, Japan, March 24 Kyodo - The yokozuna won on Sunday.\n"
+        b"     He had lost once.\n==Kyodo\n\x03KWS-21:37-03-24-19\n"
+    )
+    article = _one(data)
+    assert article.headline == "Sumo: Yokozuna wins 10th title"
+    assert article.dateline == "OSAKA, Japan, March 24 Kyodo -" and article.source == "Kyodo"
+    assert article.paragraphs == ("The yokozuna won on Sunday.", "He had lost once.")
+    assert article.wire is not None and article.wire.located == "OSAKA, Japan"
+
+
 NITF_VARIANT = b"""<nitf><head><docdata management-status="embargoed"><date.issue norm="20240301T080000Z"/>
 <date.release norm="20240302T000000Z"/><evloc city="Valencia"/></docdata></head>
 <body><body.head><hedline><hl1>&gt;&gt;&gt;ANSA/Floods close schools</hl1></hedline>

@@ -52,6 +52,8 @@ def parse(text: str, name: str) -> Article:
                 headline = field
         else:
             text_lines.append(line.replace("<", ""))
+    if not keyword and not headline:  # no '^' lines (Kyodo): keyword and headline are flush-left lines
+        keyword, headline, text_lines = _flush_left_fields(text_lines, header.group("slug"))
     paragraphs = []
     for paragraph in drop_signoffs(paragraphs_of(text_lines)):
         if _EDNOTE.match(paragraph):
@@ -70,7 +72,7 @@ def parse(text: str, name: str) -> Article:
     return Article(
         headline=headline,
         paragraphs=tuple(paragraphs),
-        source="AP",
+        source=_agency(dateline) or "AP",
         dateline=dateline,
         input=name,
         author=", ".join(byline) or None,
@@ -82,12 +84,37 @@ def parse(text: str, name: str) -> Article:
             slug=header.group("slug"),
             signals=signals_of(markers),
             ednote="; ".join(notes) or None,
-            located=dateline.split("(")[0].strip().rstrip(",") if dateline else None,
+            located=_place(dateline),
             byline=byline[0] if byline else None,
             genre=header.group("category"),
             created=created,
         ),
     )
+
+
+def _flush_left_fields(lines: list[str], slug: str) -> tuple[str, str, list[str]]:
+    """Keyword and headline written as plain lines above the first indented paragraph (Kyodo):
+    'BC-Soccer-Emperor's-Cup' (the slug again), then the headline, which may end in '+'."""
+    first = next((i for i, line in enumerate(lines) if line.startswith((" ", "\t")) and line.strip()), None)
+    if first is None:
+        return "", "", lines
+    head = [clean(line) for line in lines[:first] if line.strip()]
+    keyword = head.pop(0) if head and head[0].startswith((slug, "BC-")) else ""
+    if len(head) > 1:  # more than a headline: leave the text as it is
+        return "", "", lines
+    return keyword, head[0].rstrip("+= ").strip() if head else "", lines[first:]
+
+
+def _place(dateline: str | None) -> str | None:
+    """The place a dateline names, before its agency or date: 'SAITAMA, Japan' of 'SAITAMA, Japan, Dec. 9 Kyodo -'."""
+    found = re.match(r"(.*?)(?:\s*\(|,\s*[A-Z][a-z]{2,8}\.?\s+\d|\s+[-_—–]|$)", dateline or "")
+    return (found.group(1).strip().rstrip(",") or None) if found else None
+
+
+def _agency(dateline: str | None) -> str | None:
+    """The agency a dateline names: 'AP' in 'HONOLULU (AP) _', 'Kyodo' in 'SAITAMA, Japan, Dec. 9 Kyodo -'."""
+    found = re.search(r"\(([A-Za-z][\w-]{1,15})\)|\d\s+([A-Z][A-Za-z-]{1,15})\s*\W*$", dateline or "")
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def _unbracketed(note: str) -> str:

@@ -10,17 +10,19 @@ _DASH = r"(?:\.?[-–—_]+)"
 CORRECTION_HEADLINE = re.compile(r"^\s*(?:correction|corrected|corrige|rectificatif|berichtigung|korrektur)\b", re.I)
 # "PARIS, 14 mars (APR) -", "PARIS -", "BARCELONA, 1 de febrero -", "BERLIN, 9. Februar -",
 # "ROMA, 3 marzo 2024 -", "WASHINGTON, March 3 -": a city in capitals, an optional date and agency, a dash;
-# ANSA puts its agency first: "(ANSA) - ROME, JUL 11 -"; TASS closes with it: "MOSCOW, January 21. /TASS/.".
+# ANSA puts its agency first: "(ANSA) - ROME, JUL 11 -"; TASS closes with it: "MOSCOW, January 21. /TASS/.";
+# Kyodo names country, date and agency without brackets: "SAITAMA, Japan, Dec. 9 Kyodo -".
 _CITY_DATELINE = re.compile(
     rf"""^(?P<dateline>
         (?:\([^()\n]{{2,20}}\)\s*{_DASH}\s*)?                                    # (AGENCY) -
         [{_CAPS}][{_CAPS}'’.\-]{{2,30}}(?:[ /][{_CAPS}'’.\-]+){{0,3}}               # city in capitals
+        (?:,\s*[{_CAPS}][^\W\d_]+(?:\s[{_CAPS}][^\W\d_]+)?(?=,))?                     # , Japan (before a date)
         (?:,\s*(?:
             # 14 mars, 1 de febrero, 9. Februar
             (?:le\s+)?\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?[^\W\d_]+\.?(?:\s+(?:de\s+)?\d{{4}})?
             | [^\W\d_]+\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?                          # March 3, 2024
         ))?
-        (?:(?:\s*\([^)]{{1,40}}\))?\s*{_DASH}                                  # (AGENCY) -
+        (?:(?:\s*\([^)]{{1,40}}\)|(?<=\d)\s+[{_CAPS}][A-Za-z\-]{{1,15}})?\s*{_DASH}  # (AGENCY) - or Kyodo -
         | \.?\s*/[^/\s]{{2,20}}/\.?)                                          # TASS: ". /TASS/."
         )\s+""",
     re.VERBOSE,

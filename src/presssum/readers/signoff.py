@@ -11,6 +11,7 @@ _SIGNOFF = re.compile(
     | dpa(?:\s+[a-z0-9]{2,4}){1,6}                    # dpa: dpa wsz jln npr
     | [_\-=*#\s]{3,}                                  # separators
     | (?:END|ENDS|FIN|ENDE)\b.{0,20}
+    | ={2,}\s*[A-Za-z]{2,12}                          # Kyodo: ==Kyodo
     | \([A-Za-z][A-Za-z .-]{1,30}\)                   # (BusinessDesk)
     | (?:©|(?:\(c\)|copyright)\s*(?:©|\(c\)|\d{4})).{0,300}        # a copyright notice: "© ANA-MPE …"
     | \(?(?:diese\s+informationen\s+sind\s+nicht\s+zur\s+veröffentlichung\s+bestimmt|not\s+for\s+publication)\)?\.?
@@ -19,8 +20,10 @@ _SIGNOFF = re.compile(
 )
 
 
-# The agency's name closing the last sentence: "… unos 500 ejemplares. EFE".
-_CLOSING_AGENCY = re.compile(r"(?<=[.!?»\"”])\s+(?:EFE|AFP|ANSA|ANP|ATS|SDA|APA|dpa|AP|Reuters)\s*$")
+# The agency's name closing the last sentence: "… unos 500 ejemplares. EFE", "… in front of them. ==Kyodo".
+_CLOSING_AGENCY = re.compile(
+    r"(?:(?<=[.!?»\"”])\s+(?:EFE|AFP|ANSA|ANP|ATS|SDA|APA|dpa|AP|Reuters)|\s*={2,}\s*[A-Za-z]{2,12})\s*$"
+)
 
 
 def drop_signoffs(paragraphs: list[str]) -> list[str]:
