@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ from presssum.outdir import OutputDir
 from presssum.records import Digest, Failure, StoryNotice
 from presssum.render import RenderOptions, output_format
 from presssum.stories import plan
-from tests.conftest import ECHO_MODEL, ROOT
+from tests.conftest import ECHO_MODEL, ROOT, WriteConfig, run_cli
 
 WIRE_FORMATS = ROOT.parent / "shared" / "wire-formats"
 BRD054 = [WIRE_FORMATS / "newsml12" / f"sda_de_brd054_{name}.xml" for name in ("rev1", "rev2_rectify")]
@@ -117,6 +119,7 @@ def test_a_kill_withdraws_the_story_and_its_earlier_digest_file(
     assert written.read_text(encoding="utf-8").startswith("WITHDRAWN: ")
     entries = {entry["input"]: entry for entry in folder.entries.values()}
     assert entries[str(BRZ011[0])]["withdrawn"] is True and entries[str(BRZ011[1])]["withdrawn"] is True
+    assert entries[str(BRZ011[1])]["notice"] == "withdrawn"  # index.json lists the notice itself
 
 
 def test_a_second_version_in_a_later_run_translates_only_its_new_sentences(
@@ -152,3 +155,49 @@ def test_an_embargoed_item_is_marked_and_can_be_held() -> None:
     assert isinstance(held.items[0], StoryNotice) and held.items[0].kind == "held"
     released = plan([article], hold_embargoed=True)  # type: ignore[list-item]
     assert released.items == [article]
+
+
+def test_a_withdrawal_alone_is_a_valid_json_document_and_a_jsonl_line(
+    write_config: WriteConfig, tmp_path: Path
+) -> None:
+    kill = str(WIRE_FORMATS / "nitf" / "iptc_en_nitf32_fishing_canceled_dtd.xml")
+    config = str(write_config())
+    env = {"PRESSSUM_CACHE_DIR": str(tmp_path / "cache")}
+    document = json.loads(run_cli("digest", kill, "--config", config, "-f", "json", env=env).stdout)
+    assert document["articles"] == []
+    (notice,) = document["notices"]
+    assert notice["notice"] == "withdrawn" and notice["withdrawn"] is True and notice["input"] == kill
+    assert notice["reason"] == "Today begins an expanded format of this popular column."  # the agency's note
+    (line,) = run_cli("digest", kill, "--config", config, "-f", "jsonl", env=env).stdout.splitlines()
+    assert json.loads(line) == notice
+
+
+def test_json_notices_say_which_versions_were_replaced_and_which_corrects(one_run: list[Result]) -> None:
+    document = json.loads(output_format("json").document(one_run, RenderOptions()))
+    assert [Path(a["input"]).name for a in document["articles"]] == [BRD054[1].name]
+    kinds = {(Path(n["input"]).name, n["notice"]) for n in document["notices"]}
+    assert kinds == {
+        (BRD054[0].name, "superseded"),
+        (BRZ011[0].name, "superseded"),
+        (BRZ011[1].name, "withdrawn"),
+        (BRD054[1].name, "corrected"),
+    }
+    (corrected,) = [n for n in document["notices"] if n["notice"] == "corrected"]
+    assert (
+        corrected["reason"].startswith("Im 2. Abschnitt")
+        and corrected["story"] == document["articles"][0]["story"]["id"]
+    )
+    (replaced,) = [n for n in document["notices"] if n["input"] == str(BRZ011[0])]
+    assert "withdraws the story" in replaced["message"]
+
+
+def test_a_held_embargo_is_a_jsonl_line_with_its_time() -> None:
+    path = WIRE_FORMATS / "newsml-g2" / "iptc_LISTING_1_embargo_sig-update.xml"
+    from presssum.readers import parse
+
+    (article,) = parse(str(path), path.read_bytes())
+    moment = datetime(2018, 10, 22, tzinfo=timezone.utc)
+    (held,) = plan([article], hold_embargoed=True, now=moment).items  # type: ignore[list-item]
+    assert isinstance(held, StoryNotice)
+    line = json.loads(output_format("jsonl").document([held], RenderOptions()))
+    assert line["notice"] == "held" and line["until"] == "2018-10-23T12:00:00Z"

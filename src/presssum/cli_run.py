@@ -137,7 +137,8 @@ def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model
     if not paths:
         raise PresssumError(f"no input files found in {', '.join(options.inputs)}")
     folder = OutputDir(options.output, chosen.suffix) if options.output else None
-    outcome, collected = Outcome(), []
+    outcome = Outcome()
+    collected: list[Digest | Failure | StoryNotice] = []
     # On a terminal the bar and the panels share stdout's console, so the bar never cuts through a panel.
     progress = Progress(
         TextColumn("{task.description}"),
@@ -155,7 +156,15 @@ def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model
             task = progress.add_task("digesting", total=len(paths))
             started: set[str] = set()
             pipeline = Pipeline(config, loader=loader)
-            on_notice = partial(_notice, err, folder)
+
+            def on_notice(notice: StoryNotice) -> None:
+                _notice(err, folder, notice)
+                if folder is None and chosen.shows_notices:  # scripts read notices in the output itself
+                    if chosen.stream is not None:
+                        _print(out, progress, chosen.stream(notice, options.render))
+                    else:
+                        collected.append(notice)
+
             for computed in results(config, options, paths, pipeline, on_notice, _describe(progress, task)):
                 started.add(_path_of(computed.input, paths))
                 progress.update(task, completed=len(started))
@@ -177,7 +186,7 @@ def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model
     except BrokenPipeError:
         return _reader_gone()
     try:
-        if collected and not folder and (chosen.name == "json" or any(isinstance(r, Digest) for r in collected)):
+        if not folder and (chosen.name == "json" or any(isinstance(r, Digest) for r in collected)):
             sys.stdout.buffer.write(chosen.document(collected, options.render))
             sys.stdout.flush()
     except BrokenPipeError:

@@ -86,6 +86,8 @@ class OutputDir:
             self.entries[digest.input] = {"input": digest.input, "file": path.name, "headline": digest.headline_en}
             if digest.story:
                 self.entries[digest.input]["story"] = digest.story.id
+            if digest.wire and "correction" in digest.wire.signals:  # as the JSON output's "corrected" notice
+                self.entries[digest.input] |= {"corrected": True, "reason": digest.wire.ednote}
             self._write_index()
             if isinstance(previous, str) and previous != path.name:
                 (self.folder / previous).unlink(missing_ok=True)
@@ -108,6 +110,7 @@ class OutputDir:
                     message = f"WITHDRAWN: {entry.get('headline', '')}\n{notice.message} ({notice.input})\n"
                     write_atomic(self.folder / entry["file"], message.encode("utf-8"))
                     entry["withdrawn"] = True
+                    entry |= {"reason": notice.reason} if notice.reason else {}
         self.entries[notice.input] = {"input": notice.input, "file": None, **notice.to_dict()}
         self._write_index()
 

@@ -120,12 +120,13 @@ class VersionChain(Record):
         return line
 
 
-NoticeKind = Literal["withdrawn", "superseded", "held"]
+NoticeKind = Literal["withdrawn", "superseded", "held", "corrected"]
 
 
 class StoryNotice(Record):
-    """An item that is not digested, and why: the agency withdrew the story, a later version replaces it,
-    or it is embargoed and held (--hold-embargoed). Reported, never counted as a failure."""
+    """What a script must know about a story besides its digests: the agency withdrew it, a later version
+    replaces an item, an item is embargoed and held (--hold-embargoed), or a digested version corrects the
+    story. Reported, never counted as a failure; `reason` is the agency's own note where it gave one."""
 
     input: str
     kind: NoticeKind
@@ -133,13 +134,17 @@ class StoryNotice(Record):
     story: str | None = None
     headline: str = ""
     until: str | None = None  # a held item's embargo (ISO 8601)
+    reason: str | None = None
 
     @model_serializer(mode="wrap")
     def _to_schema(self, handler: Any) -> dict[str, Any]:
-        """`{input, withdrawn|superseded|held: true, story, message}`, and `until` for a held item."""
+        """`{input, withdrawn|superseded|held|corrected: true, story, message, notice, headline}`, with `until`
+        for a held item and the agency's `reason` where it gives one."""
         data: dict[str, Any] = handler(self)
         notice = {"input": data["input"], self.kind: True, "story": data["story"], "message": data["message"]}
-        return {**notice, "until": data["until"]} if self.until else notice
+        notice |= {"notice": self.kind, "headline": data["headline"]}
+        notice |= {"until": data["until"]} if self.until else {}
+        return notice | ({"reason": data["reason"]} if self.reason else {})
 
 
 class Article(Record):

@@ -11,6 +11,13 @@ from presssum.summarize import Summarizer
 from presssum.translate import SentenceMemory, Translator
 
 
+def language_name(code: str) -> str:
+    """'Finnish' for 'fi' (CLDR's English names); the code itself where CLDR has none."""
+    from babel import Locale
+
+    return str(Locale("en").languages.get(code, code))
+
+
 class Models:
     """Translation, summary and back-translation models, loaded on first use and kept."""
 
@@ -35,7 +42,11 @@ class Models:
     def translator(self, lang: str) -> Translator:
         if lang not in self.config.translation.pairs:
             known = ", ".join(sorted(self.config.translation.pairs))
-            raise InputError(f"no translation model configured for language '{lang}' (configured: {known})")
+            raise InputError(
+                f"no translation model configured for language '{lang}' ({language_name(lang)};"
+                f" configured: {known}); to digest it, add a {lang}->en model to models.yaml, e.g."
+                f" `translation: pairs: {lang}: {{model: Helsinki-NLP/opus-mt-{lang}-en}}`"
+            )
         band = self.config.translation.coverage.get(lang)
         return Translator(
             self._model(f"translation:{lang}"),

@@ -107,9 +107,11 @@ def plan(
             old = loaded[index]
             assert isinstance(old, Article)
             message = f"superseded by {latest.input} (version {_version(latest)})"
+            message += ", which withdraws the story" if _withdrawn(latest) else ""
             result.items[index] = _notice(old, "superseded", message, key)
         if _withdrawn(latest) or any(row[4] for row in newer):
-            result.items[latest_index] = _notice(latest, "withdrawn", "the agency withdrew this story (kill)", key)
+            withdrawn = _notice(latest, "withdrawn", "the agency withdrew this story (kill)", key)
+            result.items[latest_index] = withdrawn.model_copy(update={"reason": _note(latest)})
             if store and _withdrawn(latest):
                 store.put(key, _version(latest), latest.input, latest.lang or "", [], True)
         elif newer:
@@ -123,7 +125,7 @@ def plan(
             if isinstance(entry, Article) and entry.wire and _embargoed(entry.wire.embargo, moment):
                 message = f"EMBARGOED until {entry.wire.embargo}; held (--hold-embargoed)"
                 held = _notice(entry, "held", message, story_id(entry))
-                result.items[index] = held.model_copy(update={"until": entry.wire.embargo})
+                result.items[index] = held.model_copy(update={"until": entry.wire.embargo, "reason": _note(entry)})
     return result
 
 
@@ -167,6 +169,22 @@ def attach(
     if store:
         store.put(key, _version(article), article.input, lang, sentences, False)
     return digest.model_copy(update={"story": VersionChain(id=key, versions=tuple(versions), changes=changes)})
+
+
+def correction_notice(digest: Digest) -> StoryNotice | None:
+    """A digested version that corrects its story, as a notice for scripts: the agency's note is the reason."""
+    wire = digest.wire
+    if wire is None or "correction" not in wire.signals:
+        return None
+    message = f"this version corrects the story: {wire.ednote}" if wire.ednote else "this version corrects the story"
+    story = digest.story.id if digest.story else None
+    return StoryNotice(
+        input=digest.input, kind="corrected", message=message, story=story, headline=digest.headline, reason=wire.ednote
+    )
+
+
+def _note(article: Article) -> str | None:
+    return article.wire.ednote if article.wire else None
 
 
 def _notice(article: Article, kind: NoticeKind, message: str, story: str | None) -> StoryNotice:

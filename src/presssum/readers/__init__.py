@@ -1,22 +1,23 @@
 """Input formats: which one a file is, from its content, and one reader per format.
 
-Plain wires, web pages, JSON Lines, RSS/Atom, NewsML-G2, NewsML 1.2, NITF, IPTC 7901 and ANPA-1312 all
-come out as Articles; the agency formats also fill `Article.wire`. A bad input is a Failure, the rest go on.
+Plain wires, web pages, JSON Lines, RSS/Atom, NewsML-G2, NewsML 1.2, NITF, ninjs, IPTC 7901 and ANPA-1312
+all come out as Articles; the agency formats also fill `Article.wire`. A bad input is a Failure, the rest go on.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Literal
 
 from presssum.errors import InputError
-from presssum.readers import anpa1312, feed, html, iptc7901, jsonl, newsml12, newsml_g2, nitf, plain
+from presssum.readers import anpa1312, feed, html, iptc7901, jsonl, newsml12, newsml_g2, ninjs, nitf, plain
 from presssum.readers.text import decode, parse_xml
 from presssum.readers.xmltree import local
 from presssum.records import Article, Failure
 
-InputFormat = Literal["newsml-g2", "newsml12", "nitf", "xml", "iptc7901", "anpa1312", "html", "jsonl", "wire"]
+InputFormat = Literal["newsml-g2", "newsml12", "nitf", "xml", "iptc7901", "anpa1312", "html", "ninjs", "jsonl", "wire"]
 # Files a folder scan picks up; any file named on the command line is read whatever its name.
 KNOWN_SUFFIXES = (
     ".txt",
@@ -24,6 +25,7 @@ KNOWN_SUFFIXES = (
     ".htm",
     ".jsonl",
     ".ndjson",
+    ".json",
     ".xml",
     ".nitf",
     ".tst",
@@ -48,7 +50,7 @@ def sniff(data: bytes) -> InputFormat:
     if _XML_START.match(head):
         return "xml"
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        return "jsonl"
+        return "ninjs" if ninjs.is_ninjs(_json_document(data)) else "jsonl"
     return "wire"
 
 
@@ -71,11 +73,25 @@ def parse(name: str, data: bytes) -> list[Article | Failure]:
         reader = iptc7901 if kind == "iptc7901" else anpa1312
         return [reader.parse(decode(data, framed=True), name)]
     text = decode(data)
+    if kind == "ninjs":  # one document, even on one line: not JSON Lines
+        return [*ninjs.parse_document(json.loads(text), name)]
     if kind == "jsonl":
+        document = _json_document(data)
+        if isinstance(document, dict) and "\n" in text.strip() and not set(document) & jsonl.FIELDS:
+            # e.g. an --output folder's index.json: one document over many lines, in no format presssum reads
+            raise InputError("a JSON document that is neither ninjs nor JSON Lines of articles")
         return list(jsonl.parse(text, name))
     if kind == "html":
         return [html.parse(text, name, url=name if name.startswith(("http://", "https://")) else None)]
     return [plain.parse_wire(text, input_name=name)]
+
+
+def _json_document(data: bytes) -> object:
+    """The input as one JSON document; None when it is not one (JSON Lines, or broken)."""
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return None
 
 
 def _xml(root: object, name: str) -> list[Article]:
@@ -88,4 +104,4 @@ def _xml(root: object, name: str) -> list[Article]:
         return [nitf.parse(root, name)]
     if root_name == "html":
         raise InputError("XHTML page: save it as .html or give its URL")
-    raise InputError(f"unknown XML document <{root_name}> (read: NewsML-G2, NewsML 1.2, NITF)")
+    raise InputError(f"unknown XML dialect <{root_name}>: not a format presssum reads (NewsML-G2, NewsML 1.2, NITF)")

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 
 SOH, STX, ETX = "\x01", "\x02", "\x03"
-# "1ST LEAD", "2ND LEAD", "1stLd-Writethru", "3rdLd-Writethru", "REFILE", "CORRECTION", "URGENT", "FLASH".
+# "1ST LEAD", "2ND LEAD", "1stLd-Writethru", "3rdLd-Writethru", "REFILE", "CORRECTION", "URGENT", "FLASH",
+# dpa's "EXTRA", "Eil", "Korrektur", "3RD NET", any n-th take ("2ND ADD"), and any short service note in
+# brackets ("(Achtung)", "(Zusammenfassung)").
 _LEAD = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s*(?:lead|ld)\b", re.IGNORECASE)
 _MARKER = re.compile(
-    r"^(?:refile|corrected|correction|urgent|flash|bulletin|advisory|kill|withdrawal|eliminate"
-    r"|\d+(?:st|nd|rd|th)\s*(?:lead|ld)(?:[-\s]*writethru)?|writethru|new|update)$",
+    r"^(?:refile|corrected|correction|urgent|flash|bulletin|advisory|kill|withdrawal|eliminate|extra"
+    r"|eil|eilt|korrektur|berichtigung|wiederholung"
+    r"|\d+(?:st|nd|rd|th)\s*(?:lead|ld)(?:[-\s]*writethru)?|\d+(?:st|nd|rd|th)\s+[a-z]{2,10}|writethru|new|update"
+    r"|\(\s*[\w.]+(?:[ -][\w.]+){0,2}\s*\))$",
     re.IGNORECASE,
 )
 
@@ -29,11 +33,11 @@ def signals_of(markers: str) -> tuple[str, ...]:
     """Wire signals named by the markers: correction, update, refile, kill."""
     lower = markers.lower()
     found = []
-    if "correct" in lower:
+    if re.search(r"correct|korrektur|berichtigung", lower):
         found.append("correction")
     if _LEAD.search(markers) or "writethru" in lower or "update" in lower:
         found.append("update")
-    if "refile" in lower:
+    if re.search(r"refile|wiederholung|\bwdh\b", lower):
         found.append("refile")
     if re.search(r"\b(kill|withdrawal|eliminate)\b", lower):
         found.append("kill")

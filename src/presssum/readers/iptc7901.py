@@ -11,9 +11,10 @@ from presssum.readers.signoff import drop_signoffs
 from presssum.readers.text import clean
 from presssum.records import Article, Wire
 
-# "bsf037 4 su 174 gef 1388", "eca062 4 i 211 ccccb   dpa 061": service+number, priority, category, words.
+# "bsf037 4 su 174 gef 1388", "eca062 4 i 211 ccccb   dpa 061", "eca00075 3 i 510 dpa 1003": the service
+# letters and a serial number of any length, priority, category, word count, then optional routing fields.
 HEADER = re.compile(
-    r"^[\x7f\x01\s]*(?P<id>[a-z]{2,4}\d{3,4})\s+(?P<priority>\d)\s+(?P<category>[a-z]{1,3})\s+\d+\b.*$", re.M
+    r"^[\x7f\x01\s]*(?P<id>[a-z]{2,6}\d{3,8})\s+(?P<priority>\d)\s+(?P<category>[a-z]{1,3})\s+\d+\b.*$", re.M
 )
 # Notes for editors start the part not for publication: "# dpa NOTEBOOK", "## Note to editors - ...".
 _NOTES = re.compile(r"^\s*#")
@@ -74,7 +75,7 @@ def parse(text: str, name: str) -> Article:
             guid=None,
             version=version_of(marker_text),
             urgency=int(header.group("priority")),
-            slug=(keyword_lines[0].rstrip("/") if keyword_lines else None) or header.group("id"),
+            slug=(keyword_lines[0].strip("/") if keyword_lines else None) or header.group("id"),
             signals=signals_of(marker_text),
             ednote="; ".join(note for note in notes if note) or None,
             located=dateline.split("(")[0].strip() if dateline else None,

@@ -1,4 +1,7 @@
-"""JSON Lines feeds: one article per line; a bad line is an error of its own and the others go on."""
+"""JSON Lines feeds: one article per line; a bad line is an error of its own and the others go on.
+
+A line is presssum's own record (title, text, …) or a whole ninjs item.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import json
 from collections.abc import Iterator
 
 from presssum.errors import InputError
+from presssum.readers import ninjs
 from presssum.readers.plain import parse_wire
 from presssum.records import Article, Failure
 
@@ -31,6 +35,8 @@ def _article(where: str, line: str) -> Article:
         raise InputError("invalid JSON (nested too deeply)") from None
     if not isinstance(record, dict):
         raise InputError("a line must be a JSON object")
+    if ninjs.is_ninjs(record):
+        return ninjs.parse_document(record, where)[0]
     unknown = sorted(set(record) - FIELDS)
     if unknown:
         raise InputError(f"unknown field {unknown[0]!r} (known: {', '.join(sorted(FIELDS))})")

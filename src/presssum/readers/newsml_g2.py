@@ -7,9 +7,19 @@ from typing import Any
 from presssum.errors import InputError
 from presssum.readers.dateline import CORRECTION_HEADLINE, split_dateline, strip_known_dateline
 from presssum.readers.nitf import NitfBody, read_body
-from presssum.readers.signoff import drop_signoffs
+from presssum.readers.signoff import drop_signoffs, is_desk_initials
 from presssum.readers.text import clean
-from presssum.readers.xmltree import children, descendants, find, find_deep, local, paragraphs, text
+from presssum.readers.xmltree import (
+    children,
+    descendants,
+    find,
+    find_deep,
+    html_paragraphs,
+    local,
+    looks_like_html,
+    paragraphs,
+    text,
+)
 from presssum.records import Article, Wire, WireStatus
 
 ROOTS = ("newsItem", "newsMessage", "packageItem")
@@ -41,6 +51,7 @@ def _article(item: Any, name: str) -> Article:
     byline = text(find(content, "by")) or text(find(content, "byline")) or body.byline
     if paragraphs_ and _is_byline(paragraphs_[0]):  # "By Jonathan Underhill" names the writer, not the desk
         byline, paragraphs_ = paragraphs_[0], paragraphs_[1:]
+    byline = "" if is_desk_initials(byline) else byline
     dateline = text(find(content, "dateline")) or body.dateline
     paragraphs_ = strip_known_dateline(paragraphs_, dateline) if dateline else _find_dateline(paragraphs_)
     if not dateline:
@@ -96,7 +107,10 @@ def _body(item: Any) -> NitfBody:
             heading = text(find_deep(html_body, "h1"))
             return NitfBody(heading, "", text(spans[0]) if spans else None, drop_signoffs(found))
     plain = find(item, "contentSet", "inlineData")
-    blocks = [clean(block) for block in (plain.text or "").split("\n\n")] if plain is not None else []
+    raw = (plain.text or "") if plain is not None else ""
+    if looks_like_html(raw):  # HTML sent as text/plain (ANSA)
+        return NitfBody("", "", None, drop_signoffs(html_paragraphs(raw)))
+    blocks = [clean(block) for block in raw.split("\n\n")]
     return NitfBody("", "", None, drop_signoffs([block for block in blocks if block]))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -52,3 +53,22 @@ def paragraphs(container: Any | None, skip: frozenset[str] = frozenset()) -> lis
         if not any(local(parent) in skip for parent in node.iterancestors()):
             found.append(text(node))
     return [paragraph for paragraph in found if paragraph]
+
+
+_HTML_TEXT = re.compile(r"<(?:p|br|div)\b[^>]*>", re.I)
+
+
+def looks_like_html(raw: str) -> bool:
+    """Text that carries HTML paragraphs as characters (CDATA, escaped markup)."""
+    return bool(_HTML_TEXT.search(raw))
+
+
+def html_paragraphs(raw: str) -> list[str]:
+    """The paragraphs of HTML given as text: one per <p>, list item or subhead; embedded figures left out."""
+    from lxml import html
+
+    fragment = html.fragment_fromstring(raw, create_parent="div")
+    for embedded in list(fragment.iter("figure", "script", "style")):  # a picture's caption is not story text
+        embedded.drop_tree()
+    blocks = [clean(node.text_content()) for node in fragment.iter("p", "li", "h2", "h3", "blockquote")]
+    return [block for block in blocks if block] or [clean(fragment.text_content())]

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from presssum.records import Digest, Failure
+from presssum.records import Digest, Failure, StoryNotice
 
-Result = Digest | Failure
+Result = Digest | Failure | StoryNotice  # a story notice: only the JSON formats show it
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class OutputFormat:
     # streaming formats: one result as it comes (None to print nothing for it); rich gives a renderable
     stream: Callable[[Result, RenderOptions], Any] | None = None
     needs_recipient: bool = False
+    shows_notices: bool = False  # machine-readable: story notices (withdrawn, held…) are records of the output
 
     @property
     def streams(self) -> bool:
@@ -110,8 +111,8 @@ _ALL = (
     OutputFormat("text", ".txt", _text_document, _text_stream),
     OutputFormat("markdown", ".md", _markdown_document, _markdown_stream),
     OutputFormat("html", ".html", _html_document),
-    OutputFormat("json", ".json", _json_document),
-    OutputFormat("jsonl", ".json", _jsonl_document, _jsonl_stream),
+    OutputFormat("json", ".json", _json_document, shows_notices=True),
+    OutputFormat("jsonl", ".json", _jsonl_document, _jsonl_stream, shows_notices=True),
     OutputFormat("email", ".eml", _email_document, needs_recipient=True),
 )
 OUTPUT_FORMATS: dict[str, OutputFormat] = {fmt.name: fmt for fmt in _ALL}

@@ -14,14 +14,26 @@ class _Result(Protocol):
 
 
 def render_line(result: _Result) -> str:
-    """One article (or failure) as a single JSON line."""
+    """One article, failure or story notice as a single JSON line (a notice's has a "notice" key)."""
     return json.dumps(result.to_dict(), ensure_ascii=False)
 
 
 def render_document(results: Sequence[_Result]) -> str:
-    """All articles as one JSON document."""
+    """All articles as one JSON document, and the story notices (withdrawn, superseded, held, corrected).
+
+    Always a valid document: a run of withdrawals alone has no articles and its notices.
+    """
+    from presssum.records import Digest, StoryNotice
+    from presssum.stories import correction_notice
+
+    notices = [r for r in results if isinstance(r, StoryNotice)]
+    notices += [n for r in results if isinstance(r, Digest) and (n := correction_notice(r))]
     return json.dumps(
-        {"schema_version": SCHEMA_VERSION, "articles": [r.to_dict() for r in results]},
+        {
+            "schema_version": SCHEMA_VERSION,
+            "articles": [r.to_dict() for r in results if not isinstance(r, StoryNotice)],
+            "notices": [notice.to_dict() for notice in notices],
+        },
         ensure_ascii=False,
         indent=2,
     )
