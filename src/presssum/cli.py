@@ -101,7 +101,7 @@ def _errors(show_traceback: bool = False) -> Iterator[None]:
         if show_traceback:
             raise
         if str(exc):  # engine.Interrupted: what the run had done, and that its outputs are kept
-            Console(stderr=True, highlight=False).print(f"presssum: {exc}", markup=False)
+            Console(stderr=True, highlight=False).print(f"presssum: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except ModelUnavailableError as exc:
         if show_traceback:

@@ -83,14 +83,15 @@ class Interrupted(KeyboardInterrupt):
 
 
 def progress_bar(console: Console, *, disable: bool) -> Progress:
-    """The inputs done of all, on `console`, gone once the run ends."""
+    """The inputs done of all, on `console`, gone once the run ends; only on a terminal, since anywhere
+    else rich draws nothing but leaves a blank line among presssum's messages."""
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=console,
-        disable=disable,
+        disable=disable or not console.is_terminal,
         transient=True,
         redirect_stdout=False,
         redirect_stderr=False,

@@ -258,6 +258,7 @@ def run_digest(
         err.print(
             f"presssum: {outcome.done} digested, {outcome.failed} failed, {outcome.skipped} already in {dest}",
             markup=False,
+            soft_wrap=True,  # one line whatever the terminal's width: DEST may be a long URL
         )
     return outcome.exit_code
 
