@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -200,3 +201,31 @@ def test_wires_in_an_object_store_are_digested_into_an_object_store(
     ]
     again = engine_ray.run(job(config_file, [source], dest, workers=1))
     assert (again.done, again.skipped) == (0, 2)  # resumed from the index in the bucket
+
+
+# What Ray's C++ core and driver threads do in presssum's process, around presssum's own line
+RAY_SPEAKS = """
+import os, sys
+from presssum.engine_ray import ray_output
+
+for mode in ("quiet", "verbose", "failing"):
+    sys.stderr.write(f"== {mode}\\n")
+    try:
+        with ray_output(verbose=mode == "verbose"):
+            os.write(2, b"[2026-12-06 E 11682] core_worker.cc:2465: Actor has constructor arguments\\n")
+            print("(raylet) a worker died")
+            sys.stderr.write("presssum: 1 digested, 0 failed\\n")
+            if mode == "failing":
+                raise RuntimeError("the cluster went away")
+    except RuntimeError as exc:
+        sys.stderr.write(f"presssum: error: {exc}\\n")
+"""
+
+
+def test_ray_s_own_lines_stay_off_stderr_unless_verbose_or_the_run_fails() -> None:
+    result = subprocess.run([sys.executable, "-c", RAY_SPEAKS], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout == "", result.stderr  # records go to DEST: stdout is empty
+    _, quiet, verbose, failing = result.stderr.split("== ")
+    assert quiet == "quiet\npresssum: 1 digested, 0 failed\n"
+    assert "core_worker.cc" in verbose and "(raylet) a worker died" in verbose
+    assert "core_worker.cc" in failing and "presssum: error: the cluster went away" in failing
