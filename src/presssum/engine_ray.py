@@ -253,7 +253,10 @@ def run_digest(
     )
     err = Console(stderr=True, highlight=False)
     with ray_output(verbose=options.verbose):
-        outcome = run(job, err)
+        try:
+            outcome = run(job, err)
+        finally:
+            _disconnect()
     if not options.quiet:
         err.print(
             f"presssum: {outcome.done} digested, {outcome.failed} failed, {outcome.skipped} already in {dest}",
@@ -261,6 +264,14 @@ def run_digest(
             soft_wrap=True,  # one line whatever the terminal's width: DEST may be a long URL
         )
     return outcome.exit_code
+
+
+def _disconnect() -> None:
+    """Leave Ray while its output is still kept off stdout and stderr: its driver threads print until
+    shutdown (a raylet's out-of-memory notice, say), which at interpreter exit would reach stdout."""
+    ray = sys.modules.get("ray")
+    if ray is not None and ray.is_initialized():
+        ray.shutdown()
 
 
 @contextlib.contextmanager
