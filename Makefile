@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine:
 #   make digest   run presssum on samples/ (installs first)
-#   make test     install, then format check, lint, type check and the test suite (.ci/run calls this)
+#   make test     install, then format check, lint, type check, layering contracts and the test suite (.ci/run calls this)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
@@ -22,6 +22,7 @@ test: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache  # pyproject.toml's [tool.importlinter]: layers, no cycle
 	# one torch thread per test worker: the workers already fill every core
 	OMP_NUM_THREADS=1 $(VENV)/bin/pytest -n auto --dist loadgroup
 

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -16,11 +17,13 @@ from typing import Any
 import pytest
 
 from presssum.batch import digest_inputs
-from presssum.cli_run import DigestOptions, digest_settings
 from presssum.config import Config, load_config
 from presssum.digest import Pipeline
+from presssum.engine import Outcome
 from presssum.errors import PresssumError
-from presssum.load import discover
+from presssum.load import discover, find_inputs
+from presssum.options import DigestOptions, digest_settings
+from presssum.outdir import Destination
 from presssum.render.json_render import render_line
 from tests.conftest import SAMPLES, run_cli, write_echo_config
 
@@ -90,6 +93,8 @@ def test_the_sample_folder_comes_out_as_the_local_engine_records(
     result, dest = first_run
     assert result.returncode == 1, result.stderr  # the corrupt file failed, the wires did not
     assert result.stdout == ""  # Ray's logs and the workers' output stay off stdout
+    # and off stderr too, which carries presssum's lines only (no token notice, no core_worker log line)
+    assert all(line.startswith("presssum: ") for line in result.stderr.splitlines()), result.stderr
     assert f"presssum: error: {archive}/corrupt.txt: binary data, not text" in result.stderr
     assert "5 digested, 1 failed, 0 already in" in result.stderr
     ray_records = engine_ray.read_back(str(dest))
@@ -119,7 +124,7 @@ def test_an_actor_killed_mid_run_is_restarted_and_the_batch_completes(
     ray_cluster: str, config_file: Path, tmp_path: Path
 ) -> None:
     wires = [str(SAMPLES / "fr-cyber-consultation.txt"), str(SAMPLES / "de-bahn-streik.txt")]
-    done: list[engine_ray.RayOutcome] = []
+    done: list[Outcome] = []
     runner = threading.Thread(
         target=lambda: done.append(engine_ray.run(job(config_file, wires, tmp_path / "out", workers=1, batch_size=1)))
     )
@@ -155,9 +160,9 @@ def test_a_web_address_is_refused_in_one_line_naming_it(tmp_path: Path) -> None:
     """Ray reads files and object stores; an https:// page (the local engine fetches those) is a usage error."""
     url = "https://www.example.com/wire.html"
     with pytest.raises(PresssumError, match=r"^https://www\.example\.com/wire\.html: .*not https://"):
-        engine_ray.find_sources([url], None, 5_000_000)
+        find_inputs([url], object_store=True)
     with pytest.raises(PresssumError, match=r"not https://"):
-        engine_ray.Destination("https://www.example.com/digests")
+        Destination("https://www.example.com/digests")
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +201,31 @@ def test_wires_in_an_object_store_are_digested_into_an_object_store(
     ]
     again = engine_ray.run(job(config_file, [source], dest, workers=1))
     assert (again.done, again.skipped) == (0, 2)  # resumed from the index in the bucket
+
+
+# What Ray's C++ core and driver threads do in presssum's process, around presssum's own line
+RAY_SPEAKS = """
+import os, sys
+from presssum.engine_ray import ray_output
+
+for mode in ("quiet", "verbose", "failing"):
+    sys.stderr.write(f"== {mode}\\n")
+    try:
+        with ray_output(verbose=mode == "verbose"):
+            os.write(2, b"[2026-12-06 E 11682] core_worker.cc:2465: Actor has constructor arguments\\n")
+            print("(raylet) a worker died")
+            sys.stderr.write("presssum: 1 digested, 0 failed\\n")
+            if mode == "failing":
+                raise RuntimeError("the cluster went away")
+    except RuntimeError as exc:
+        sys.stderr.write(f"presssum: error: {exc}\\n")
+"""
+
+
+def test_ray_s_own_lines_stay_off_stderr_unless_verbose_or_the_run_fails() -> None:
+    result = subprocess.run([sys.executable, "-c", RAY_SPEAKS], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout == "", result.stderr  # records go to DEST: stdout is empty
+    _, quiet, verbose, failing = result.stderr.split("== ")
+    assert quiet == "quiet\npresssum: 1 digested, 0 failed\n"
+    assert "core_worker.cc" in verbose and "(raylet) a worker died" in verbose
+    assert "core_worker.cc" in failing and "presssum: error: the cluster went away" in failing

@@ -97,9 +97,11 @@ def _errors(show_traceback: bool = False) -> Iterator[None]:
         logging.getLogger("presssum").addHandler(logging.StreamHandler())
     try:
         yield
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # the one place Ctrl-C is handled: every command exits 130
         if show_traceback:
             raise
+        if str(exc):  # engine.Interrupted: what the run had done, and that its outputs are kept
+            Console(stderr=True, highlight=False).print(f"presssum: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except ModelUnavailableError as exc:
         if show_traceback:
@@ -224,6 +226,10 @@ def digest(
         bool, typer.Option("--no-cache", help="Digest again even what the cache holds (and do not store results).")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary line on stderr.")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", help="--engine ray: Ray's own log lines on stderr too (kept off it by default)."),
+    ] = False,
     show_traceback: TracebackOption = False,
     group: Annotated[
         bool,
@@ -267,7 +273,8 @@ def digest(
 
       presssum digest inbox/ --format email --to desk@example.org | sendmail -t
     """
-    from presssum.cli_run import DigestOptions, run
+    from presssum.cli_run import run
+    from presssum.options import DigestOptions
 
     options = DigestOptions(
         inputs=inputs,
@@ -286,6 +293,7 @@ def digest(
         sender=sender,
         strict=strict,
         hold_embargoed=hold_embargoed,
+        verbose=verbose,
     )
     with _errors(show_traceback):
         from presssum.mask import load_glossary
@@ -362,7 +370,7 @@ def brief_command(
     """
     from presssum.brief import parse_since
     from presssum.cli_brief import run_brief
-    from presssum.cli_run import DigestOptions
+    from presssum.options import DigestOptions
 
     with _errors():
         if watch and not (len(inputs) == 1 and Path(inputs[0]).is_dir()):
@@ -407,7 +415,8 @@ def watch_command(
 
     Example: presssum watch inbox/ --output digests/ --format markdown
     """
-    from presssum.cli_run import DigestOptions, run_watch
+    from presssum.cli_run import run_watch
+    from presssum.options import DigestOptions
 
     with _errors(show_traceback):
         if not inbox.is_dir():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -13,18 +11,16 @@ from rich.console import Console
 
 from presssum.batch import digest_loaded
 from presssum.brief import is_recent, stories
-from presssum.cli_run import DigestOptions, open_cache, validate
 from presssum.config import Config, LengthName
 from presssum.digest import Pipeline
+from presssum.engine import Outcome, report
 from presssum.errors import ExitCode, PresssumError
-from presssum.load import discover, load_articles
-from presssum.outdir import write_atomic
+from presssum.load import discover, find_inputs, load_articles
+from presssum.options import DigestOptions, open_cache, validate
+from presssum.outdir import INDEX, index_document, index_entries, write_atomic
 from presssum.records import Article, Digest, Failure, Story
 from presssum.render import OutputFormat
-from presssum.render import brief as render
 from presssum.watch import RESCAN_MS, modified_time
-
-INDEX = "index.json"
 
 
 def collect(
@@ -34,7 +30,7 @@ def collect(
 
     An empty inbox is an error, except to a watcher, which waits for the first wire.
     """
-    paths = discover(options.inputs, options.glob)
+    paths = find_inputs(options.inputs, options.glob).names
     if not paths and not watching:
         raise PresssumError(f"no input files found in {', '.join(options.inputs)}")
     now = datetime.now(timezone.utc)
@@ -70,29 +66,28 @@ def run_brief(
     out = Console(soft_wrap=False)
     err = Console(stderr=True, highlight=False)
     chosen = validate(options, out.is_terminal)
-    output_format = chosen.name
     if watch is not None and options.output is None:
         raise PresssumError("brief --watch needs --output DIR")
     pipeline = Pipeline(config)
 
     def once() -> ExitCode:
         found, failures = collect(config, options, pipeline, since, watching=watch is not None)
+        outcome = Outcome()
         for failure in failures:
-            err.print(f"presssum: error: {failure.input}: {failure.error}", markup=False, soft_wrap=True)
+            outcome.count(failure)
+            report(err, failure)
         if options.output is not None:
             for path in write_brief(options.output, found, chosen, options):
                 if not options.quiet:
                     err.print(f"presssum: {path}", markup=False, soft_wrap=True)
-        elif output_format == "rich":
-            out.print(render.render_rich(found, full=options.full))
+        elif chosen.brief_view is not None:
+            out.print(chosen.brief_view(found, options.render))
         else:
-            sys.stdout.buffer.write(
-                render.render_file(found, output_format, full=options.full, to=options.to or "", sender=options.sender)
-            )
+            sys.stdout.buffer.write(chosen.brief(found, options.render))
             sys.stdout.flush()
         if not options.quiet:
             err.print(f"presssum: {len(found)} stories, {len(failures)} failed", markup=False)
-        return ExitCode.SOME_FAILED if failures else ExitCode.OK
+        return outcome.exit_code
 
     state = inbox_state(options)
     code = once()
@@ -102,14 +97,14 @@ def run_brief(
 
     if not options.quiet:
         err.print(f"presssum: watching {watch} for new wires (Ctrl-C to stop)", markup=False)
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
-        # the watcher starts after the first brief: a wire landing meanwhile has no event, so every
-        # wake-up (an event, or the rescan timeout) compares the inbox with what the last brief read
-        for _changes in watchfiles.watch(watch, raise_interrupt=False, rust_timeout=RESCAN_MS, yield_on_timeout=True):
-            current = inbox_state(options)
-            if current != state:
-                state = current
-                once()
+    # the watcher starts after the first brief: a wire landing meanwhile has no event, so every wake-up
+    # (an event, or the rescan timeout) compares the inbox with what the last brief read. Only Ctrl-C
+    # ends it: the CLI's boundary turns that into 130, and every brief written stays whole.
+    for _changes in watchfiles.watch(watch, raise_interrupt=True, rust_timeout=RESCAN_MS, yield_on_timeout=True):
+        current = inbox_state(options)
+        if current != state:
+            state = current
+            once()
     return ExitCode.OK
 
 
@@ -120,23 +115,21 @@ def inbox_state(options: DigestOptions) -> dict[str, float]:
 
 
 def write_brief(folder: Path, found: list[Story], chosen: OutputFormat, options: DigestOptions) -> list[Path]:
-    """One file per story (one message for e-mail) and index.json; files of stories gone are removed.
+    """One file per story (one for all, where the format holds them in one: e-mail) and index.json;
+    files of stories gone are removed.
 
     Only files whose content changed are rewritten, and returned: a watcher sees which stories moved.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    mail = {"to": options.to or "", "sender": options.sender}
-    output_format = chosen.name
-    if output_format == "email":
-        files = {"brief.eml": render.render_file(found, "email", full=options.full, **mail)}
+    if chosen.one_brief_file:
+        files = {f"brief{chosen.suffix}": chosen.brief(found, options.render)}
+        names = [f"brief{chosen.suffix}"] * len(found)
     else:
-        files = {
-            f"{story.id}{chosen.suffix}": render.render_file([story], output_format, full=options.full, **mail)
-            for story in found
-        }
+        files = {f"{story.id}{chosen.suffix}": chosen.brief([story], options.render) for story in found}
+        names = list(files)
     index_path = folder / INDEX
-    previous = json.loads(index_path.read_text("utf-8")) if index_path.is_file() else {"stories": []}
-    for entry in previous["stories"]:
+    previous = index_entries(index_path.read_bytes(), "stories") if index_path.is_file() else []
+    for entry in previous:
         if entry["file"] not in files:
             (folder / entry["file"]).unlink(missing_ok=True)
     written = []
@@ -145,12 +138,11 @@ def write_brief(folder: Path, found: list[Story], chosen: OutputFormat, options:
         if not path.is_file() or _without_dates(path.read_bytes()) != _without_dates(content):
             write_atomic(path, content)
             written.append(path)
-    names = list(files) if output_format != "email" else ["brief.eml"] * len(found)
     entries = [
         {"id": story.id, "file": name, "headline": story.digest.headline_en, "sources": len(story.sources)}
         for story, name in zip(found, names, strict=True)
     ]
-    write_atomic(index_path, json.dumps({"stories": entries}, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_atomic(index_path, index_document(entries, "stories"))
     return written
 
 

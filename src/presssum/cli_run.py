@@ -1,131 +1,101 @@
-"""The body of `presssum digest`: progress on stderr, digests on stdout or in a folder, failures counted."""
+"""The body of `presssum digest` and `presssum watch` on the local engine: digests on stdout or in a folder."""
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import cast, get_args
+from typing import Any, cast
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.progress import Progress
 
-from presssum.about import package_version
+from presssum import engine
 from presssum.batch import digest_inputs
-from presssum.cache import DigestCache, cache_settings, default_cache_path
 from presssum.config import Config, LengthName
 from presssum.digest import Pipeline
+from presssum.engine import Placed, Result, report
 from presssum.errors import ExitCode, PresssumError
-from presssum.load import DEFAULT_MAX_WORDS, check_pattern, discover
-from presssum.models import ModelLoader, is_local, load_model
-from presssum.outdir import OutputDir, OutputError
+from presssum.load import find_inputs
+from presssum.models import ModelLoader, load_model
+from presssum.options import DigestOptions, open_cache, validate
+from presssum.outdir import ArticleFiles, OutputDir
 from presssum.records import Digest, Failure, StoryNotice
-from presssum.render import OutputFormat, RenderOptions, output_format
-from presssum.render.email import DEFAULT_SENDER
-
-_LENGTHS = get_args(LengthName)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+from presssum.render import OutputFormat, RenderOptions
 
 
-@dataclass(frozen=True)
-class DigestOptions:
-    inputs: Sequence[str]
-    output_format: str | None = None
-    full: bool = False
-    length: str = "medium"
-    lang: str | None = None
-    glob: str | None = None
-    max_bytes: int = 5_000_000
-    max_words: int = DEFAULT_MAX_WORDS
-    quiet: bool = False
-    output: Path | None = None
-    fail_fast: bool = False
-    use_cache: bool = True
-    to: str | None = None
-    sender: str = DEFAULT_SENDER
-    strict: bool = False
-    hold_embargoed: bool = False
+class LocalEngine:
+    """The Engine (engine.py) in this process: one Pipeline, the SQLite cache, results in input order."""
 
-    @property
-    def render(self) -> RenderOptions:
-        return RenderOptions(full=self.full, to=self.to or "", sender=self.sender)
+    def __init__(self, config: Config, options: DigestOptions, pipeline: Pipeline) -> None:
+        self._config, self._options, self._pipeline = config, options, pipeline
 
-
-@dataclass
-class Outcome:
-    done: int = 0
-    failed: int = 0
-
-    @property
-    def exit_code(self) -> ExitCode:
-        return ExitCode.SOME_FAILED if self.failed else ExitCode.OK
+    def digest(self, names: Sequence[str], on_stage: Callable[[str], None]) -> Iterator[Placed]:
+        options, files = self._options, set(names)
+        cache = open_cache(self._config, options)
+        try:
+            for result in digest_inputs(
+                self._pipeline,
+                names,
+                lang=options.lang,
+                length=cast(LengthName, options.length),
+                max_bytes=options.max_bytes,
+                max_words=options.max_words,
+                cache=cache,
+                strict=options.strict,
+                on_stage=on_stage,
+                hold_embargoed=options.hold_embargoed,
+            ):
+                yield Placed(result.input, _file_of(result.input, files), result)
+        finally:
+            if cache:
+                cache.close()
 
 
-def validate(options: DigestOptions, is_terminal: bool) -> OutputFormat:
-    """The output format to use; bad option values are usage errors, raised before any work."""
-    chosen = output_format(options.output_format or ("rich" if is_terminal and options.output is None else "text"))
-    if options.length not in _LENGTHS:
-        raise PresssumError(f"unknown --length '{options.length}' (choose from {', '.join(_LENGTHS)})")
-    if chosen.needs_recipient and not options.to:
-        raise PresssumError(f"--format {chosen.name} needs --to ADDRESS")
-    for flag, value in (("--to", options.to), ("--from", options.sender)):
-        if value and _CONTROL.search(value):
-            raise PresssumError(f"{flag} {value!r}: an address cannot hold a line break or other control character")
-    if options.max_bytes <= 0:
-        raise PresssumError(f"--max-bytes {options.max_bytes}: must be a positive number of bytes")
-    if options.max_words <= 0:
-        raise PresssumError(f"--max-words {options.max_words}: must be a positive number of words")
-    check_pattern(options.glob)
-    return chosen
+class Stdout:
+    """The Writer without --output: each digest printed as it comes (streaming formats), or one document at the end.
 
+    Story notices are said on stderr, and are records of the machine-readable formats too: scripts read them
+    in the output itself.
+    """
 
-def open_cache(config: Config, options: DigestOptions) -> DigestCache | None:
-    if not options.use_cache:
-        return None
-    return DigestCache(default_cache_path(), digest_settings(config, options))
+    def __init__(self, out: Console, progress: Progress, chosen: OutputFormat, options: RenderOptions) -> None:
+        self._out, self._progress, self._chosen, self._options = out, progress, chosen, options
+        self._collected: list[Digest | Failure | StoryNotice] = []
 
+    def add(self, placed: Placed) -> Result | None:
+        result = placed.result
+        if result is None or (isinstance(result, StoryNotice) and not self._chosen.shows_notices):
+            return result
+        if self._chosen.stream is not None:
+            self._print(self._chosen.stream(result, self._options))
+        else:
+            self._collected.append(result)
+        return result
 
-def digest_settings(config: Config, options: DigestOptions) -> str:
-    """What, besides an article's content, decides its digest: the cache key's other half."""
-    local = sorted({spec.model for _, spec in config.roles() if is_local(spec)})
-    mode = f"{options.length}/strict" if options.strict else options.length
-    return cache_settings(config.model_dump_json(exclude={"sources"}), mode, package_version(), local)
+    def finish(self, *, complete: bool) -> None:
+        """A document format's one document, unless nothing was digested and the format would be empty; a format
+        that lists failures and notices always prints one, so a script reading it gets a document."""
+        digested = any(isinstance(result, Digest) for result in self._collected)
+        if self._chosen.lists_failures or digested:
+            sys.stdout.buffer.write(self._chosen.document(self._collected, self._options))
+            sys.stdout.flush()
 
+    def keep(self) -> None:
+        """Streamed digests are out already; half a document is not printed."""
 
-def results(
-    config: Config,
-    options: DigestOptions,
-    paths: Sequence[str],
-    pipeline: Pipeline,
-    on_notice: Callable[[StoryNotice], None],
-    on_stage: Callable[[str], None] | None = None,
-) -> Iterator[Digest | Failure]:
-    """Digests and failures; story notices (withdrawn, superseded, held) go to `on_notice`."""
-    cache = open_cache(config, options)
-    try:
-        for result in digest_inputs(
-            pipeline,
-            paths,
-            lang=options.lang,
-            length=cast(LengthName, options.length),
-            max_bytes=options.max_bytes,
-            max_words=options.max_words,
-            cache=cache,
-            strict=options.strict,
-            on_stage=on_stage,
-            hold_embargoed=options.hold_embargoed,
-        ):
-            if isinstance(result, StoryNotice):
-                on_notice(result)
+    def _print(self, rendered: Any) -> None:
+        """A streamed digest: rich renderables through the console, plain text straight to stdout."""
+        if rendered is None:
+            return
+        if isinstance(rendered, str):
+            if self._out.is_terminal:
+                self._progress.console.print(rendered, markup=False, highlight=False, soft_wrap=True)
             else:
-                yield result
-    finally:
-        if cache:
-            cache.close()
+                print(rendered, flush=True)
+        else:
+            self._progress.console.print(rendered)
 
 
 def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model) -> ExitCode:
@@ -133,89 +103,24 @@ def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model
     out = Console(soft_wrap=False)
     err = Console(stderr=True, highlight=False)
     chosen = validate(options, out.is_terminal)
-    paths = discover(options.inputs, options.glob)
-    if not paths:
+    names = find_inputs(options.inputs, options.glob).names
+    if not names:
         raise PresssumError(f"no input files found in {', '.join(options.inputs)}")
-    folder = OutputDir(options.output, chosen.suffix) if options.output else None
-    outcome = Outcome()
-    collected: list[Digest | Failure | StoryNotice] = []
     # On a terminal the bar and the panels share stdout's console, so the bar never cuts through a panel.
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=out if out.is_terminal else err,
-        disable=options.quiet,
-        transient=True,
-        redirect_stdout=False,
-        redirect_stderr=False,
-    )
+    progress = engine.progress_bar(out if out.is_terminal else err, disable=options.quiet)
+    writer: engine.Writer
+    if options.output:
+        writer = ArticleFiles(OutputDir(options.output, chosen.suffix), _one_file(chosen, options))
+    else:
+        writer = Stdout(out, progress, chosen, options.render)
+    local = LocalEngine(config, options, Pipeline(config, loader=loader))
     try:
-        with progress:
-            task = progress.add_task("digesting", total=len(paths))
-            started: set[str] = set()
-            pipeline = Pipeline(config, loader=loader)
-
-            def on_notice(notice: StoryNotice) -> None:
-                _notice(err, folder, notice)
-                if folder is None and chosen.shows_notices:  # scripts read notices in the output itself
-                    if chosen.stream is not None:
-                        _print(out, progress, chosen.stream(notice, options.render))
-                    else:
-                        collected.append(notice)
-
-            for computed in results(config, options, paths, pipeline, on_notice, _describe(progress, task)):
-                started.add(_path_of(computed.input, paths))
-                progress.update(task, completed=len(started))
-                result = _write(folder, computed, chosen, options) if folder else computed
-                if isinstance(result, Failure):
-                    outcome.failed += 1
-                    _report_failure(err, folder, result)
-                else:
-                    outcome.done += 1
-                if folder is None and chosen.stream is not None:
-                    _print(out, progress, chosen.stream(result, options.render))
-                elif folder is None:
-                    collected.append(result)
-                if outcome.failed and options.fail_fast:
-                    break
-    except KeyboardInterrupt:
-        err.print(f"presssum: interrupted after {outcome.done} digested; finished outputs are kept", markup=False)
-        raise SystemExit(ExitCode.INTERRUPTED) from None
+        outcome = engine.run(local, names, writer, progress=progress, err=err, fail_fast=options.fail_fast)
     except BrokenPipeError:
         return _reader_gone()
-    try:
-        if not folder and (chosen.name == "json" or any(isinstance(r, Digest) for r in collected)):
-            sys.stdout.buffer.write(chosen.document(collected, options.render))
-            sys.stdout.flush()
-    except BrokenPipeError:
-        return _reader_gone()
-    if not options.quiet and (len(paths) > 1 or outcome.failed):
+    if not options.quiet and (len(names) > 1 or outcome.failed):
         err.print(f"presssum: {outcome.done} digested, {outcome.failed} failed", markup=False)
     return outcome.exit_code
-
-
-def _describe(progress: Progress, task: TaskID) -> Callable[[str], None]:
-    """Stage names on the progress bar: a single wire shows what it is waiting for, too."""
-
-    def show(stage: str) -> None:
-        progress.update(task, description=f"digesting · {stage}")
-
-    return show
-
-
-def _print(out: Console, progress: Progress, rendered: object) -> None:
-    """A streamed digest: rich renderables through the console, plain text straight to stdout."""
-    if rendered is None:
-        return
-    if isinstance(rendered, str):
-        if out.is_terminal:
-            progress.console.print(rendered, markup=False, highlight=False, soft_wrap=True)
-        else:
-            print(rendered, flush=True)
-    else:
-        progress.console.print(rendered)
 
 
 def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
@@ -228,49 +133,29 @@ def run_watch(config: Config, options: DigestOptions, inbox: Path) -> ExitCode:
         raise PresssumError("watch needs --output DIR")
     check_output_outside(inbox, options.output)
     folder = OutputDir(options.output, chosen.suffix)
-    pipeline = Pipeline(config)
+    writer = ArticleFiles(folder, _one_file(chosen, options))
+    local = LocalEngine(config, options, Pipeline(config))
 
     def digest_paths(paths: list[str]) -> None:
-        for result in results(config, options, paths, pipeline, partial(_notice, err, folder)):
-            if isinstance(result, Failure):
-                _report_failure(err, folder, result)
-            elif isinstance(written := _write(folder, result, chosen, options), Failure):
-                _report_failure(err, folder, written)
-            elif not options.quiet:
+        for placed in local.digest(paths, on_stage=lambda _: None):
+            result = writer.add(placed)
+            report(err, result)
+            if isinstance(result, Digest) and not options.quiet:
                 err.print(f"presssum: {result.input} -> {folder.path_for(result)}", markup=False, soft_wrap=True)
 
     def ready() -> None:
         if not options.quiet:
             err.print(f"presssum: watching {inbox} for new wires (Ctrl-C to stop)", markup=False)
 
-    watch(inbox, folder, digest_paths, ready)  # Ctrl-C ends it; the CLI's boundary turns that into 130
+    watch(inbox, folder, digest_paths, ready)  # only Ctrl-C ends it: the CLI's boundary turns that into 130
     return ExitCode.OK
 
 
-def _notice(err: Console, folder: OutputDir | None, notice: StoryNotice) -> None:
-    """A story item not digested: said on stderr, and in --output the folder's files and index follow."""
-    err.print(f"presssum: {notice.kind}: {notice.input}: {notice.message}", markup=False, soft_wrap=True)
-    if folder:
-        folder.record_notice(notice)
+def _one_file(chosen: OutputFormat, options: DigestOptions) -> Callable[[Digest], bytes]:
+    def render(digest: Digest) -> bytes:
+        return chosen.document([digest], options.render)
 
-
-def _report_failure(err: Console, folder: OutputDir | None, failure: Failure) -> None:
-    err.print(f"presssum: error: {failure.input}: {failure.error}", markup=False, soft_wrap=True)
-    if folder:
-        folder.record_failure(failure)
-
-
-def _write(
-    folder: OutputDir, result: Digest | Failure, chosen: OutputFormat, options: DigestOptions
-) -> Digest | Failure:
-    """Write a digest's file; one that cannot be written (disk full) becomes that input's failure."""
-    if isinstance(result, Failure):
-        return result
-    try:
-        folder.write(result, chosen.document([result], options.render))
-    except OutputError as exc:
-        return Failure(input=result.input, error=str(exc))
-    return result
+    return render
 
 
 def _reader_gone() -> ExitCode:
@@ -280,6 +165,6 @@ def _reader_gone() -> ExitCode:
     return ExitCode.BROKEN_PIPE
 
 
-def _path_of(input_name: str, paths: Sequence[str]) -> str:
+def _file_of(input_name: str, files: set[str]) -> str:
     """The file a result came from: a JSON Lines article is named 'feed.jsonl:LINE'."""
-    return input_name if input_name in paths else input_name.rsplit(":", 1)[0]
+    return input_name if input_name in files else input_name.rsplit(":", 1)[0]

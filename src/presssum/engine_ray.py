@@ -1,51 +1,42 @@
 """`presssum digest --engine ray`: the local engine's code on a Ray Data actor pool, for whole archives.
 
-Ray Data reads the files (local disk, s3://, gs://, anything pyarrow opens), tasks parse them into
-Articles, a pool of actors digests them (each loads the models once) and this process writes JSON Lines
-parts plus index.json, which maps every input, in input order, to its record or its error. A rerun
-into the same destination skips inputs whose content and settings are already digested there.
+What is Ray's: Ray Data reads the files (local disk, s3://, gs://, anything pyarrow opens), tasks parse
+them into Articles and a pool of actors digests them (each loads the models once). Discovery, the
+writer (JSON Lines parts plus index.json, outdir.py), the exit code and Ctrl-C are every engine's
+(engine.py). Ray's own log lines stay off stderr unless --verbose.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fnmatch
-import glob as globbing
-import json
 import logging
 import os
 import pickle
 import sys
-import time
-from collections.abc import Iterator, Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from presssum import engine
 from presssum.batch import CHUNK_ARTICLES, digest_loaded
 from presssum.cache import digest_key
 from presssum.config import Config, LengthName
+from presssum.engine import Outcome, Placed
 from presssum.errors import ExitCode, InputError, PresssumError
-from presssum.load import DEFAULT_MAX_WORDS, STDIN, articles_in, check_size, discover
-from presssum.outdir import write_atomic
-from presssum.readers import KNOWN_SUFFIXES
-from presssum.records import Article, Digest, Failure
-from presssum.render.json_render import render_line
+from presssum.load import DEFAULT_MAX_WORDS, Inputs, articles_in, check_size, find_inputs
+from presssum.options import DigestOptions, digest_settings, validate
+from presssum.outdir import Destination, JsonLinesParts, read_parts
+from presssum.records import Article, Failure
 
 if TYPE_CHECKING:
     from pyarrow.fs import FileSystem
 
-    from presssum.cli_run import DigestOptions
-
 RAY_MISSING = "--engine ray needs Ray: pip install 'presssum[ray]'"
-INDEX = "index.json"
-PARTS = "parts"
-# Records per JSON Lines part; the index is rewritten as each part lands, so a crash loses at most one.
-PART_RECORDS = 500
+# presssum's stable entry point for reading DEST back; the parts layout itself is outdir.py's
+read_back = read_parts
 
 
 @dataclass(frozen=True)
@@ -55,7 +46,7 @@ class RayJob:
     inputs: Sequence[str]
     dest: str
     config: Config
-    settings: str  # cli_run.digest_settings: with an article's content, the key a rerun skips by
+    settings: str  # options.digest_settings: with an article's content, the key a rerun skips by
     lang: str | None = None
     length: LengthName = "medium"
     strict: bool = False
@@ -68,84 +59,50 @@ class RayJob:
     batch_size: int = CHUNK_ARTICLES
     quiet: bool = False
     fail_fast: bool = False
-
-
-@dataclass
-class RayOutcome:
-    done: int = 0
-    failed: int = 0
-    skipped: int = 0
-
-    @property
-    def exit_code(self) -> ExitCode:
-        return ExitCode.SOME_FAILED if self.failed else ExitCode.OK
+    verbose: bool = False  # Ray's own warnings on stderr too
 
 
 @dataclass(frozen=True)
 class Sources:
-    """The input files: each one's name in records (as the local engine names it) and path in `filesystem`."""
+    """The input files: each one's path in `filesystem` and name in records (as the local engine names it)."""
 
     filesystem: FileSystem
     names: dict[str, str]  # path -> name, in input order
     missing: list[Failure]  # absent or oversized files, reported without reading them
 
 
-def run(job: RayJob) -> RayOutcome:
+class RayEngine:
+    """The Engine (engine.py) on a Ray cluster: files read by Ray Data, articles digested by a pool of actors."""
+
+    def __init__(self, ray: Any, job: RayJob, sources: Sources, done: Mapping[str, str]) -> None:
+        self._ray, self._job, self._sources, self._done = ray, job, sources, done
+
+    def digest(self, names: Sequence[str], on_stage: Callable[[str], None]) -> Iterator[Placed]:
+        """Files left out before reading first, then the actors' rows as they finish, in no particular order."""
+        for failure in self._sources.missing:
+            yield Placed(input=failure.input, file=failure.input, result=failure)
+        if self._sources.names:
+            _connect(self._ray, self._job.address, logging.WARNING if self._job.verbose else logging.ERROR)
+            for row in _dataset(self._ray, self._job, self._sources, self._done).iter_rows():
+                result = pickle.loads(row["result"]) if len(row["result"]) else None
+                yield Placed(row["input"], row["file"], result, row["position"], row["key"])
+
+
+def run(job: RayJob, err: Console | None = None) -> Outcome:
     """Digest every input into job.dest; per-input failures are counted and reported, not raised."""
     ray = _import_ray()
-    sources = find_sources(job.inputs, job.glob, job.max_bytes)
+    inputs = find_inputs(job.inputs, job.glob, object_store=True)
+    sources = _sources(inputs, job.max_bytes)
     if not sources.names and not sources.missing:
         raise PresssumError(f"no input files found in {', '.join(job.inputs)}")
-    dest = Destination(job.dest)
-    previous = {entry["input"]: entry for entry in dest.read_index() if entry.get("file") and entry.get("key")}
     names = [*sources.names.values(), *(failure.input for failure in sources.missing)]
-    index = IndexWriter(dest, previous, names)
-    outcome, err = RayOutcome(), Console(stderr=True, highlight=False)
-    progress = Progress(
-        TextColumn("digesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        disable=job.quiet or len(names) < 2,
-        transient=True,
-        redirect_stdout=False,
-        redirect_stderr=False,
+    writer = JsonLinesParts(Destination(job.dest), names)
+    err = err or Console(stderr=True, highlight=False)
+    progress = engine.progress_bar(err, disable=job.quiet or len(names) < 2)
+    done = {name: entry["key"] for name, entry in writer.previous.items()}
+    return engine.run(
+        RayEngine(ray, job, sources, done), names, writer, progress=progress, err=err, fail_fast=job.fail_fast
     )
-    complete, started = False, set()
-    try:
-        with progress:
-            task = progress.add_task("digest", total=len(names))
-            for row in chain(map(_failure_row, sources.missing), _digested(ray, job, sources, previous)):
-                if row["skipped"]:
-                    outcome.skipped += 1
-                elif row["error"]:
-                    outcome.failed += 1
-                    err.print(f"presssum: error: {row['input']}: {row['error']}", markup=False, soft_wrap=True)
-                else:
-                    outcome.done += 1
-                index.add(row)
-                started.add(row["file"])
-                progress.update(task, completed=len(started))
-                if outcome.failed and job.fail_fast:
-                    break
-            else:
-                complete = True
-    finally:
-        index.finish(complete=complete)
-    return outcome
-
-
-def _failure_row(failure: Failure) -> dict[str, Any]:
-    """A file left out before reading, shaped like the actors' rows."""
-    return {"input": failure.input, "file": failure.input, "position": 0, "skipped": False, "error": failure.error}
-
-
-def _digested(ray: Any, job: RayJob, sources: Sources, previous: dict[str, dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """The actors' rows as they finish, in no particular order."""
-    if sources.names:
-        _connect(ray, job.address)
-        yield from _dataset(ray, job, sources, {name: entry["key"] for name, entry in previous.items()}).iter_rows()
 
 
 def _import_ray() -> Any:
@@ -157,11 +114,12 @@ def _import_ray() -> Any:
     return ray
 
 
-def _connect(ray: Any, address: str | None) -> None:
-    """Join the cluster at `address` (else $RAY_ADDRESS, else start one here); workers' output stays off stdout."""
+def _connect(ray: Any, address: str | None, level: int) -> None:
+    """Join the cluster at `address` (else $RAY_ADDRESS, else start one here); workers' output stays off stdout
+    and Ray's loggers say only what is at `level` or above (ERROR hides the token-authentication notice)."""
     if not ray.is_initialized():
-        ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+        ray.init(address=address, log_to_driver=False, logging_level=level)
+    logging.getLogger("ray.data").setLevel(level)
     logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)  # "Progress bars disabled"
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # presssum's own bar on stderr counts the inputs instead
@@ -234,24 +192,15 @@ class DigestActor:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         todo = [i for i, payload in enumerate(batch["item"]) if len(payload)]
         items: list[Article | Failure] = [pickle.loads(batch["item"][i]) for i in todo]
-        size = len(batch["item"])
-        record, error, headline = [""] * size, [""] * size, [""] * size
+        results = [b""] * len(batch["item"])  # empty: already digested in DEST
         for i, result in zip(todo, digest_loaded(self._pipeline, items, **self._options), strict=True):
-            if isinstance(result, Digest):
-                record[i], headline[i] = render_line(result), result.headline_en
-            elif isinstance(result, Failure):
-                error[i] = result.error
-            else:  # a withdrawn, replaced or embargoed story: its notice is the record, as in `-f jsonl`
-                record[i], headline[i] = render_line(result), result.headline
+            results[i] = pickle.dumps(result)
         return {
             "input": batch["input"],
             "file": batch["file"],
             "position": batch["position"],
             "key": batch["key"],
-            "skipped": [not len(payload) for payload in batch["item"]],
-            "record": record,
-            "error": error,
-            "headline": headline,
+            "result": results,
         }
 
 
@@ -262,79 +211,14 @@ def limit_threads(threads: int) -> None:
     torch.set_num_threads(threads)
 
 
-def find_sources(inputs: Sequence[str], pattern: str | None, max_bytes: int) -> Sources:
-    """Expand folders and globs as the local engine does; local names stay as given, remote ones are URIs."""
-    from pyarrow.fs import LocalFileSystem
+def _sources(inputs: Inputs, max_bytes: int) -> Sources:
+    """Where Ray reads each input; absent and oversized files are left out, with the local engine's messages."""
+    from pyarrow.fs import FileType, LocalFileSystem
 
-    if STDIN in inputs:
-        raise PresssumError("--engine ray reads files, not stdin")
-    remote = {_scheme(path) for path in inputs}
-    if len(remote) > 1:
-        raise PresssumError("--engine ray reads from one filesystem per run: local paths or one kind of URL")
-    if remote == {""}:
-        expanded = [found for path in inputs for found in (sorted(globbing.glob(path)) if _is_glob(path) else [path])]
-        local = LocalFileSystem()
-        return _checked(local, {os.path.abspath(name): name for name in discover(expanded, pattern)}, max_bytes)
-    located = [_filesystem(uri) for uri in inputs]
-    filesystem = located[0][0]
-    names: dict[str, str] = {}
-    for uri, (_, path) in zip(inputs, located, strict=True):
-        prefix = uri.split("://", 1)[0] + "://"
-        names.update({found: prefix + found for found in _list_remote(filesystem, path, pattern)})
-    return _checked(filesystem, names, max_bytes)
-
-
-def _filesystem(uri: str) -> tuple[FileSystem, str]:
-    """The filesystem a URL names and the path in it; a scheme pyarrow cannot open is the user's error."""
-    from pyarrow import ArrowInvalid
-    from pyarrow.fs import FileSystem
-
-    try:
-        return FileSystem.from_uri(uri)  # type: ignore[no-any-return]
-    except ArrowInvalid:
-        raise PresssumError(
-            f"{uri}: --engine ray reads and writes local paths and object stores (s3://, gs://, hdfs://), "
-            f"not {_scheme(uri)}:// (digest web pages with the local engine)"
-        ) from None
-
-
-def _scheme(path: str) -> str:
-    return path.split("://", 1)[0] if "://" in path else ""
-
-
-def _is_glob(path: str) -> bool:
-    return any(char in path for char in "*?[")
-
-
-def _list_remote(filesystem: FileSystem, path: str, pattern: str | None) -> list[str]:
-    """A folder's files (recursively, picked as discover() picks them), a glob's matches, or the path itself."""
-    from pyarrow.fs import FileSelector, FileType
-
-    if _is_glob(path):
-        base = path[: min(path.find(c) for c in "*?[" if c in path)].rsplit("/", 1)[0]
-        infos = filesystem.get_file_info(FileSelector(base, recursive=True))
-        return sorted(info.path for info in infos if info.type == FileType.File and fnmatch.fnmatch(info.path, path))
-    if filesystem.get_file_info(path).type != FileType.Directory:
-        return [path]
-    infos = filesystem.get_file_info(FileSelector(path, recursive=True))
-    return sorted(
-        info.path
-        for info in infos
-        if info.type == FileType.File
-        and not info.base_name.startswith(".")
-        and (fnmatch.fnmatch(info.base_name, pattern) if pattern else info.extension.lower() in _EXTENSIONS)
-    )
-
-
-_EXTENSIONS = {suffix.lstrip(".") for suffix in KNOWN_SUFFIXES}
-
-
-def _checked(filesystem: FileSystem, names: dict[str, str], max_bytes: int) -> Sources:
-    """Leave out absent and oversized files, with the local engine's messages, before Ray reads anything."""
-    from pyarrow.fs import FileType
-
+    filesystem = inputs.store or LocalFileSystem()
+    paths = inputs.paths or {name: os.path.abspath(name) for name in inputs.names}
     readable, missing = {}, []
-    for info, name in zip(filesystem.get_file_info(list(names)), names.values(), strict=True):
+    for info, name in zip(filesystem.get_file_info(list(paths.values())), paths, strict=True):
         try:
             if info.type == FileType.NotFound:
                 raise InputError("no such file")
@@ -347,90 +231,6 @@ def _checked(filesystem: FileSystem, names: dict[str, str], max_bytes: int) -> S
     return Sources(filesystem, readable, missing)
 
 
-class Destination:
-    """DEST: parts/*.jsonl and index.json, on the local disk or in an object store."""
-
-    def __init__(self, uri: str) -> None:
-        from pyarrow.fs import LocalFileSystem
-
-        if _scheme(uri):
-            self.filesystem, self.root = _filesystem(uri)
-        else:
-            self.filesystem, self.root = LocalFileSystem(), os.path.abspath(uri)
-        self.filesystem.create_dir(f"{self.root}/{PARTS}", recursive=True)
-
-    def read_index(self) -> list[dict[str, Any]]:
-        from pyarrow.fs import FileType
-
-        path = f"{self.root}/{INDEX}"
-        if self.filesystem.get_file_info(path).type == FileType.NotFound:
-            return []
-        with self.filesystem.open_input_stream(path) as stream:
-            articles: list[dict[str, Any]] = json.loads(stream.read())["articles"]
-        return articles
-
-    def write(self, relative: str, data: bytes) -> None:
-        """Whole files only: renamed into place on a disk, a single upload to an object store."""
-        from pyarrow.fs import LocalFileSystem
-
-        if isinstance(self.filesystem, LocalFileSystem):
-            write_atomic(Path(self.root) / relative, data)
-        else:
-            with self.filesystem.open_output_stream(f"{self.root}/{relative}") as stream:
-                stream.write(data)
-
-
-class IndexWriter:
-    """Gathers records into parts and every input's entry into index.json, in input order."""
-
-    def __init__(self, dest: Destination, previous: dict[str, dict[str, Any]], names: Sequence[str]) -> None:
-        self._dest = dest
-        self._previous = previous
-        self._order = {name: number for number, name in enumerate(names)}
-        self._entries: dict[tuple[int, int], dict[str, Any]] = {}
-        self._pending: list[str] = []
-        self._run = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-        self._parts = 0
-
-    def add(self, row: dict[str, Any]) -> None:
-        """File one article's row: an earlier run's entry, an error, or a record for the current part."""
-        where = (self._order[row["file"]], row["position"])
-        if row["skipped"]:
-            self._entries[where] = self._previous[row["input"]]
-        elif row["error"]:
-            self._entries[where] = {"input": row["input"], "file": None, "error": row["error"]}
-        else:
-            self._pending.append(row["record"])
-            part = f"{PARTS}/{self._run}-{self._parts:05d}.jsonl"
-            line = len(self._pending)
-            self._entries[where] = {
-                "input": row["input"],
-                "file": part,
-                "line": line,
-                "key": row["key"],
-                "headline": row["headline"],
-            }
-            if line == PART_RECORDS:
-                self._flush(final=False)
-
-    def finish(self, *, complete: bool) -> None:
-        """Write what is pending; an incomplete run (Ctrl-C, --fail-fast) keeps earlier runs' entries."""
-        self._flush(final=complete)
-
-    def _flush(self, *, final: bool) -> None:
-        if self._pending:
-            self._dest.write(
-                f"{PARTS}/{self._run}-{self._parts:05d}.jsonl", "".join(f"{r}\n" for r in self._pending).encode()
-            )
-            self._pending, self._parts = [], self._parts + 1
-        entries = [self._entries[where] for where in sorted(self._entries)]
-        if not final:  # until the run ends, earlier runs' entries stay, so an interrupted rerun keeps them
-            seen = {entry["input"] for entry in entries}
-            entries += [entry for name, entry in self._previous.items() if name not in seen]
-        index = {"articles": entries}
-        self._dest.write(INDEX, json.dumps(index, ensure_ascii=False, indent=2).encode("utf-8"))
-
-
 def run_digest(
     config: Config,
     options: DigestOptions,
@@ -441,8 +241,6 @@ def run_digest(
     address: str | None,
 ) -> ExitCode:
     """The body of `presssum digest --engine ray`: the local engine's options, records, messages and exit codes."""
-    from presssum.cli_run import digest_settings, validate
-
     if dest is None:
         raise PresssumError("--engine ray needs --output DEST (a folder: local, s3://, gs://, ...)")
     if validate(options, is_terminal=False).name != "jsonl" and options.output_format is not None:
@@ -465,34 +263,72 @@ def run_digest(
         address=address,
         quiet=options.quiet,
         fail_fast=options.fail_fast,
+        verbose=options.verbose,
     )
-    try:
-        # Records go to DEST, so stdout carries nothing; what Ray's driver threads print (raylet notices
-        # about a lost actor, say) goes to stderr with the rest of the run's messages.
-        with contextlib.redirect_stdout(sys.stderr):
-            outcome = run(job)
-    except KeyboardInterrupt:
-        Console(stderr=True).print("presssum: interrupted; finished parts and index.json are kept", markup=False)
-        raise SystemExit(130) from None
+    err = Console(stderr=True, highlight=False)
+    with ray_output(verbose=options.verbose):
+        try:
+            outcome = run(job, err)
+        finally:
+            _disconnect()
     if not options.quiet:
-        Console(stderr=True, highlight=False).print(
+        err.print(
             f"presssum: {outcome.done} digested, {outcome.failed} failed, {outcome.skipped} already in {dest}",
             markup=False,
+            soft_wrap=True,  # one line whatever the terminal's width: DEST may be a long URL
         )
     return outcome.exit_code
 
 
-def read_back(dest: str) -> list[dict[str, Any]]:
-    """Every input's record (or {"input", "error"}) in input order: what `digest -f jsonl` prints locally."""
-    folder = Destination(dest)
-    parts: dict[str, list[str]] = {}
-    results = []
-    for entry in folder.read_index():
-        if entry.get("file") is None:
-            results.append({"input": entry["input"], "error": entry["error"]})
-            continue
-        if entry["file"] not in parts:
-            with folder.filesystem.open_input_stream(f"{folder.root}/{entry['file']}") as stream:
-                parts[entry["file"]] = stream.read().decode("utf-8").splitlines()
-        results.append(json.loads(parts[entry["file"]][entry["line"] - 1]))
-    return results
+def _disconnect() -> None:
+    """Leave Ray while its output is still kept off stdout and stderr: its driver threads print until
+    shutdown (a raylet's out-of-memory notice, say), which at interpreter exit would reach stdout."""
+    ray = sys.modules.get("ray")
+    if ray is not None and ray.is_initialized():
+        ray.shutdown()
+
+
+@contextlib.contextmanager
+def ray_output(*, verbose: bool) -> Iterator[None]:
+    """Ray's own lines kept off stderr, which is for presssum's: shown with --verbose, or when the run fails.
+
+    `ray.init(logging_level=ERROR)` quiets Ray's Python loggers (_connect), but its C++ core writes to
+    the process's stderr (`core_worker.cc: ...`) whatever the settings, and its driver threads print to
+    stdout (a lost actor). So for the run, file descriptor 2 and Python's stdout go to a temporary file,
+    and presssum's own messages (sys.stderr) to where stderr went before.
+    """
+    if verbose:
+        with contextlib.redirect_stdout(sys.stderr):  # records go to DEST: stdout carries nothing
+            yield
+        return
+    _import_ray()  # Ray's log handlers, made at import, write to file descriptor 2: into the file below
+    sys.stderr.flush()
+    terminal = os.dup(2)
+    real_stderr = sys.stderr
+    with tempfile.TemporaryFile() as log, open(log.fileno(), "w", encoding="utf-8", closefd=False) as text:
+        os.dup2(log.fileno(), 2)
+        if _on_descriptor_2(real_stderr):
+            sys.stderr = open(terminal, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)  # noqa: SIM115
+        try:
+            with contextlib.redirect_stdout(text):
+                yield
+        except Exception:
+            text.flush()
+            log.seek(0)
+            sys.stderr.write(log.read().decode("utf-8", "replace"))  # what Ray said may explain the error
+            raise
+        finally:
+            sys.stderr.flush()
+            if sys.stderr is not real_stderr:
+                sys.stderr.close()
+                sys.stderr = real_stderr
+            os.dup2(terminal, 2)
+            os.close(terminal)
+
+
+def _on_descriptor_2(stream: object) -> bool:
+    """Whether `stream` is the process's stderr (not a test runner's capture)."""
+    try:
+        return bool(stream.fileno() == 2)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False

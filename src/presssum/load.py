@@ -1,17 +1,24 @@
-"""Reading inputs: files, folders and stdin, decoded whatever their encoding, into Articles."""
+"""Finding and reading inputs: files, folders, globs, stdin, web pages and object stores, into Articles."""
 
 from __future__ import annotations
 
+import fnmatch
+import glob as globbing
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from presssum.errors import InputError, PresssumError, warn
 from presssum.readers import KNOWN_SUFFIXES, read_articles
 from presssum.readers.fetch import fetch, is_url
 from presssum.records import Article, Failure
+
+if TYPE_CHECKING:
+    from pyarrow.fs import FileSystem
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 5_000_000
@@ -33,19 +40,102 @@ def check_pattern(pattern: str | None) -> None:
         raise PresssumError(f"--glob '{pattern}' must be a pattern inside the folder, such as '*.txt'")
 
 
-def discover(paths: Sequence[str], pattern: str | None = None, *, note: Note = warn) -> list[str]:
-    """Expand folders recursively into files, sorted; keep files and '-' as given.
+@dataclass(frozen=True)
+class Inputs:
+    """A run's inputs in order, each by the name its records carry; an object store's with where it is read."""
 
-    In a folder, `pattern` picks the files; without one, every file with a known input suffix.
+    names: list[str]
+    store: FileSystem | None = None  # the object store holding them all; None: local files, stdin, web pages
+    paths: Mapping[str, str] = field(default_factory=dict)  # name -> path in `store`
+
+
+def find_inputs(
+    inputs: Sequence[str], pattern: str | None = None, *, note: Note = warn, object_store: bool = False
+) -> Inputs:
+    """Expand folders (recursively) and globs into files, sorted; keep files, '-' and web pages as given.
+
+    In a folder, `pattern` picks the files; without one, every file with a known input suffix. With
+    `object_store` (--engine ray), inputs are local files or URLs of one object store (s3://, gs://, ...),
+    listed the same way; without it, an object store's URL is a usage error.
     """
     check_pattern(pattern)
+    schemes = {_scheme(name) for name in inputs}
+    if object_store:
+        if STDIN in inputs:
+            raise PresssumError("--engine ray reads files, not stdin")
+        if len(schemes) > 1:
+            raise PresssumError("--engine ray reads from one filesystem per run: local paths or one kind of URL")
+        if schemes != {""}:
+            return _list_store(inputs, pattern)
+    elif stores := sorted({_scheme(name) for name in inputs if _scheme(name) and not is_url(name)}):
+        raise PresssumError(f"{', '.join(stores)}:// inputs are object stores, read by --engine ray")
     found: list[str] = []
-    for path in paths:
-        if path != STDIN and Path(path).is_dir():
+    for path in inputs:
+        if path != STDIN and not is_url(path) and Path(path).is_dir():
             found += folder_files(Path(path), pattern, note=note)
+        elif _is_glob(path) and not Path(path).exists():
+            found += sorted(globbing.glob(path)) or [path]  # a pattern the shell left quoted; none found: named
         else:
             found.append(path)
-    return found
+    return Inputs(found)
+
+
+def discover(paths: Sequence[str], pattern: str | None = None, *, note: Note = warn) -> list[str]:
+    """The input names find_inputs gives for local files, stdin and web pages."""
+    return find_inputs(paths, pattern, note=note).names
+
+
+def store_for(uri: str) -> tuple[FileSystem, str]:
+    """The object store a URL names and the path in it; a scheme pyarrow cannot open is the user's error."""
+    from pyarrow import ArrowInvalid
+    from pyarrow.fs import FileSystem
+
+    try:
+        return FileSystem.from_uri(uri)  # type: ignore[no-any-return]
+    except ArrowInvalid:
+        raise PresssumError(
+            f"{uri}: --engine ray reads and writes local paths and object stores (s3://, gs://, hdfs://), "
+            f"not {_scheme(uri)}:// (digest web pages with the local engine)"
+        ) from None
+
+
+def _scheme(path: str) -> str:
+    return path.split("://", 1)[0] if "://" in path else ""
+
+
+def _is_glob(path: str) -> bool:
+    return any(char in path for char in "*?[")
+
+
+def _list_store(uris: Sequence[str], pattern: str | None) -> Inputs:
+    """Every file the URLs name in their object store, each named by its URL without credentials or query."""
+    located = [store_for(uri) for uri in uris]
+    store = located[0][0]
+    paths: dict[str, str] = {}
+    for uri, (_, path) in zip(uris, located, strict=True):
+        prefix = uri.split("://", 1)[0] + "://"
+        paths.update({prefix + found: found for found in _listed(store, path, pattern)})
+    return Inputs(list(paths), store, paths)
+
+
+def _listed(store: FileSystem, path: str, pattern: str | None) -> list[str]:
+    """A folder's files (recursively, picked as folder_files picks them), a glob's matches, or the path itself."""
+    from pyarrow.fs import FileSelector, FileType
+
+    if _is_glob(path):
+        base = path[: min(path.find(c) for c in "*?[" if c in path)].rsplit("/", 1)[0]
+        infos = store.get_file_info(FileSelector(base, recursive=True))
+        return sorted(info.path for info in infos if info.type == FileType.File and fnmatch.fnmatch(info.path, path))
+    if store.get_file_info(path).type != FileType.Directory:
+        return [path]
+    infos = store.get_file_info(FileSelector(path, recursive=True))
+    return sorted(
+        info.path
+        for info in infos
+        if info.type == FileType.File
+        and not info.base_name.startswith(".")
+        and (fnmatch.fnmatch(info.base_name, pattern) if pattern else _known(info.base_name))
+    )
 
 
 def folder_files(folder: Path, pattern: str | None = None, *, note: Note = warn) -> list[str]:

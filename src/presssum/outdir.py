@@ -1,4 +1,10 @@
-"""--output DIR: one file per article with a safe name, an index, every write atomic."""
+"""--output: one file per article (or per story) or JSON Lines parts, with one index.json; every write whole.
+
+Both layouts are Writers (engine.py) and share the index: `{"articles": [entry, ...]}`, an entry per
+input: `{"input", "file", "headline", ...}` for a record (parts add its `line` and cache `key`),
+`{"input", "file": null, "error"}` for a failure, a notice's own fields for a story not digested.
+Readers must ignore fields they do not know: entries grow.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,25 @@ import os
 import re
 import secrets
 import tempfile
+import time
 import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from presssum.errors import PresssumError, warn
+from presssum.load import store_for
 from presssum.records import Digest, Failure, StoryNotice
 
+if TYPE_CHECKING:  # the engines' types: outdir is below them, and the brief stage uses slugify
+    from pyarrow.fs import FileSystem
+
+    from presssum.engine import Placed, Result
+
 INDEX = "index.json"
+PARTS = "parts"
+# Records per JSON Lines part; the index is rewritten as each part lands, so a crash loses at most one.
+PART_RECORDS = 500
 _SLUG_MAX = 80
 
 
@@ -43,6 +60,32 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def index_entry(result: Result, file: str | None, **where: Any) -> dict[str, Any]:
+    """One input's line in index.json: where its output is (`where`: its line in a part, its key) and what."""
+    if isinstance(result, Failure):
+        return {"input": result.input, "file": None, "error": result.error}
+    if isinstance(result, StoryNotice):
+        return {"input": result.input, "file": file, **where, **result.to_dict()}
+    entry = {"input": result.input, "file": file, **where, "headline": result.headline_en}
+    entry |= {"story": result.story.id} if result.story else {}
+    if result.wire and "correction" in result.wire.signals:  # as the JSON output's "corrected" notice
+        entry |= {"corrected": True, "reason": result.wire.ednote}
+    return entry
+
+
+def index_document(entries: Sequence[dict[str, Any]], listing: str = "articles") -> bytes:
+    """index.json's bytes: `{"articles": [...]}` (a brief's: `{"stories": [...]}`)."""
+    return json.dumps({listing: list(entries)}, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def index_entries(data: bytes, listing: str = "articles") -> list[dict[str, Any]]:
+    """index.json's entries; ValueError, KeyError or TypeError when it is not one."""
+    entries = json.loads(data)[listing]
+    if not isinstance(entries, list):
+        raise TypeError(f"'{listing}' is not a list")
+    return entries
 
 
 class OutputDir:
@@ -83,11 +126,7 @@ class OutputDir:
         previous = self.entries.get(digest.input, {}).get("file")
         try:
             write_atomic(path, content)
-            self.entries[digest.input] = {"input": digest.input, "file": path.name, "headline": digest.headline_en}
-            if digest.story:
-                self.entries[digest.input]["story"] = digest.story.id
-            if digest.wire and "correction" in digest.wire.signals:  # as the JSON output's "corrected" notice
-                self.entries[digest.input] |= {"corrected": True, "reason": digest.wire.ednote}
+            self.entries[digest.input] = index_entry(digest, path.name)
             self._write_index()
             if isinstance(previous, str) and previous != path.name:
                 (self.folder / previous).unlink(missing_ok=True)
@@ -96,7 +135,7 @@ class OutputDir:
         return path
 
     def record_failure(self, failure: Failure) -> None:
-        self.entries[failure.input] = {"input": failure.input, "file": None, "error": failure.error}
+        self.entries[failure.input] = index_entry(failure, None)
         try:
             self._write_index()
         except OSError as exc:
@@ -111,12 +150,39 @@ class OutputDir:
                     write_atomic(self.folder / entry["file"], message.encode("utf-8"))
                     entry["withdrawn"] = True
                     entry |= {"reason": notice.reason} if notice.reason else {}
-        self.entries[notice.input] = {"input": notice.input, "file": None, **notice.to_dict()}
+        self.entries[notice.input] = index_entry(notice, None)
         self._write_index()
 
     def _write_index(self) -> None:
-        index = {"articles": list(self.entries.values())}
-        write_atomic(self.folder / INDEX, json.dumps(index, ensure_ascii=False, indent=2).encode("utf-8"))
+        write_atomic(self.folder / INDEX, index_document(list(self.entries.values())))
+
+
+class ArticleFiles:
+    """--output DIR as the local engine writes it: one file per article in the chosen format."""
+
+    def __init__(self, folder: OutputDir, render: Callable[[Digest], bytes]) -> None:
+        self.folder = folder
+        self._render = render
+
+    def add(self, placed: Placed) -> Result | None:
+        """Write a digest's file; one that cannot be written (disk full) becomes that input's failure."""
+        result = placed.result
+        if isinstance(result, Digest):
+            try:
+                self.folder.write(result, self._render(result))
+            except OutputError as exc:
+                result = Failure(input=result.input, error=str(exc))
+        if isinstance(result, Failure):
+            self.folder.record_failure(result)
+        elif isinstance(result, StoryNotice):
+            self.folder.record_notice(result)
+        return result
+
+    def finish(self, *, complete: bool) -> None:
+        """Nothing left: each file and the index were written as each article came."""
+
+    def keep(self) -> None:
+        """Nothing to do: each file and the index were written whole as each article came."""
 
 
 def _read_index(path: Path) -> dict[str, dict[str, Any]]:
@@ -124,7 +190,7 @@ def _read_index(path: Path) -> dict[str, dict[str, Any]]:
     if not path.exists():
         return {}
     try:
-        articles = json.loads(path.read_text("utf-8"))["articles"]
+        articles = index_entries(path.read_bytes())
         entries = {entry["input"]: entry for entry in articles if isinstance(entry["input"], str)}
     except (OSError, ValueError, KeyError, TypeError) as exc:
         warn(f"{path} is not a presssum index ({exc}); starting a new one, its files are left as they are")
@@ -140,3 +206,110 @@ def _plain_name(name: object) -> bool:
     return (
         isinstance(name, str) and bool(name) and Path(name).name == name and not name.startswith(".") and name != INDEX
     )
+
+
+class Destination:
+    """A folder on the local disk or in an object store (s3://, gs://, ...): whole files in, whole files out."""
+
+    def __init__(self, uri: str) -> None:
+        from pyarrow.fs import LocalFileSystem
+
+        self.filesystem: FileSystem
+        if "://" in uri:
+            self.filesystem, self.root = store_for(uri)
+        else:
+            self.filesystem, self.root = LocalFileSystem(), os.path.abspath(uri)
+
+    def read(self, relative: str) -> bytes | None:
+        """A file's bytes, None if it is not there."""
+        from pyarrow.fs import FileType
+
+        path = f"{self.root}/{relative}"
+        if self.filesystem.get_file_info(path).type == FileType.NotFound:
+            return None
+        with self.filesystem.open_input_stream(path) as stream:
+            data: bytes = stream.read()
+        return data
+
+    def write(self, relative: str, data: bytes) -> None:
+        """Whole files only: renamed into place on a disk, a single upload to an object store."""
+        from pyarrow.fs import LocalFileSystem
+
+        if isinstance(self.filesystem, LocalFileSystem):
+            write_atomic(Path(self.root) / relative, data)
+        else:
+            with self.filesystem.open_output_stream(f"{self.root}/{relative}") as stream:
+                stream.write(data)
+
+
+class JsonLinesParts:
+    """--output DEST as JSON Lines parts (parts/*.jsonl), every input's entry in index.json in input order.
+
+    A rerun into DEST skips inputs whose content and settings (`key`) are digested there already.
+    """
+
+    def __init__(self, dest: Destination, names: Sequence[str]) -> None:
+        self._dest = dest
+        dest.filesystem.create_dir(f"{dest.root}/{PARTS}", recursive=True)
+        self.previous = {entry["input"]: entry for entry in read_index(dest) if entry.get("file") and entry.get("key")}
+        self._order = {name: number for number, name in enumerate(names)}
+        self._entries: dict[tuple[int, int], dict[str, Any]] = {}
+        self._pending: list[str] = []
+        self._run = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        self._parts = 0
+
+    def add(self, placed: Placed) -> Result | None:
+        """File one article: an earlier run's entry, an error, or a record for the current part."""
+        from presssum.render.json_render import render_line
+
+        where, result = (self._order[placed.file], placed.position), placed.result
+        if result is None:
+            self._entries[where] = self.previous[placed.input]
+        elif isinstance(result, Failure):
+            self._entries[where] = index_entry(result, None)
+        else:
+            self._pending.append(render_line(result))
+            part, line = f"{PARTS}/{self._run}-{self._parts:05d}.jsonl", len(self._pending)
+            self._entries[where] = index_entry(result, part, line=line, key=placed.key)
+            if line == PART_RECORDS:
+                self._flush(final=False)
+        return result
+
+    def finish(self, *, complete: bool) -> None:
+        """Write what is pending; an incomplete run (--fail-fast) keeps earlier runs' entries."""
+        self._flush(final=complete)
+
+    def keep(self) -> None:
+        self._flush(final=False)
+
+    def _flush(self, *, final: bool) -> None:
+        if self._pending:
+            self._dest.write(
+                f"{PARTS}/{self._run}-{self._parts:05d}.jsonl", "".join(f"{r}\n" for r in self._pending).encode()
+            )
+            self._pending, self._parts = [], self._parts + 1
+        entries = [self._entries[where] for where in sorted(self._entries)]
+        if not final:  # until the run ends, earlier runs' entries stay, so an interrupted rerun keeps them
+            seen = {entry["input"] for entry in entries}
+            entries += [entry for name, entry in self.previous.items() if name not in seen]
+        self._dest.write(INDEX, index_document(entries))
+
+
+def read_index(dest: Destination) -> list[dict[str, Any]]:
+    data = dest.read(INDEX)
+    return [] if data is None else index_entries(data)
+
+
+def read_parts(dest: str) -> list[dict[str, Any]]:
+    """Every input's record (or {"input", "error"}) in input order: what `digest -f jsonl` prints locally."""
+    folder = Destination(dest)
+    parts: dict[str, list[str]] = {}
+    results = []
+    for entry in read_index(folder):
+        if entry.get("file") is None:
+            results.append({"input": entry["input"], "error": entry["error"]})
+            continue
+        if entry["file"] not in parts:
+            parts[entry["file"]] = (folder.read(entry["file"]) or b"").decode("utf-8").splitlines()
+        results.append(json.loads(parts[entry["file"]][entry["line"] - 1]))
+    return results

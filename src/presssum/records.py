@@ -452,6 +452,21 @@ class Digest(Record):
         """The inverse of to_dict, validated: digests read back from the cache or a JSON Lines file."""
         return cls.model_validate(data)
 
+    def correction_notice(self) -> StoryNotice | None:
+        """This digest as a notice for scripts when its version corrects the story: the agency's note is the reason."""
+        wire = self.wire
+        if wire is None or "correction" not in wire.signals:
+            return None
+        note = wire.ednote
+        return StoryNotice(
+            input=self.input,
+            kind="corrected",
+            message=f"this version corrects the story: {note}" if note else "this version corrects the story",
+            story=self.story.id if self.story else None,
+            headline=self.headline,
+            reason=note,
+        )
+
 
 class StorySource(Record):
     """One wire of a story as the desk lists it: who sent it, in which language, when, under which headline."""

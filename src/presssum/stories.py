@@ -171,18 +171,6 @@ def attach(
     return digest.model_copy(update={"story": VersionChain(id=key, versions=tuple(versions), changes=changes)})
 
 
-def correction_notice(digest: Digest) -> StoryNotice | None:
-    """A digested version that corrects its story, as a notice for scripts: the agency's note is the reason."""
-    wire = digest.wire
-    if wire is None or "correction" not in wire.signals:
-        return None
-    message = f"this version corrects the story: {wire.ednote}" if wire.ednote else "this version corrects the story"
-    story = digest.story.id if digest.story else None
-    return StoryNotice(
-        input=digest.input, kind="corrected", message=message, story=story, headline=digest.headline, reason=wire.ednote
-    )
-
-
 def _note(article: Article) -> str | None:
     return article.wire.ednote if article.wire else None
 

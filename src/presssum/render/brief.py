@@ -142,18 +142,3 @@ def render_message(stories: Sequence[Story], *, to: str, sender: str, full: bool
     message.set_content(render_text(stories, full=full), charset="utf-8")
     message.add_alternative(render_html(stories, full=full), subtype="html", charset="utf-8")
     return message.as_bytes(policy=default)
-
-
-def render_file(stories: Sequence[Story], output_format: str, *, full: bool, to: str, sender: str) -> bytes:
-    """The stories as one file in `output_format` (rich falls back to plain text, jsonl to json)."""
-    if output_format == "email":
-        return render_message(stories, to=to, sender=sender, full=full)
-    if output_format == "html":
-        document = render_html(stories, full=full)
-    elif output_format == "markdown":
-        document = render_markdown(stories, full=full)
-    elif output_format in ("json", "jsonl"):
-        document = render_json(stories) + "\n"
-    else:
-        document = render_text(stories, full=full)
-    return document.encode("utf-8")

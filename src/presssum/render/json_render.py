@@ -24,10 +24,9 @@ def render_document(results: Sequence[_Result]) -> str:
     Always a valid document: a run of withdrawals alone has no articles and its notices.
     """
     from presssum.records import Digest, StoryNotice
-    from presssum.stories import correction_notice
 
     notices = [r for r in results if isinstance(r, StoryNotice)]
-    notices += [n for r in results if isinstance(r, Digest) and (n := correction_notice(r))]
+    notices += [n for r in results if isinstance(r, Digest) and (n := r.correction_notice())]
     return json.dumps(
         {
             "schema_version": SCHEMA_VERSION,
