@@ -27,7 +27,8 @@ from rich.console import Console
 
 from presssum.brief import stories, wire_of
 from presssum.disagree import disagreements
-from presssum.group import Wire, group, pairwise_scores, published
+from presssum.group import StoryWire, group, pairwise_scores
+from presssum.wiretime import published
 from presssum.load import load_articles
 from presssum.records import Article, Digest, ModelInfo, ParagraphPair, Story, Summary
 from presssum.render import brief as render
@@ -45,7 +46,7 @@ def labelled() -> tuple[list[Article], list[str]]:
 
 
 @pytest.fixture(scope="module")
-def wires(labelled: tuple[list[Article], list[str]]) -> list[Wire]:
+def wires(labelled: tuple[list[Article], list[str]]) -> list[StoryWire]:
     return [wire_of(article, copied_digest(article)) for article in labelled[0]]
 
 
@@ -70,7 +71,7 @@ def story_with(found: list[list[int]], labels: list[str], label: str) -> list[in
 
 
 def test_labelled_set_is_grouped_with_pairwise_precision_and_recall_of_at_least_090(
-    wires: list[Wire], labelled: tuple[list[Article], list[str]]
+    wires: list[StoryWire], labelled: tuple[list[Article], list[str]]
 ) -> None:
     _, labels = labelled
     assert len(wires) >= 30 and len(set(labels)) >= 8
@@ -82,7 +83,7 @@ def test_labelled_set_is_grouped_with_pairwise_precision_and_recall_of_at_least_
 
 
 def test_a_follow_up_a_day_later_is_a_story_of_its_own_only_because_of_the_time_window(
-    wires: list[Wire], labelled: tuple[list[Article], list[str]]
+    wires: list[StoryWire], labelled: tuple[list[Article], list[str]]
 ) -> None:
     _, labels = labelled
     day_two = story_with(group(wires), labels, "rail-strike-fr-day2")
@@ -105,12 +106,12 @@ def test_versions_sharing_an_identity_are_one_story_whatever_they_say() -> None:
     first = version("Alerte", "Premier paragraphe sans chiffre.", "urn:afp:1")
     second = version("Mise à jour", "Tout autre texte, 45 morts.", "urn:afp:1")
     other = version("Autre", "Rien à voir, Marseille.", "urn:afp:2")
-    found = group([Wire(first, "fr", None), Wire(other, "fr", None), Wire(second, "fr", None)])
+    found = group([StoryWire(first, "fr", None), StoryWire(other, "fr", None), StoryWire(second, "fr", None)])
     assert found == [[0, 2], [1]]
 
 
 def test_disagreements_compare_values_normalised_across_languages(
-    wires: list[Wire], labelled: tuple[list[Article], list[str]]
+    wires: list[StoryWire], labelled: tuple[list[Article], list[str]]
 ) -> None:
     _, labels = labelled
     found = group(wires)
@@ -139,7 +140,7 @@ def test_disagreements_compare_values_normalised_across_languages(
 
 
 def test_agencies_that_agree_and_an_agency_updating_itself_are_no_disagreement(
-    wires: list[Wire], labelled: tuple[list[Article], list[str]]
+    wires: list[StoryWire], labelled: tuple[list[Article], list[str]]
 ) -> None:
     _, labels = labelled
     found = group(wires)

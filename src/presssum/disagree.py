@@ -16,51 +16,108 @@ from typing import TypeVar
 from presssum.facts import english_date
 from presssum.facts.text import fold
 from presssum.fingerprint import Figure
-from presssum.group import Wire
+from presssum.group import StoryWire
 from presssum.records import Claim, Disagreement
+from presssum.wiretime import dateline_agency
 
 # Figures further apart than this count different things ("80 % of TGVs" against "20 % of TERs").
 _CLOSE_FIGURES = 0.25
+# Figures of one role ("12 morts", "14 Tote") are one fact further apart: 9 against 14 dead is a disagreement.
+_CLOSE_ROLE_FIGURES = 0.5
 _CLOSE_DAYS = 3
 _SIMILAR_SPELLING = 0.75
 T = TypeVar("T")
 
 
-def disagreements(wires: Sequence[Wire]) -> tuple[Disagreement, ...]:
-    """The rows of a story's disagreement table: figures first, then dates, then names."""
-    latest: dict[str, Wire] = {}
-    for wire in sorted(wires, key=lambda w: w.published or datetime.min.replace(tzinfo=timezone.utc)):
-        latest[agency(wire)] = wire
+def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
+    """The rows of a story's disagreement table: figures by role first, then dates, then names."""
+    latest = _latest(wires)
     if len(latest) < 2:
         return ()
-    return (*_figure_rows(latest), *_date_rows(latest), *_name_rows(latest))
+    return (*_figure_rows(_figures_by_agency(wires)), *_date_rows(latest), *_name_rows(latest))
 
 
-def agency(wire: Wire) -> str:
-    """The agency that sent a wire: its source line, else its input."""
-    return wire.article.source or wire.article.input
-
-
-def _figure_rows(latest: dict[str, Wire]) -> list[Disagreement]:
-    by_unit: dict[str, list[tuple[str, Figure]]] = {}
-    for name, wire in latest.items():
-        for figure in wire.facts.figures:
-            by_unit.setdefault(figure.unit, []).append((name, figure))
+def updates(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
+    """Figures an agency changed in a later wire of the story (a toll raised from 7 to 9): news, not disagreement."""
     rows = []
-    for unit, claims in sorted(by_unit.items()):
-        for cluster in _clusters(claims, lambda claim: claim[1].value, _close_figures):
+    for name, own in _by_agency(wires).items():
+        said: dict[tuple[str, str], list[list[Figure]]] = {}
+        for wire in own:
+            for key, figures in _keyed(wire.facts.figures).items():
+                said.setdefault(key, []).append(figures)
+        for key, history in said.items():
+            first, last = history[0], history[-1]
+            if {f.value for f in first} & {f.value for f in last}:
+                continue
+            for before, after in zip(first, last, strict=False):
+                if _close_role_figures(before.value, after.value):
+                    claims = tuple(Claim(source=name, text=f.text, value=_english_figure(f)) for f in (before, after))
+                    rows.append(Disagreement(kind="number", about=_about(key), claims=claims))
+    return tuple(rows)
+
+
+def agency(wire: StoryWire) -> str:
+    """The agency that sent a wire: its source line, else the agency its dateline names, else its input."""
+    return wire.article.source or dateline_agency(wire.article.dateline) or wire.article.input
+
+
+def _by_agency(wires: Sequence[StoryWire]) -> dict[str, list[StoryWire]]:
+    """Each agency's wires, oldest first."""
+    found: dict[str, list[StoryWire]] = {}
+    for wire in sorted(wires, key=lambda w: w.published or datetime.min.replace(tzinfo=timezone.utc)):
+        found.setdefault(agency(wire), []).append(wire)
+    return found
+
+
+def _latest(wires: Sequence[StoryWire]) -> dict[str, StoryWire]:
+    return {name: own[-1] for name, own in _by_agency(wires).items()}
+
+
+def _keyed(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
+    """Figures by what they count: their role and unit ('deaths', ''), else their unit alone."""
+    keyed: dict[tuple[str, str], list[Figure]] = {}
+    for figure in figures:
+        keyed.setdefault((figure.role or "", figure.unit), []).append(figure)
+    return keyed
+
+
+def _figures_by_agency(wires: Sequence[StoryWire]) -> dict[tuple[str, str], list[tuple[str, Figure]]]:
+    """For each role and unit, what each agency says there in its latest wire that says anything there."""
+    found: dict[tuple[str, str], list[tuple[str, Figure]]] = {}
+    for name, own in _by_agency(wires).items():
+        latest: dict[tuple[str, str], list[Figure]] = {}
+        for wire in own:
+            latest.update(_keyed(wire.facts.figures))
+        for key, figures in latest.items():
+            found.setdefault(key, []).extend((name, figure) for figure in figures)
+    return found
+
+
+def _figure_rows(by_key: dict[tuple[str, str], list[tuple[str, Figure]]]) -> list[Disagreement]:
+    rows = []
+    for key, claims in sorted(by_key.items()):
+        close = _close_figures if not key[0] else _close_role_figures
+        for cluster in _clusters(claims, lambda claim: claim[1].value, close):
             if _disagree({(name, figure.value) for name, figure in cluster}):
                 rows.append(
                     Disagreement(
                         kind="number",
-                        about=_unit_label(unit),
+                        about=_about(key),
                         claims=_claims((name, figure.text, _english_figure(figure)) for name, figure in cluster),
                     )
                 )
     return rows
 
 
-def _date_rows(latest: dict[str, Wire]) -> list[Disagreement]:
+def _about(key: tuple[str, str]) -> str:
+    """'deaths', 'prison term (years)', 'percentage': a row's role, and its unit where the role needs one."""
+    role, unit = key
+    if not role:
+        return _unit_label(unit)
+    return role if not unit or role in ("prison term", "magnitude") else f"{role} ({_unit_label(unit)})"
+
+
+def _date_rows(latest: dict[str, StoryWire]) -> list[Disagreement]:
     claims = [(name, date) for name, wire in latest.items() for date in wire.facts.dates]
     rows = []
     for cluster in _clusters(claims, lambda claim: _day_of_year(claim[1].value), lambda a, b: b - a <= _CLOSE_DAYS):
@@ -75,7 +132,7 @@ def _date_rows(latest: dict[str, Wire]) -> list[Disagreement]:
     return rows
 
 
-def _name_rows(latest: dict[str, Wire]) -> list[Disagreement]:
+def _name_rows(latest: dict[str, StoryWire]) -> list[Disagreement]:
     """Names spelt two ways: they share a word, differ by a letter or two in another, and no wire has both."""
     spelt: dict[str, tuple[str, set[str]]] = {}
     for name, wire in latest.items():
@@ -130,6 +187,10 @@ def _claims(claims: Iterable[tuple[str, str, str]]) -> tuple[Claim, ...]:
 
 def _close_figures(a: float, b: float) -> bool:
     return abs(b - a) < _CLOSE_FIGURES * max(abs(a), abs(b))
+
+
+def _close_role_figures(a: float, b: float) -> bool:
+    return abs(b - a) < _CLOSE_ROLE_FIGURES * max(abs(a), abs(b))
 
 
 def _day_of_year(value: str) -> float:

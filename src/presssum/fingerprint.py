@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from presssum.events import role_near
 from presssum.facts import extract_dates, extract_numbers
 from presssum.facts.text import fold
 from presssum.records import Fact
@@ -42,6 +43,7 @@ _CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CNY")
 _ENGLISH_SCALES = {6: "million", 9: "billion", 12: "trillion"}
 # Words between a figure and what it counts: "12 milliards d'euros", "80 Prozent der Züge".
 _LINKS = {"de", "d'", "del", "des", "du", "of", "der", "den", "di", "da", "d’"}
+_ROLE_WORDS = 4  # a figure's role is named within this many words of it
 _NOUN_MIN = 4  # "1 200 vols" keeps its noun; "5,9 a secoué" does not keep its verb
 _CURRENCY_SYMBOLS = ("€", "$", "£", "¥")
 _ENGLISH_SCALE = re.compile(r"\b(?:million|billion|trillion)\b")
@@ -53,11 +55,16 @@ _SENTENCE_END = re.compile(r"(?:[.!?:«»\"“„(]|\n)\s*$")
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure as written, its value, and the CLDR unit or currency it counts ('' for a bare count)."""
+    """A figure as written, its value, the CLDR unit or currency it counts ('' for a bare count), and its role.
+
+    The role is what the words next to it say it counts ('deaths', 'magnitude', 'prison term': see events.py),
+    else None: agencies' figures are compared only within one role.
+    """
 
     text: str
     value: float
     unit: str
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,13 +106,26 @@ def figures(text: str, lang: str) -> list[Figure]:
             continue
         position = start + len(fact.text)
         unit, counted = _unit_after(text, position, lang)
+        role = role_near(_words(text[max(0, start - 40) : start]), _after(text, position), lang)
         if not unit and text[max(0, start - 1) : start] in _CURRENCY_SYMBOLS:
             unit = _units(lang).get(text[start - 1], "")
         written = f"{fact.text}{counted}".strip()
         if scales_as_written and _ENGLISH_SCALE.search(written):  # show "12 Milliarden", as the wire wrote it
             written = _ENGLISH_SCALE.sub(scales_as_written.pop(0), written, count=1)
-        found.append(Figure(written, float(fact.value), unit))
+        found.append(Figure(written, float(fact.value), unit, role))
     return found
+
+
+def _words(text: str) -> str:
+    """The words right before a figure, within its clause: 'magnitude 4,1', 'bilan de 12'."""
+    clause = re.split(r"[,;:()\n\d]|\.\s", text)[-1]
+    return " ".join(clause.split()[-_ROLE_WORDS:])
+
+
+def _after(text: str, end: int) -> str:
+    """The words right after a figure, up to the clause's end: what it counts ('18 ans de prison')."""
+    clause = re.split(r"[,;:()\n\d]|\.\s", text[end : end + 60], maxsplit=1)[0]  # up to the next figure
+    return " ".join(clause.split()[:_ROLE_WORDS])
 
 
 def places(text: str, lang: str) -> set[str]:

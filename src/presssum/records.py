@@ -414,6 +414,8 @@ class StorySource(Record):
     headline: str
     headline_en: str
     input: str
+    # where `published` comes from: the wire's date field, its dateline's day, or its file's modification time
+    published_from: Literal["field", "dateline", "file"] | None = None
 
 
 class Claim(Record):
@@ -439,12 +441,15 @@ class Story(Record):
     digest: Digest
     sources: tuple[StorySource, ...]
     disagreements: tuple[Disagreement, ...] = ()
+    # figures one agency changed in a later wire (a toll raised from 7 to 9): shown apart from disagreements
+    updates: tuple[Disagreement, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """`{id, digest, sources, disagreements}`, the digest as `Digest.to_dict` writes it."""
+        """`{id, digest, sources, disagreements, updates}`, the digest as `Digest.to_dict` writes it."""
         return {
             "id": self.id,
             "digest": self.digest.to_dict(),
             "sources": [source.model_dump(mode="json") for source in self.sources],
             "disagreements": [row.model_dump(mode="json") for row in self.disagreements],
+            "updates": [row.model_dump(mode="json") for row in self.updates],
         }
