@@ -20,7 +20,7 @@ import importlib.util
 import json
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -31,6 +31,7 @@ from presssum.lang import detect_language
 from presssum.load import load_articles
 from presssum.records import Article, Digest, ModelInfo, ParagraphPair, Summary
 from presssum.render.brief import render_json
+from presssum.wiretime import wire_times
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "brief-v2" / "dev"
@@ -73,7 +74,10 @@ def labelled_set(folder: Path = DEV, now: datetime | None = None) -> tuple[list[
     if not (folder / "labels.json").is_file() and not (folder / "labels.tsv").is_file():
         folder = ROOT / "tests" / "data" / "brief"
     articles, labels = labelled_articles(folder)
-    return [wire_of(article, echo_digest(article), now) for article in articles], labels
+    digests = [echo_digest(article) for article in articles]
+    times = wire_times(articles, [digest.source_lang for digest in digests], now or datetime.now(timezone.utc))
+    wires = [wire_of(a, d, now, moment) for a, d, moment in zip(articles, digests, times, strict=True)]
+    return wires, labels
 
 
 def brief_json(folder: Path) -> dict[str, Any]:
@@ -102,9 +106,8 @@ def main() -> None:
     wires, labels = labelled_set(args.folder)
     found = group(wires)
     precision, recall = pairwise_scores(found, labels)
-    print(
-        f"{len(wires)} wires, {len(set(labels))} stories labelled, {len(found)} found ({time.perf_counter() - started:.1f} s)"
-    )
+    seconds = time.perf_counter() - started
+    print(f"{len(wires)} wires, {len(set(labels))} stories labelled, {len(found)} found ({seconds:.1f} s)")
     print(f"threshold {DEFAULT_THRESHOLD}: pairwise precision {precision:.3f}, recall {recall:.3f}")
     if (args.folder / "labels.json").is_file() and SCORER.is_file():
         labels_json = json.loads((args.folder / "labels.json").read_text("utf-8"))

@@ -23,6 +23,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench.brief import labelled_set
+
 from presssum.fingerprint import Figure
 from presssum.group import StoryWire, group
 from presssum.wiretime import WireTime
@@ -80,7 +81,7 @@ def main() -> None:
         timings.append((len(wires), seconds))
         as_original = sorted(stories) == expected(originals, len(wires))
         print(
-            f"{len(wires):6} wires: {seconds:7.2f} s, {len(stories)} stories, each copy grouped as the original: {as_original}"
+            f"{len(wires):6} wires: {seconds:7.2f} s, {len(stories)} stories, every copy as the original: {as_original}"
         )
     if len(timings) > 1:
         xs = [math.log(size) for size, _ in timings]

@@ -28,10 +28,10 @@ from rich.console import Console
 from presssum.brief import stories, wire_of
 from presssum.disagree import disagreements
 from presssum.group import StoryWire, group, pairwise_scores
-from presssum.wiretime import published
 from presssum.load import load_articles
 from presssum.records import Article, Digest, ModelInfo, ParagraphPair, Story, Summary
 from presssum.render import brief as render
+from presssum.wiretime import published
 from tests.conftest import WriteConfig, ctrl_c_as_at_a_terminal
 
 DATA = Path(__file__).parent / "data" / "brief"

@@ -14,7 +14,7 @@ from presssum.facts.text import fold
 from presssum.group import DEFAULT_THRESHOLD, DEFAULT_WINDOW, StoryWire, group
 from presssum.outdir import slugify
 from presssum.records import Article, Digest, Story, StorySource
-from presssum.wiretime import wire_time
+from presssum.wiretime import WireTime, wire_time, wire_times
 
 # A "translation" sharing this much of its words with the source is a copy (an echo model), not English.
 _COPY_OVERLAP = 0.8
@@ -29,7 +29,8 @@ def stories(
 ) -> list[Story]:
     """One Story per event, the most widely reported first; each article paired with its digest."""
     now = datetime.now(timezone.utc)
-    wires = [wire_of(article, digest, now) for article, digest in pairs]
+    times = wire_times([article for article, _ in pairs], [digest.source_lang for _, digest in pairs], now)
+    wires = [wire_of(article, digest, now, moment) for (article, digest), moment in zip(pairs, times, strict=True)]
     found = []
     for members in group(wires, threshold=threshold, window=window):
         ordered = sorted(members, key=lambda index: _sort_time(wires[index]))
@@ -47,10 +48,13 @@ def stories(
     return sorted(found, key=lambda story: (-len({s.agency for s in story.sources}), story.sources[0].published or ""))
 
 
-def wire_of(article: Article, digest: Digest, now: datetime | None = None) -> StoryWire:
-    """The grouping's view of a digested article; its translation counts as English only if a model made one."""
+def wire_of(article: Article, digest: Digest, now: datetime | None = None, moment: WireTime | None = None) -> StoryWire:
+    """The grouping's view of a digested article; its translation counts as English only if a model made one.
+
+    Its time is `moment` when the inbox's times were read together (see wiretime.wire_times).
+    """
     english = digest.translation if digest.source_lang == "en" or not _is_copy(digest) else None
-    return StoryWire(article, digest.source_lang, wire_time(article, digest.source_lang, now), english)
+    return StoryWire(article, digest.source_lang, moment or wire_time(article, digest.source_lang, now), english)
 
 
 def is_recent(article: Article, since: timedelta | None, now: datetime) -> bool:

@@ -3,7 +3,7 @@
 Two stories about the same commissioner, city or criminal network are told apart by what happened: quotas
 against price talks, a verdict against an arrest, a rail strike against an air-traffic strike. No
 translation is needed: each class is a handful of word stems per language (French, German, Spanish, Italian,
-Portuguese, English), matched on accent-folded lower-case words. A stem matches a word it begins; German
+Portuguese, Dutch, English), matched on accent-folded lower-case words. A stem matches a word it begins; German
 stems also match inside a word, since German compounds them (`Bahnstreik`, `Erdbeben`, `Haftstrafe`).
 
 A wire's event is the class its words name most, its headline and first paragraph counting more: an arrest
@@ -29,6 +29,7 @@ EVENTS: Lexicon = {
         "it": ("sciopero", "scioperi", "scioperant"),
         "pt": ("greve", "grevist", "paralisac"),
         "en": ("strike", "walkout", "walk-out"),
+        "nl": ("staking", "staken", "stakers"),
     },
     "verdict": {
         "fr": ("condamn", "verdict", "reclusion", "peine de", "peines de", "jugement", "acquitt"),
@@ -37,6 +38,7 @@ EVENTS: Lexicon = {
         "it": ("condann", "sentenz", "verdetto", "ergastol", "assolt", "assoluzion"),
         "pt": ("condena", "sentenca", "veredicto", "absolvi"),
         "en": ("sentenc", "convict", "verdict", "acquit", "guilty"),
+        "nl": ("veroordeel", "vonnis", "celstraf", "vrijgesproken", "uitspraak"),
     },
     "arrest": {
         "fr": ("arrestation", "arrete", "interpell", "apprehend", "capture"),
@@ -45,6 +47,7 @@ EVENTS: Lexicon = {
         "it": ("arrest", "catturat", "cattura", "fermat"),
         "pt": ("detid", "detencao", "capturad", "prisao de", "preso"),
         "en": ("arrest", "detain", "captur", "apprehend"),
+        "nl": ("arrestat", "aangehouden", "opgepakt", "gearresteerd", "aanhouding"),
     },
     "earthquake": {
         "fr": ("seism", "tremblement de terre", "secousse", "sismique", "replique"),
@@ -53,6 +56,16 @@ EVENTS: Lexicon = {
         "it": ("terremoto", "sism", "scossa", "scosse"),
         "pt": ("terremoto", "sismo", "abalo"),
         "en": ("earthquake", "quake", "tremor", "seismic", "aftershock"),
+        "nl": ("aardbeving", "beving", "naschok"),
+    },
+    "landslide": {
+        "fr": ("glissement de terrain", "glissements de terrain", "eboulement", "coulee de boue"),
+        "de": ("erdrutsch", "hangrutsch", "murgang", "mure", "felssturz", "bergsturz"),
+        "es": ("deslizamiento", "desprendimiento", "corrimiento de tierra", "alud"),
+        "it": ("frana", "frane", "smottament", "colata di fango"),
+        "pt": ("deslizamento", "derrocada", "aluimento"),
+        "en": ("landslide", "mudslide", "rockfall", "landslip"),
+        "nl": ("aardverschuiving", "modderstroom", "lawine"),
     },
     "quota": {
         "fr": ("quota", "contingent"),
@@ -61,14 +74,16 @@ EVENTS: Lexicon = {
         "it": ("quote di", "quote d", "contingent", "quota di importazione"),
         "pt": ("cota", "quota", "contingente"),
         "en": ("quota",),
+        "nl": ("quota", "contingent"),
     },
-    "price-talks": {
-        "fr": ("negociation", "negocier", "pourparler", "prix"),
-        "de": ("verhandl", "preisgesprach", "preis"),
-        "es": ("negociac", "negociar", "precio"),
-        "it": ("negoziat", "trattativ", "prezz"),
-        "pt": ("negociac", "negociar", "preco"),
-        "en": ("negotiat", "talks", "price"),
+    "talks": {
+        "fr": ("negociation", "negocier", "pourparler"),
+        "de": ("verhandl", "gesprachsrunde"),
+        "es": ("negociac", "negociar"),
+        "it": ("negoziat", "trattativ"),
+        "pt": ("negociac", "negociar"),
+        "en": ("negotiat", "talks"),
+        "nl": ("onderhandel", "overleg"),
     },
     "election": {
         "fr": ("election", "electeur", "electoral", "scrutin", "urnes"),
@@ -77,14 +92,16 @@ EVENTS: Lexicon = {
         "it": ("elezion", "elettoral", "elettori", "urne", "ballottaggio"),
         "pt": ("eleic", "eleitor", "eleitoral", "urnas"),
         "en": ("election", "electoral", "ballot", "voters", "polls"),
+        "nl": ("verkiezing", "kiezers", "stembus"),
     },
     "fire": {
         "fr": ("incendi", "feu de foret", "feux de foret", "flammes", "pompier"),
-        "de": ("brand", "feuer", "flammen", "feuerwehr"),
+        "de": ("brand ", "brande", "brandes", "grossbrand", "waldbrand", "hausbrand", "feuer", "flammen"),
         "es": ("incendi", "llamas", "bombero", "fuego"),
         "it": ("incendi", "fiamme", "rogo", "vigili del fuoco"),
         "pt": ("incendi", "chamas", "bombeiro", "fogo"),
         "en": ("fire", "blaze", "wildfire", "flames", "firefight"),
+        "nl": ("brand", "vlammen", "brandweer"),
     },
     "flood": {
         "fr": ("inond", "crue", "intemperi", "pluies diluviennes", "pluies torrentielles"),
@@ -93,6 +110,7 @@ EVENTS: Lexicon = {
         "it": ("alluvion", "esondaz", "inondaz", "allagam", "maltempo", "nubifragi"),
         "pt": ("inundac", "enchente", "cheia", "chuvas torrenciais"),
         "en": ("flood", "torrential", "deluge", "inundat"),
+        "nl": ("overstroming", "wateroverlast", "noodweer"),
     },
     "accident": {
         "fr": ("accident", "collision", "derailla", "carambolage", "percute"),
@@ -101,6 +119,7 @@ EVENTS: Lexicon = {
         "it": ("incidente", "scontro", "deragli", "collision", "schianto"),
         "pt": ("acidente", "colisao", "descarril", "choque"),
         "en": ("accident", "crash", "collision", "derail", "collided"),
+        "nl": ("ongeluk", "ongeval", "botsing", "ontspoor"),
     },
     "attack": {
         "fr": ("attentat", "attaque", "fusillade", "agression"),
@@ -109,6 +128,7 @@ EVENTS: Lexicon = {
         "it": ("attentato", "attacco", "sparatoria", "aggression"),
         "pt": ("atentado", "ataque", "tiroteio"),
         "en": ("attack", "bombing", "shooting", "assault"),
+        "nl": ("aanslag", "aanval", "schietpartij"),
     },
     "protest": {
         "fr": ("manifestation", "manifestant", "rassemblement", "cortege"),
@@ -117,6 +137,7 @@ EVENTS: Lexicon = {
         "it": ("manifestaz", "manifestant", "protesta", "corteo", "presidio"),
         "pt": ("manifestac", "manifestant", "protesto"),
         "en": ("protest", "demonstrat", "rally", "marchers"),
+        "nl": ("protest", "demonstr", "betoging", "betoger"),
     },
     "storm": {
         "fr": ("tempete", "ouragan", "cyclone", "rafales"),
@@ -125,6 +146,7 @@ EVENTS: Lexicon = {
         "it": ("tempesta", "uragano", "ciclone", "bufera", "raffiche"),
         "pt": ("tempestade", "furacao", "ciclone", "rajadas"),
         "en": ("storm", "hurricane", "cyclone", "gusts", "typhoon"),
+        "nl": ("storm", "orkaan", "windstoten"),
     },
     "explosion": {
         "fr": ("explosion",),
@@ -133,17 +155,32 @@ EVENTS: Lexicon = {
         "it": ("esplosion", "scoppio", "deflagrazion"),
         "pt": ("explosao",),
         "en": ("explosion", "blast", "exploded"),
+        "nl": ("explosie", "ontploff"),
+    },
+}
+
+# Said in a headline, these make a wire a look back at an earlier event, not news of a new one.
+ANNIVERSARY: Lexicon = {
+    "anniversary": {
+        "fr": ("un an apres", "ans apres", "anniversaire", "commemor", "il y a un an"),
+        "de": ("vor einem jahr", "jahre nach", "jahrestag", "gedenk", "gedacht", "erinner"),
+        "es": ("un ano despues", "anos despues", "aniversario", "hace un ano", "conmemor", "homenaje", "recuerda"),
+        "it": ("un anno fa", "anni fa", "un anno dopo", "anniversario", "commemor", "ricorda"),
+        "pt": ("um ano depois", "ha um ano", "aniversario", "homenage", "relembr", "recorda"),
+        "en": ("a year after", "a year on", "years after", "years on", "anniversary", "commemorat", "remembers"),
+        "nl": ("een jaar na", "jaar geleden", "herdenk", "verjaardag"),
     },
 }
 
 SECTORS: Lexicon = {
     "rail": {
         "fr": ("train", "ferroviaire", "tgv", "ter ", "cheminot", "rer ", "gare"),
-        "de": ("bahn", "zug", "zuge", "lokfuhrer", "gdl", "fernverkehr", "ice "),
+        "de": ("bahnstreik", "bahnverkehr", "deutsche bahn", "zugverkehr", "zugausfall", "lokfuhrer", "fernzug"),
         "es": ("tren", "ferroviari", "renfe", "maquinist", "cercanias", "estacion"),
         "it": ("treno", "treni", "ferrovi", "trenitalia", "macchinist", "stazione"),
         "pt": ("comboio", "trem", "ferrovi", "cp "),
-        "en": ("train", "rail", "railway", "station"),
+        "en": ("train", "railway", "rail strike", "rail traffic", "rail workers"),
+        "nl": ("trein", "spoor", "ns "),
     },
     "air": {
         "fr": ("vols", "vol ", "aerien", "aeroport", "aerienne", "aviation", "aiguilleurs du ciel", "compagnie"),
@@ -152,6 +189,7 @@ SECTORS: Lexicon = {
         "it": ("voli", "volo", "aereo", "aerea", "aeroport", "controllori di volo", "compagni"),
         "pt": ("voos", "voo", "aereo", "aerea", "aeroporto", "companhia"),
         "en": ("flight", "air traffic", "airport", "airline", "aviation", "air-traffic"),
+        "nl": ("vlucht", "luchtvaart", "luchthaven", "schiphol", "luchtverkeer"),
     },
 }
 
@@ -164,6 +202,7 @@ ROLES: Lexicon = {
         "it": ("morti", "mort", "vittime", "decedut", "deceduti", "bilancio"),
         "pt": ("mortos", "mortes", "vitimas", "falecid"),
         "en": ("dead", "killed", "deaths", "death toll", "toll", "fatalities", "died"),
+        "nl": ("doden", "omgekomen", "dodelijke slachtoffers", "dodental"),
     },
     "injured": {
         "fr": ("bless",),
@@ -172,6 +211,7 @@ ROLES: Lexicon = {
         "it": ("ferit",),
         "pt": ("ferid",),
         "en": ("injur", "wounded", "hurt"),
+        "nl": ("gewond",),
     },
     "missing": {
         "fr": ("disparu",),
@@ -180,6 +220,7 @@ ROLES: Lexicon = {
         "it": ("dispers",),
         "pt": ("desaparecid",),
         "en": ("missing",),
+        "nl": ("vermist",),
     },
     "evacuated": {
         "fr": ("evacu", "sinistr", "sans-abri"),
@@ -188,12 +229,14 @@ ROLES: Lexicon = {
         "it": ("evacuat", "sfollat"),
         "pt": ("evacuad", "desalojad", "desabrigad"),
         "en": ("evacuat", "homeless", "displaced"),
+        "nl": ("geevacueerd", "dakloos"),
     },
     "magnitude": {
         "*": ("magnitud", "richter"),
         "de": ("starke",),
         "it": ("grado", "gradi"),
         "en": ("magnitude",),
+        "nl": ("kracht",),
     },
     "prison term": {
         "fr": ("prison", "reclusion", "detention", "emprisonnement", "ferme"),
@@ -202,6 +245,7 @@ ROLES: Lexicon = {
         "it": ("carcere", "reclusione", "detenzione", "prigione"),
         "pt": ("prisao", "cadeia", "reclusao"),
         "en": ("prison", "jail", "imprisonment"),
+        "nl": ("cel", "gevangenis"),
     },
     "arrested": {
         "fr": ("arrestation", "interpell", "personnes arretees", "suspects"),
@@ -210,6 +254,7 @@ ROLES: Lexicon = {
         "it": ("arrest", "fermat", "indagat", "sospett"),
         "pt": ("detid", "presos", "suspeit"),
         "en": ("arrest", "detained", "suspects"),
+        "nl": ("arrestat", "aangehouden", "opgepakt", "verdachten"),
     },
     "flights": {
         "fr": ("vols",),
@@ -218,6 +263,7 @@ ROLES: Lexicon = {
         "it": ("voli",),
         "pt": ("voos",),
         "en": ("flights",),
+        "nl": ("vluchten",),
     },
     "trains": {
         "fr": ("trains", "tgv", "ter"),
@@ -226,6 +272,7 @@ ROLES: Lexicon = {
         "it": ("treni",),
         "pt": ("comboios", "trens"),
         "en": ("trains",),
+        "nl": ("treinen",),
     },
     "passengers": {
         "fr": ("passager", "voyageur"),
@@ -234,18 +281,36 @@ ROLES: Lexicon = {
         "it": ("passegger", "viaggiator"),
         "pt": ("passageir",),
         "en": ("passenger", "travellers", "travelers"),
+        "nl": ("passagier", "reiziger"),
     },
     "tonnes": {
         "*": ("tonne", "tonnen", "toneladas", "tonnellat", "tons"),
     },
 }
-_WORD = re.compile(r"[^\W\d_][\w'-]*")
+# Events one story can hold together: arrests at a protest, a fire after an explosion, floods in a storm.
+# Any other two (a verdict and an arrest, quotas and talks, a strike and a fire) are two stories.
+COMPATIBLE = {
+    frozenset(pair)
+    for pair in (
+        ("arrest", "protest"),
+        ("arrest", "attack"),
+        ("protest", "strike"),
+        ("explosion", "fire"),
+        ("explosion", "attack"),
+        ("accident", "fire"),
+        ("accident", "explosion"),
+        ("flood", "storm"),
+        ("flood", "landslide"),
+        ("landslide", "storm"),
+    )
+}
+_LEAST = 3  # a headline mention, or a lead mention and one more, or three in the body
 
 
 @lru_cache(maxsize=64)
 def _pattern(lexicon_name: str, lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex over every stem of `lang` (and the shared ones) in a lexicon, and each stem's class."""
-    lexicon = {"events": EVENTS, "sectors": SECTORS, "roles": ROLES}[lexicon_name]
+    lexicon = {"events": EVENTS, "sectors": SECTORS, "roles": ROLES, "anniversary": ANNIVERSARY}[lexicon_name]
     stem_class: dict[str, str] = {}
     for name, by_lang in lexicon.items():
         for stem in (*by_lang.get(lang, by_lang.get("en", ())), *by_lang.get("*", ())):
@@ -275,13 +340,24 @@ def profile(headline: str, paragraphs: tuple[str, ...], lang: str, lexicon: str 
 
 
 def dominant(counts: Counter[str], margin: float = 1.5) -> str | None:
-    """The class named clearly most (at least `margin` times the next), or None when none stands out."""
+    """The class named clearly most (at least `margin` times the next, and in the headline or lead or thrice
+    elsewhere), or None when none stands out: a fire recalled in passing does not make a wire a fire story."""
     ranked = counts.most_common(2)
-    if not ranked:
+    if not ranked or ranked[0][1] < _LEAST:
         return None
     if len(ranked) == 2 and ranked[0][1] < margin * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def looks_back(headline: str, lang: str) -> bool:
+    """Whether a headline marks its wire as an anniversary or commemoration piece."""
+    return bool(classes(headline, lang, "anniversary"))
+
+
+def compatible(names: set[str]) -> bool:
+    """Whether one story can hold every event of `names` (see COMPATIBLE)."""
+    return all(frozenset((a, b)) in COMPATIBLE for a in names for b in names if a != b)
 
 
 def role_near(before: str, after: str, lang: str) -> str | None:

@@ -27,19 +27,24 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from itertools import combinations
 
-from presssum.events import dominant, profile
+from presssum.events import compatible, dominant, looks_back, profile
 from presssum.facts.text import fold
 from presssum.fingerprint import Fingerprint, fingerprint
 from presssum.records import Article
-from presssum.wiretime import WireTime, published
+from presssum.wiretime import WireTime, dateline_of, published
 
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW", "StoryWire", "group", "pairwise_scores", "published"]
 
 DEFAULT_WINDOW = timedelta(hours=12)
 # Average similarity above which two stories are one; measured on the labelled sets (see docs/brief.md).
-DEFAULT_THRESHOLD = 0.2
+DEFAULT_THRESHOLD = 0.22
 # A feature shared by more wires than this in one day makes no candidate pair (it still adds to similarity).
 DEFAULT_RARE = 50
+# How much of their similarity two wires keep when only one of them names an event (or they name two).
+OTHER_EVENT = 0.6
+# The share of the English words' cosine in the similarity of two wires that both have English. Two English
+# wires on two earthquakes share most of their words ("magnitude", "injured"); names and figures tell them apart.
+ENGLISH_SHARE = 0.3
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _DATELINE_PLACE = re.compile(r"^[^,(]+")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -56,15 +61,22 @@ class StoryWire:
     facts: Fingerprint = field(init=False, compare=False)
     event: str | None = field(init=False, compare=False)
     sector: str | None = field(init=False, compare=False)
+    looks_back: bool = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        place = _DATELINE_PLACE.match(self.article.dateline or "")  # the dateline's city, not its date or agency
+        place = _DATELINE_PLACE.match(dateline_of(self.article) or "")  # the dateline's city, not its date or agency
         text = f"{self.article.headline}\n\n{place.group(0).strip() + ' ' if place else ''}{self.article.body}"
         object.__setattr__(self, "facts", fingerprint(text, self.lang))
         paragraphs = self.article.paragraphs
         object.__setattr__(self, "event", dominant(profile(self.article.headline, paragraphs, self.lang)))
         sectors = profile(self.article.headline, paragraphs, self.lang, "sectors")
         object.__setattr__(self, "sector", dominant(sectors))
+        object.__setattr__(self, "looks_back", looks_back(self.article.headline, self.lang))
+
+    @property
+    def when(self) -> WireTime | None:
+        """The wire's time where grouping may rely on it (not a copied file's)."""
+        return self.time if self.time and self.time.trusted else None
 
     @property
     def published(self) -> datetime | None:
@@ -94,7 +106,9 @@ def group(
     for a, b in pairs:
         score = _cosine(neutral[a], neutral[b])
         if english[a] and english[b]:
-            score = (score + _cosine(english[a], english[b])) / 2
+            score = (1 - ENGLISH_SHARE) * score + ENGLISH_SHARE * _cosine(english[a], english[b])
+        if wires[a].event != wires[b].event:  # one names an event the other does not: less likely one story
+            score *= OTHER_EVENT
         if score > 0:
             similarity[(a, b)] = score
     return _average_linkage(wires, _by_identity(wires), similarity, threshold, window)
@@ -117,6 +131,7 @@ def features(wire: StoryWire) -> set[str]:
     found |= {f"p:{place}" for place in wire.facts.places}
     found |= {f"e:{wire.event}"} if wire.event else set()
     found |= {f"s:{wire.sector}"} if wire.sector else set()
+    found |= {"k:looks-back"} if wire.looks_back else set()
     return found
 
 
@@ -148,11 +163,11 @@ def _candidates(
     index: dict[tuple[str, int | None], list[int]] = defaultdict(list)
     for number, wire in enumerate(wires):
         for feature in (*neutral[number], *(f"en:{word}" for word in english[number])):
-            index[(feature, _day(wire.time))].append(number)
+            index[(feature, _day(wire.when))].append(number)
     days = {day for _, day in index}
     found: set[tuple[int, int]] = set()
     for number, wire in enumerate(wires):
-        near = _near_days(wire.time, window, days)
+        near = _near_days(wire.when, window, days)
         for feature in (*neutral[number], *(f"en:{word}" for word in english[number])):
             for day in near:
                 members = index.get((feature, day), ())
@@ -186,25 +201,29 @@ class _Story:
     earliest_end: datetime | None
     events: set[str]
     sectors: set[str]
+    looks_back: set[bool]
 
     @classmethod
     def of(cls, wires: Sequence[StoryWire], members: list[int]) -> _Story:
-        times = [moment for index in members if (moment := wires[index].time) is not None]
+        times = [moment for index in members if (moment := wires[index].when) is not None]
         return cls(
             members,
             max((t.start for t in times), default=None),
             min((t.end for t in times), default=None),
             {event for index in members if (event := wires[index].event)},
             {sector for index in members if (sector := wires[index].sector)},
+            {wires[index].looks_back for index in members},
         )
 
     def can_join(self, other: _Story, window: timedelta) -> bool:
-        """Whether one story could hold both: within the window, and naming at most one event and one sector."""
+        """Whether one story could hold both: within the window, naming compatible events and one sector at most."""
         starts = [moment for moment in (self.latest_start, other.latest_start) if moment]
         ends = [moment for moment in (self.earliest_end, other.earliest_end) if moment]
         if starts and ends and max(starts) - min(ends) > window:
             return False
-        return len(self.events | other.events) <= 1 and len(self.sectors | other.sectors) <= 1
+        if len(self.looks_back | other.looks_back) > 1:  # an anniversary piece and news of a new event
+            return False
+        return compatible(self.events | other.events) and len(self.sectors | other.sectors) <= 1
 
     def absorb(self, other: _Story) -> None:
         self.members += other.members
@@ -212,6 +231,7 @@ class _Story:
         self.earliest_end = min((m for m in (self.earliest_end, other.earliest_end) if m), default=None)
         self.events |= other.events
         self.sectors |= other.sectors
+        self.looks_back |= other.looks_back
 
 
 def _average_linkage(

@@ -9,7 +9,8 @@ file's time, else the run's), or the one before when that would put the wire mor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ DATELINE_LANGS = ("fr", "de", "es", "it", "pt", "en")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _AGENCY = re.compile(r"\(([^()]{2,30})\)")
 _FUTURE = timedelta(days=1)
+_LOOSE_DATELINE = re.compile(r"(?P<dateline>[^\n]{2,80}?\([^()\n]{2,30}\)\s*\.?)\s*[-–—]+\s")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class WireTime:
     start: datetime
     end: datetime
     source: TimeSource
+    # False for a file's time in an inbox whose files were copied or synced (see wire_times): shown, not used
+    trusted: bool = True
 
     def label(self) -> str:
         """ISO 8601: the instant, or the day alone when only the day is known."""
@@ -57,6 +61,24 @@ def published(article: Article) -> datetime | None:
     return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+def wire_times(articles: Sequence[Article], langs: Sequence[str | None], now: datetime) -> list[WireTime | None]:
+    """Each wire's time (see wire_time); files' times are untrusted when the inbox shows them to be a copy's.
+
+    A copied or synced inbox gives its files the time of the copy: when a wire that dates itself (a date
+    field or a dateline) lies more than a day outside its file's time, no file's time says when its wire came.
+    """
+    times = [wire_time(article, lang, now) for article, lang in zip(articles, langs, strict=True)]
+    copied = False
+    for article, moment in zip(articles, times, strict=True):
+        modified = file_time(article) if moment and moment.source != "file" else None
+        if moment and modified and moment.gap(WireTime(modified, modified, "file")) > _FUTURE:
+            copied = True
+            break
+    if not copied:
+        return times
+    return [replace(moment, trusted=False) if moment and moment.source == "file" else moment for moment in times]
+
+
 def wire_time(article: Article, lang: str | None = None, now: datetime | None = None) -> WireTime | None:
     """The wire's own time: its date field, else its dateline's day, else its file's modification time."""
     moment = published(article)
@@ -64,7 +86,7 @@ def wire_time(article: Article, lang: str | None = None, now: datetime | None = 
         return WireTime(moment, moment, "field")
     modified = file_time(article)
     reference = min(modified, now) if modified and now else modified or now or datetime.now(timezone.utc)
-    day = dateline_day(article.dateline or "", lang or article.lang, reference)
+    day = dateline_day(dateline_of(article) or "", lang or article.lang, reference)
     if day is not None:
         start = datetime.combine(day, time(), tzinfo=timezone.utc)
         return WireTime(start, start + timedelta(days=1), "dateline")
@@ -87,6 +109,15 @@ def dateline_day(dateline: str, lang: str | None, reference: datetime) -> date |
                 return None
             return named
     return None
+
+
+def dateline_of(article: Article) -> str | None:
+    """The wire's dateline: as its reader found it, else an opening that names an agency in brackets and ends
+    in a dash (`ALBOSAGGIA (Italie), 14 nov (AFP) -`, `MADRID, 3 mar (EFE).-`)."""
+    if article.dateline:
+        return article.dateline
+    match = _LOOSE_DATELINE.match(article.paragraphs[0] if article.paragraphs else "")
+    return match.group("dateline") if match else None
 
 
 def dateline_agency(dateline: str | None) -> str | None:
