@@ -172,6 +172,19 @@ ANNIVERSARY: Lexicon = {
     },
 }
 
+# Said in a headline, these make a wire a later version of its agency's report: "toll rises to 3".
+UPDATE: Lexicon = {
+    "update": {
+        "fr": ("passe a", "s'alourdit", "monte a", "grimpe a", "nouveau bilan"),
+        "de": ("steigt", "gestiegen", "erhoht sich"),
+        "es": ("sube a", "suben a", "asciende a", "ascienden a", "se eleva", "eleva a"),
+        "it": ("sale a", "salgono a", "sale il bilancio", "aggiornamento"),
+        "pt": ("sobe para", "aumenta para", "eleva-se"),
+        "en": ("rises to", "rise to", "climbs to", "rose to", "update"),
+        "nl": ("stijgt", "gestegen", "loopt op"),
+    },
+}
+
 SECTORS: Lexicon = {
     "rail": {
         "fr": ("train", "ferroviaire", "tgv", "ter ", "cheminot", "rer ", "gare"),
@@ -201,7 +214,7 @@ ROLES: Lexicon = {
         "es": ("muerto", "fallecid", "victimas mortales", "muertes", "balance"),
         "it": ("morti", "mort", "vittime", "decedut", "deceduti", "bilancio"),
         "pt": ("mortos", "mortes", "vitimas", "falecid"),
-        "en": ("dead", "killed", "deaths", "death toll", "toll", "fatalities", "died"),
+        "en": ("dead", "kill", "deaths", "death toll", "toll", "fatalities", "died"),
         "nl": ("doden", "omgekomen", "dodelijke slachtoffers", "dodental"),
     },
     "injured": {
@@ -239,13 +252,13 @@ ROLES: Lexicon = {
         "nl": ("kracht",),
     },
     "prison term": {
-        "fr": ("prison", "reclusion", "detention", "emprisonnement", "ferme"),
-        "de": ("haft", "gefangnis", "freiheitsstraf"),
-        "es": ("carcel", "prision", "reclusion"),
-        "it": ("carcere", "reclusione", "detenzione", "prigione"),
-        "pt": ("prisao", "cadeia", "reclusao"),
-        "en": ("prison", "jail", "imprisonment"),
-        "nl": ("cel", "gevangenis"),
+        "fr": ("prison", "reclusion", "detention", "emprisonnement", "ferme", "condamne a"),
+        "de": ("haft", "gefangnis", "freiheitsstraf", "verurteilt zu"),
+        "es": ("carcel", "prision", "reclusion", "condenado a", "condenada a"),
+        "it": ("carcere", "reclusione", "detenzione", "prigione", "condannato", "condannata"),
+        "pt": ("prisao", "cadeia", "reclusao", "condenado a", "condenada a"),
+        "en": ("prison", "jail", "imprisonment", "sentenced to"),
+        "nl": ("cel", "gevangenis", "veroordeeld tot"),
     },
     "arrested": {
         "fr": ("arrestation", "interpell", "personnes arretees", "suspects"),
@@ -304,13 +317,19 @@ COMPATIBLE = {
         ("landslide", "storm"),
     )
 }
+# An event word, up to three more words, a locative preposition, a capitalised name: "arrestato a Marbella".
+_PLACE_AFTER = re.compile(
+    r"[\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}?\s+(?:en|à|a|in|em|im|bei|near|nahe|au|na|no|nel|nella)\s+"
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?)"
+)
 _LEAST = 3  # a headline mention, or a lead mention and one more, or three in the body
 
 
 @lru_cache(maxsize=64)
 def _pattern(lexicon_name: str, lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex over every stem of `lang` (and the shared ones) in a lexicon, and each stem's class."""
-    lexicon = {"events": EVENTS, "sectors": SECTORS, "roles": ROLES, "anniversary": ANNIVERSARY}[lexicon_name]
+    lexicons = {"events": EVENTS, "sectors": SECTORS, "roles": ROLES, "anniversary": ANNIVERSARY, "update": UPDATE}
+    lexicon = lexicons[lexicon_name]
     stem_class: dict[str, str] = {}
     for name, by_lang in lexicon.items():
         for stem in (*by_lang.get(lang, by_lang.get("en", ())), *by_lang.get("*", ())):
@@ -355,15 +374,40 @@ def looks_back(headline: str, lang: str) -> bool:
     return bool(classes(headline, lang, "anniversary"))
 
 
+def says_update(headline: str, lang: str) -> bool:
+    """Whether a headline announces a changed figure ("Sube a tres el número de muertos")."""
+    return bool(classes(headline, lang, "update"))
+
+
+def event_places(text: str, lang: str) -> list[str]:
+    """Places named right after an event word: 'detenido en Marbella', 'arrêté jeudi à Estepona' -> the town."""
+    pattern, _ = _pattern("events", lang)
+    folded = "".join(fold(character)[:1] or character for character in text)  # positions as in `text`
+    found = []
+    for match in pattern.finditer(folded):
+        place = _PLACE_AFTER.match(text, match.end())
+        if place:
+            found.append(place.group("place"))
+    return found
+
+
 def compatible(names: set[str]) -> bool:
     """Whether one story can hold every event of `names` (see COMPATIBLE)."""
     return all(frozenset((a, b)) in COMPATIBLE for a in names for b in names if a != b)
 
 
 def role_near(before: str, after: str, lang: str) -> str | None:
-    """The role the words right after a figure (else right before it) give it: '12 morts' -> deaths."""
+    """The role the words next to a figure give it, nearest first: the word after it ('12 morts'), the word
+    before it ('magnitude 4,4 earthquake'), three words after ('onze ont été blessées', '18 ans de prison'),
+    three words before ('toll rose to 4')."""
     pattern, stem_class = _pattern("roles", lang)
-    for text, take_last in ((after, False), (before, True)):
+    words_after, words_before = after.split(), before.split()
+    for text, take_last in (
+        (" ".join(words_after[:1]), False),
+        (" ".join(words_before[-1:]), True),
+        (" ".join(words_after[:3]), False),
+        (" ".join(words_before[-3:]), True),
+    ):
         matches = list(pattern.finditer(fold(text)))
         if matches:
             return stem_class[matches[-1 if take_last else 0].group(0)]

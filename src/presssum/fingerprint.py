@@ -65,6 +65,8 @@ class Figure:
     value: float
     unit: str
     role: str | None = None
+    # the countries its sentence names: '120 voli in Italia' and '38 voos em Lisboa' count different flights
+    places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,16 @@ def figures(text: str, lang: str) -> list[Figure]:
         written = f"{fact.text}{counted}".strip()
         if scales_as_written and _ENGLISH_SCALE.search(written):  # show "12 Milliarden", as the wire wrote it
             written = _ENGLISH_SCALE.sub(scales_as_written.pop(0), written, count=1)
-        found.append(Figure(written, float(fact.value), unit, role))
+        where = frozenset(countries(places(_sentence(text, start), lang)))
+        found.append(Figure(written, float(fact.value), unit, role, where))
     return found
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence around position `at`."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [end for end in (text.find(". ", at), text.find("\n", at)) if end >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _words(text: str) -> str:
@@ -132,6 +142,14 @@ def places(text: str, lang: str) -> set[str]:
     """CLDR codes of the countries and time-zone cities named in `text` ('Lisbonne' -> Europe/Lisbon)."""
     pattern, codes = _place_pattern(lang)
     return {codes[match.group(0)] for match in pattern.finditer(fold(text))}
+
+
+def countries(codes: set[str]) -> set[str]:
+    """The CLDR territories of places: 'Europe/Lisbon' is in PT; 'PT' is PT."""
+    from babel.core import get_global
+
+    zones = get_global("zone_territories")
+    return {code if "/" not in code else str(zones.get(code, code)) for code in codes}
 
 
 def _unit_after(text: str, end: int, lang: str) -> tuple[str, str]:
