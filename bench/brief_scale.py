@@ -17,12 +17,14 @@ from __future__ import annotations
 import argparse
 import copy
 import math
+import sys
 import time
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from bench.brief import labelled_set
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.brief import labelled_set  # noqa: E402
 
 from presssum.fingerprint import Figure
 from presssum.group import StoryWire, group

@@ -67,7 +67,8 @@ def updates(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
             first, last = history[0], history[-1]
             if {f.value for f in first} & {f.value for f in last}:
                 continue
-            for before, after in zip(first, last, strict=False):
+            changes = {(b.value, a.value): (b, a) for b, a in zip(first, last, strict=False)}  # once per change
+            for before, after in changes.values():
                 if _close_role_figures(before.value, after.value):
                     claims = tuple(Claim(source=name, text=f.text, value=_english_figure(f)) for f in (before, after))
                     rows.append(Disagreement(kind="number", about=_about(key), claims=claims))

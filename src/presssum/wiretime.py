@@ -21,7 +21,7 @@ from presssum.records import Article
 
 TimeSource = Literal["field", "dateline", "file"]
 # Month names are CLDR's in the wire's language first, then in these (a wire's language may be misdetected).
-DATELINE_LANGS = ("fr", "de", "es", "it", "pt", "en")
+DATELINE_LANGS = ("fr", "de", "es", "it", "pt", "nl", "en")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _AGENCY = re.compile(r"\(([^()]{2,30})\)")
 _FUTURE = timedelta(days=1)
