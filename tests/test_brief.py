@@ -32,7 +32,7 @@ from presssum.load import load_articles
 from presssum.records import Article, Digest, ModelInfo, ParagraphPair, Story, Summary
 from presssum.render import brief as render
 from presssum.wiretime import published, wire_time, wire_times
-from tests.conftest import WriteConfig, ctrl_c_as_at_a_terminal
+from tests.conftest import WriteConfig, ctrl_c_as_at_a_terminal, run_cli
 
 DATA = Path(__file__).parent / "data" / "brief"
 
@@ -233,7 +233,7 @@ sys.exit(main())
 """
 
 
-def test_brief_watch_adds_a_new_wire_to_its_story_and_rewrites_that_story(
+def test_brief_watch_adds_a_new_wire_to_its_story_as_a_fresh_brief_of_the_inbox_groups_it(
     tmp_path: Path, write_config: WriteConfig, echo_model: Path
 ) -> None:
     pairs = {lang: {"model": str(echo_model)} for lang in ("fr", "de", "es")}
@@ -272,6 +272,13 @@ def test_brief_watch_adds_a_new_wire_to_its_story_and_rewrites_that_story(
     dates = next(row for row in story["disagreements"] if row["kind"] == "date")
     assert {claim["value"] for claim in dates["claims"]} == {"December 15", "December 16"}
     assert len(list(out.glob("*.json"))) == 3, "two stories and the index; no stale file"
+    watched = {
+        frozenset(source["input"] for source in json.loads(path.read_text("utf-8"))["stories"][0]["sources"])
+        for path in out.glob("*.json")
+        if path.name != "index.json"
+    }
+    fresh = run_cli("brief", str(inbox), "-f", "json", "--config", str(config))
+    assert watched == {frozenset(s["input"] for s in story["sources"]) for story in json.loads(fresh.stdout)["stories"]}
     assert datetime.now(timezone.utc) - published_or_now(story) < timedelta(hours=1), "a .txt wire's time is its mtime"
 
 
