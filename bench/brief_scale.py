@@ -5,11 +5,12 @@
 
 The wires are copies of a labelled set's wires (tests/data/brief-v2/dev when present, else tests/data/brief;
 the few its datelines leave undated take their story's day), each copy a desk's next batch: its figures
-shifted, its names made its own, its time moved on so that the inbox holds about `--per-day` wires a day.
-Dates, places and events stay as written, so they are shared by thousands of wires, as `France` and
-`strike` are on a real desk. The bench says how close the stories are to every copy grouped as the
-original set is (pairwise precision and recall against that), and whether the inverted index gives the
-same stories as comparing every pair (`--exact-check N`: on the first N wires, where that is affordable).
+and names made its own (no figure or name of one copy is another's), its time moved on so that the inbox
+holds about `--per-day` wires a day. Dates, places and events stay as written, so they are shared by
+thousands of wires, as `France` and `strike` are on a real desk. The bench says how close the stories are
+to every copy grouped as the original set is (pairwise precision and recall against that), and whether the
+inverted index gives the same stories as comparing every pair (`--exact-check N`: on the first N wires,
+where that is affordable).
 Fingerprinting is not timed: each wire is fingerprinted once as it arrives, whatever the grouping.
 """
 
@@ -47,7 +48,7 @@ def copies(originals: list[StoryWire], count: int, per_day: int) -> list[StoryWi
 def _copy(wire: StoryWire, batch: int, later: timedelta) -> StoryWire:
     made = copy.copy(wire)
     facts = wire.facts
-    shifted = tuple(Figure(f.text, f.value + 1000 * batch, f.unit, f.role) for f in facts.figures)
+    shifted = tuple(Figure(f.text, f.value, f"{f.unit}#{batch}", f.role) for f in facts.figures)  # its own figures
     names = frozenset(f"{name}{batch}" for name in facts.names)
     object.__setattr__(made, "facts", replace(facts, figures=shifted, names=names))
     moved = WireTime(wire.time.start + later, wire.time.end + later, wire.time.source) if wire.time else None

@@ -194,6 +194,9 @@ def test_every_format_shows_sources_and_disagreements(brief_stories: list[Story]
     assert message["Subject"].startswith(f"Morning brief: {len(brief_stories)} stories from 35 wires")
     body = message.get_body(("plain",))
     assert body is not None and "Ingrid Baumer" in body.get_content()
+    floods = [story for story in brief_stories if "Valencia" in story.digest.headline_en]
+    assert "UPDATES\n  deaths: EFE: 7 personas -> 9 personas" in render.render_text(floods)
+    assert "9 personas" in render.render_markdown(floods).split("### Updates")[1]
 
 
 def wait_for(condition: Callable[[], bool], log: Path, seconds: float = 300) -> None:

@@ -159,7 +159,7 @@ def _cosine(a: Vector, b: Vector) -> float:
 def _candidates(
     wires: Sequence[StoryWire], neutral: list[Vector], english: list[Vector], window: timedelta, rare: int
 ) -> Iterable[tuple[int, int]]:
-    """Pairs of wires within the window that share a feature fewer than `rare` wires of their days have."""
+    """Pairs of wires within the window that share a feature no more than `rare` wires of one day have."""
     index: dict[tuple[str, int | None], list[int]] = defaultdict(list)
     for number, wire in enumerate(wires):
         for feature in (*neutral[number], *(f"en:{word}" for word in english[number])):
