@@ -136,7 +136,7 @@ def test_disagreements_compare_values_normalised_across_languages(
     }
     assert fund["date"]["dpa"] == {"December 16"} and fund["date"]["EFE"] == {"December 15"}
     strike = table("rail-strike-fr")
-    assert strike["trains (percentage)"] == {"dpa": {"80%"}, "AFP": {"75%"}}, "a share of trains, by its role"
+    assert strike["percentage"]["dpa"] == {"80%"} and strike["percentage"]["AFP"] == {"75%"}
     assert strike["date"]["dpa"] == {"December 3"} and strike["date"]["Reuters"] == {"December 2"}
     jobs = table("german-jobs")
     assert jobs["name"] == {"AFP": {"Ingrid Baumer"}, "dpa": {"Ingrid Bauer"}, "Reuters": {"Ingrid Bauer"}}
@@ -156,8 +156,9 @@ def test_agencies_that_agree_and_an_agency_updating_itself_are_no_disagreement(
     assert efe == {"9"}, "EFE's first version said 7; only its latest speaks"
     raised = updates([wires[index] for index in floods_wires(found, labels)])
     assert [(row.about, [(c.source, c.value) for c in row.claims]) for row in raised] == [
-        ("deaths", [("EFE", "7"), ("EFE", "9")])
-    ], "shown as EFE's update"
+        ("deaths", [("EFE", "7"), ("EFE", "9")]),
+        ("evacuated", [("EFE", "1,200"), ("EFE", "1,500")]),
+    ], "shown as EFE's updates"
 
 
 @pytest.fixture(scope="module")

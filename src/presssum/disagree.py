@@ -103,15 +103,18 @@ def _last_generation(own: list[StoryWire]) -> list[StoryWire]:
 
 
 def _keyed(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
-    """Figures by what they count: their role and unit ('deaths', ''), else an amount or a share alone.
+    """Figures by what they count: an amount of money or a share by its unit alone (one agency's words name
+    what it is a share of, another's may not), any other figure by its role and unit ('deaths', '').
 
     A figure without a role that is neither (a bare '9', '9 km', '2025') says too little of what it counts
     to be set against another agency's: the distance to a town or the depth, a year or a count of calls.
     """
     keyed: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
-        if figure.role or figure.unit.isupper() or figure.unit == "concentr-percent":
-            keyed.setdefault((figure.role or "", figure.unit), []).append(figure)
+        if figure.unit.isupper() or figure.unit == "concentr-percent":  # '75 % des TGV' = '80 Prozent'
+            keyed.setdefault(("", figure.unit), []).append(figure)
+        elif figure.role:
+            keyed.setdefault((figure.role, figure.unit), []).append(figure)
     return keyed
 
 

@@ -312,6 +312,10 @@ COMPATIBLE = {
         ("explosion", "attack"),
         ("accident", "fire"),
         ("accident", "explosion"),
+        ("accident", "storm"),
+        ("accident", "flood"),
+        ("strike", "talks"),
+        ("protest", "talks"),
         ("flood", "storm"),
         ("flood", "landslide"),
         ("landslide", "storm"),
@@ -322,6 +326,7 @@ _PLACE_AFTER = re.compile(
     r"[\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}?\s+(?:en|à|a|in|em|im|bei|near|nahe|au|na|no|nel|nella)\s+"
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?)"
 )
+_EPICENTRE = re.compile(r"(?<![^\W_])(?:epicent|epizent)")  # 'epicentro en Baza', 'Epizentrum bei Baza'
 _LEAST = 3  # a headline mention, or a lead mention and one more, or three in the body
 
 
@@ -384,7 +389,7 @@ def event_places(text: str, lang: str) -> list[str]:
     pattern, _ = _pattern("events", lang)
     folded = "".join(fold(character)[:1] or character for character in text)  # positions as in `text`
     found = []
-    for match in pattern.finditer(folded):
+    for match in (*pattern.finditer(folded), *_EPICENTRE.finditer(folded)):
         place = _PLACE_AFTER.match(text, match.end())
         if place:
             found.append(place.group("place"))
@@ -398,14 +403,14 @@ def compatible(names: set[str]) -> bool:
 
 def role_near(before: str, after: str, lang: str) -> str | None:
     """The role the words next to a figure give it, nearest first: the word after it ('12 morts'), the word
-    before it ('magnitude 4,4 earthquake'), three words after ('onze ont été blessées', '18 ans de prison'),
-    three words before ('toll rose to 4')."""
+    before it ('magnitude 4,4 earthquake'), four words after ('onze ont été blessées', '14 Menschen kamen ums
+    Leben'), three words before ('toll rose to 4')."""
     pattern, stem_class = _pattern("roles", lang)
     words_after, words_before = after.split(), before.split()
     for text, take_last in (
         (" ".join(words_after[:1]), False),
         (" ".join(words_before[-1:]), True),
-        (" ".join(words_after[:3]), False),
+        (" ".join(words_after[:4]), False),
         (" ".join(words_before[-3:]), True),
     ):
         matches = list(pattern.finditer(fold(text)))
