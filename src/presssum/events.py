@@ -163,11 +163,11 @@ EVENTS: Lexicon = {
 ANNIVERSARY: Lexicon = {
     "anniversary": {
         "fr": ("un an apres", "ans apres", "anniversaire", "commemor", "il y a un an"),
-        "de": ("vor einem jahr", "jahre nach", "jahrestag", "gedenk", "gedacht", "erinner"),
-        "es": ("un ano despues", "anos despues", "aniversario", "hace un ano", "conmemor", "homenaje", "recuerda"),
-        "it": ("un anno fa", "anni fa", "un anno dopo", "anniversario", "commemor", "ricorda"),
-        "pt": ("um ano depois", "ha um ano", "aniversario", "homenage", "relembr", "recorda"),
-        "en": ("a year after", "a year on", "years after", "years on", "anniversary", "commemorat", "remembers"),
+        "de": ("vor einem jahr", "jahre nach", "jahrestag", "gedenk", "gedacht"),
+        "es": ("un ano despues", "anos despues", "aniversario", "hace un ano", "conmemor", "homenaje"),
+        "it": ("un anno fa", "anni fa", "un anno dopo", "anniversario", "commemor"),
+        "pt": ("um ano depois", "ha um ano", "aniversario", "homenage"),
+        "en": ("a year after", "a year on", "years after", "years on", "anniversary", "commemorat"),
         "nl": ("een jaar na", "jaar geleden", "herdenk", "verjaardag"),
     },
 }
