@@ -1,47 +1,130 @@
-"""Pairwise precision and recall of story grouping on the labelled wires in tests/data/brief.
+"""Pairwise precision and recall of story grouping, and disagreements surfaced, on a labelled set of wires.
 
-    python bench/brief.py                 # the default threshold and window
-    python bench/brief.py --sweep         # precision and recall across thresholds
+    python bench/brief.py                                      # tests/data/brief-v2/dev
+    python bench/brief.py tests/data/brief --sweep             # another set; precision and recall per threshold
+    python bench/brief.py tests/data/brief-v2/dev --show       # every story found, and what each disagreement needs
 
-Grouping here sees no English translation (as in the tests, where the echo model only copies), so the
-numbers measure the language-neutral signals alone.
+A set is either a folder of plain-text wires with `labels.json` (the format ../shared/scoring/brief_score.py
+scores: `{"stories": {story: [file, ...]}, "disagreements": [...]}`), or `wires.jsonl` with `labels.tsv`.
+The brief is made in-process from each wire's digest as the echo test model makes it (every "translation"
+a copy of the source), so the numbers measure the language-neutral signals alone, and the JSON is scored
+with brief_score.py's own rules. `presssum brief DIR -f json` with a configuration of echo models gives
+the same JSON through the CLI (see docs/brief.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
+import json
+import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
-from presssum.group import DEFAULT_THRESHOLD, Wire, group, pairwise_scores, published
+from presssum.brief import stories, wire_of
+from presssum.group import DEFAULT_THRESHOLD, StoryWire, group, pairwise_scores
+from presssum.lang import detect_language
 from presssum.load import load_articles
-from presssum.records import Article
+from presssum.records import Article, Digest, ModelInfo, ParagraphPair, Summary
+from presssum.render.brief import render_json
+from presssum.wiretime import wire_times
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "brief"
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "tests" / "data" / "brief-v2" / "dev"
+SCORER = ROOT.parent / "shared" / "scoring" / "brief_score.py"
 
 
-def labelled_wires() -> tuple[list[Wire], list[str]]:
-    """The labelled set's wires (English ones carry their own text as English) and each one's story id."""
-    with (DATA / "labels.tsv").open(encoding="utf-8") as file:
-        story_of = {row["id"]: row["story"] for row in csv.DictReader(file, delimiter="\t")}
-    articles = [a for a in load_articles([str(DATA / "wires.jsonl")]) if isinstance(a, Article)]
-    wires = [Wire(a, a.lang or "en", published(a), english=a.body if a.lang == "en" else None) for a in articles]
-    return wires, [story_of[a.id or ""] for a in articles]
+def echo_digest(article: Article) -> Digest:
+    """What the echo test model digests an article into: its language detected, every 'translation' a copy."""
+    lang = article.lang or detect_language(article.body, "en")
+    return Digest(
+        input=article.input,
+        source_lang=lang,
+        headline=article.headline,
+        headline_en=article.headline,
+        source=article.source,
+        dateline=article.dateline,
+        paragraphs=tuple(ParagraphPair(source=paragraph, en=paragraph) for paragraph in article.paragraphs),
+        summary=Summary(en=article.paragraphs[0], back=None if lang == "en" else article.paragraphs[0]),
+        models=(ModelInfo(role="summarizer", name="echo", revision=None),),
+        date=article.date,
+    )
+
+
+def labelled_articles(folder: Path = DEV) -> tuple[list[Article], list[str]]:
+    """A labelled set's articles, in file order, and each one's story."""
+    if (folder / "labels.json").is_file():
+        labels = json.loads((folder / "labels.json").read_text("utf-8"))
+        story_of = {name: story for story, names in labels["stories"].items() for name in names}
+        paths = sorted(str(folder / name) for name in story_of)
+        articles = [a for a in load_articles(paths) if isinstance(a, Article)]
+        return articles, [story_of[Path(a.input).name] for a in articles]
+    with (folder / "labels.tsv").open(encoding="utf-8") as file:
+        story_by_id = {row["id"]: row["story"] for row in csv.DictReader(file, delimiter="\t")}
+    articles = [a for a in load_articles([str(folder / "wires.jsonl")]) if isinstance(a, Article)]
+    return articles, [story_by_id[a.id or ""] for a in articles]
+
+
+def labelled_set(folder: Path = DEV, now: datetime | None = None) -> tuple[list[StoryWire], list[str]]:
+    """The set's wires as grouping sees them (English ones carry their own text as English), and their stories."""
+    if not (folder / "labels.json").is_file() and not (folder / "labels.tsv").is_file():
+        folder = ROOT / "tests" / "data" / "brief"
+    articles, labels = labelled_articles(folder)
+    digests = [echo_digest(article) for article in articles]
+    times = wire_times(articles, [digest.source_lang for digest in digests], now or datetime.now(timezone.utc))
+    wires = [wire_of(a, d, now, moment) for a, d, moment in zip(articles, digests, times, strict=True)]
+    return wires, labels
+
+
+def brief_json(folder: Path) -> dict[str, Any]:
+    """The brief of a labelled set as `presssum brief --format json` writes it."""
+    articles, _ = labelled_articles(folder)
+    result: dict[str, Any] = json.loads(render_json(stories([(a, echo_digest(a)) for a in articles])))
+    return result
+
+
+def scorer() -> ModuleType:
+    """../shared/scoring/brief_score.py, the scorer of unseen sets."""
+    spec = importlib.util.spec_from_file_location("brief_score", SCORER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEV, help="A labelled set (default: the dev half).")
     parser.add_argument("--sweep", action="store_true", help="Also print precision and recall for other thresholds.")
+    parser.add_argument("--show", action="store_true", help="Print each story found and each disagreement's fate.")
     args = parser.parse_args()
     started = time.perf_counter()
-    wires, labels = labelled_wires()
-    stories = group(wires)
-    precision, recall = pairwise_scores(stories, labels)
+    wires, labels = labelled_set(args.folder)
+    found = group(wires)
+    precision, recall = pairwise_scores(found, labels)
     seconds = time.perf_counter() - started
-    print(f"{len(wires)} wires, {len(set(labels))} stories labelled, {len(stories)} found")
-    print(f"threshold {DEFAULT_THRESHOLD}: pairwise precision {precision:.3f}, recall {recall:.3f} ({seconds:.1f} s)")
-    for story in stories:
+    print(f"{len(wires)} wires, {len(set(labels))} stories labelled, {len(found)} found ({seconds:.1f} s)")
+    print(f"threshold {DEFAULT_THRESHOLD}: pairwise precision {precision:.3f}, recall {recall:.3f}")
+    if (args.folder / "labels.json").is_file() and SCORER.is_file():
+        labels_json = json.loads((args.folder / "labels.json").read_text("utf-8"))
+        brief = brief_json(args.folder)
+        result = scorer().score(labels_json, brief["stories"])
+        print(scorer().summary_line(result))
+        if args.show:
+            for planted, surfaced in zip(labels_json["disagreements"], result["surfaced_each"], strict=True):
+                print(f"  {'ok  ' if surfaced else 'MISS'} {planted['story']}: {planted['what']} {planted['values']}")
+            for story in brief["stories"]:
+                print(f"  story: {', '.join(Path(s['input']).name for s in story['sources'])}")
+                for row in story["disagreements"]:
+                    claims = "; ".join(f"{c['source']}: {c['text']}" for c in row["claims"])
+                    print(f"    disagreement {row['about']}: {claims}")
+                for row in story["updates"]:
+                    print(f"    update {row['about']}: {'; '.join(c['text'] for c in row['claims'])}")
+    for story in found:
         names = sorted({labels[i] for i in story})
         flag = "" if len(names) == 1 else "  <- mixed"
         print(f"  {len(story):2} wires: {', '.join(names)}{flag}")
@@ -52,4 +135,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

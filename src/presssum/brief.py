@@ -7,14 +7,14 @@ import hashlib
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
-from presssum.disagree import agency, disagreements
+from presssum.disagree import agency, disagreements, updates
 from presssum.errors import PresssumError
 from presssum.facts.text import fold
-from presssum.group import DEFAULT_THRESHOLD, DEFAULT_WINDOW, Wire, group, published
+from presssum.group import DEFAULT_THRESHOLD, DEFAULT_WINDOW, StoryWire, group
 from presssum.outdir import slugify
 from presssum.records import Article, Digest, Story, StorySource
+from presssum.wiretime import WireTime, wire_time, wire_times
 
 # A "translation" sharing this much of its words with the source is a copy (an echo model), not English.
 _COPY_OVERLAP = 0.8
@@ -28,7 +28,9 @@ def stories(
     window: timedelta = DEFAULT_WINDOW,
 ) -> list[Story]:
     """One Story per event, the most widely reported first; each article paired with its digest."""
-    wires = [wire_of(article, digest) for article, digest in pairs]
+    now = datetime.now(timezone.utc)
+    times = wire_times([article for article, _ in pairs], [digest.source_lang for _, digest in pairs], now)
+    wires = [wire_of(article, digest, now, moment) for (article, digest), moment in zip(pairs, times, strict=True)]
     found = []
     for members in group(wires, threshold=threshold, window=window):
         ordered = sorted(members, key=lambda index: _sort_time(wires[index]))
@@ -40,32 +42,28 @@ def stories(
                 digest=pairs[chosen][1],
                 sources=tuple(_source(wires[index], pairs[index][1]) for index in ordered),
                 disagreements=disagreements([wires[index] for index in ordered]),
+                updates=updates([wires[index] for index in ordered]),
             )
         )
     return sorted(found, key=lambda story: (-len({s.agency for s in story.sources}), story.sources[0].published or ""))
 
 
-def wire_of(article: Article, digest: Digest) -> Wire:
-    """The grouping's view of a digested article; its translation counts as English only if a model made one."""
+def wire_of(article: Article, digest: Digest, now: datetime | None = None, moment: WireTime | None = None) -> StoryWire:
+    """The grouping's view of a digested article; its translation counts as English only if a model made one.
+
+    Its time is `moment` when the inbox's times were read together (see wiretime.wire_times).
+    """
     english = digest.translation if digest.source_lang == "en" or not _is_copy(digest) else None
-    return Wire(article, digest.source_lang, wire_time(article), english)
-
-
-def wire_time(article: Article) -> datetime | None:
-    """When the wire was published: its date field, else its file's modification time."""
-    moment = published(article)
-    if moment is not None:
-        return moment
-    for candidate in (article.input, article.input.rsplit(":", 1)[0]):  # a JSON Lines article is 'feed.jsonl:LINE'
-        if Path(candidate).is_file():
-            return datetime.fromtimestamp(Path(candidate).stat().st_mtime, tz=timezone.utc)
-    return None
+    return StoryWire(article, digest.source_lang, moment or wire_time(article, digest.source_lang, now), english)
 
 
 def is_recent(article: Article, since: timedelta | None, now: datetime) -> bool:
-    """True when `since` is unset or the wire is no older than `since` (a wire with no time always counts)."""
-    moment = wire_time(article)
-    return since is None or moment is None or moment >= now - since
+    """True when `since` is unset or the wire is no older than `since` (a wire with no time always counts).
+
+    A wire dated by its dateline counts while any of its day is that recent.
+    """
+    moment = wire_time(article, now=now)
+    return since is None or moment is None or moment.end >= now - since
 
 
 def parse_since(value: str) -> timedelta:
@@ -83,11 +81,12 @@ def _is_copy(digest: Digest) -> bool:
     return bool(english) and sum(word in source for word in english) >= _COPY_OVERLAP * len(english)
 
 
-def _source(wire: Wire, digest: Digest) -> StorySource:
+def _source(wire: StoryWire, digest: Digest) -> StorySource:
     return StorySource(
         agency=agency(wire),
         lang=wire.lang,
-        published=wire.published.isoformat() if wire.published else None,
+        published=wire.time.label() if wire.time else None,
+        published_from=wire.time.source if wire.time else None,
         headline=digest.headline,
         headline_en=digest.headline_en,
         input=digest.input,
@@ -100,5 +99,5 @@ def _story_id(first: Digest) -> str:
     return f"{slugify(first.headline_en or first.headline)[:48].rstrip('-')}-{digest}"
 
 
-def _sort_time(wire: Wire) -> datetime:
+def _sort_time(wire: StoryWire) -> datetime:
     return wire.published or datetime.min.replace(tzinfo=timezone.utc)

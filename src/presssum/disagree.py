@@ -1,67 +1,220 @@
-"""Where the agencies of one story differ: figures, dates and names, compared in their language-neutral form.
+"""Where the agencies of one story differ: figures by role, dates, places and names, in a language-neutral form.
 
-Each agency speaks through its latest wire (an agency updating its own toll is news, not a disagreement).
-Two figures are about the same thing when they count the same CLDR unit or currency (or are both bare
-counts) and lie within a quarter of each other; dates when they lie within three days; names when they
-share a word and differ by a letter or two. A row is shown when two agencies give such values and share none.
+Figures are compared only within one role (deaths, injured, magnitude, prison term, flights...: what the
+words next to them say they count, see events.py) and unit; a figure without a role is compared only when
+it is an amount of money or a share. They are one fact when close (within a quarter; a third for a role;
+half a point for a magnitude) and said of the same country (or of none); dates when within three days;
+places when an agency names a town right after the event word ('detenido en Marbella', 'arrêté à Estepona');
+names when they share a word and differ by a letter or two. A row is shown when two agencies give values
+there and share none; each claim says which agency gives it.
+
+Each agency speaks through its latest wires that give a value there (an agency raising its own toll is an
+update, listed apart by `updates`, not a disagreement); wires dated only by their dateline's day are all
+latest together.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from difflib import SequenceMatcher
 from typing import TypeVar
 
+from presssum.events import event_places, says_update
 from presssum.facts import english_date
 from presssum.facts.text import fold
-from presssum.fingerprint import Figure
-from presssum.group import Wire
+from presssum.fingerprint import Figure, countries, places
+from presssum.group import StoryWire
 from presssum.records import Claim, Disagreement
+from presssum.wiretime import dateline_agency, dateline_of
 
 # Figures further apart than this count different things ("80 % of TGVs" against "20 % of TERs").
 _CLOSE_FIGURES = 0.25
+# Figures of one role ("12 morts", "14 Tote") are one fact a little further apart: 18 against 24 years.
+_CLOSE_ROLE_FIGURES = 0.35
+_CLOSE_MAGNITUDES = 0.5
+_SAME_PLACE = 0.6  # 'Granada' and 'Grenade' are one town; 'Marbella' and 'Estepona' two
+_NOT_IN_NAMES = {"la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "the", "o", "a", "de", "del"}
+_NOT_IN_NAMES |= {"di", "da", "do", "dos", "des", "du", "het", "een"}
 _CLOSE_DAYS = 3
 _SIMILAR_SPELLING = 0.75
 T = TypeVar("T")
 
 
-def disagreements(wires: Sequence[Wire]) -> tuple[Disagreement, ...]:
-    """The rows of a story's disagreement table: figures first, then dates, then names."""
-    latest: dict[str, Wire] = {}
-    for wire in sorted(wires, key=lambda w: w.published or datetime.min.replace(tzinfo=timezone.utc)):
-        latest[agency(wire)] = wire
+def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
+    """The rows of a story's disagreement table: figures by role first, then dates, places and names."""
+    latest = _latest(wires)
     if len(latest) < 2:
         return ()
-    return (*_figure_rows(latest), *_date_rows(latest), *_name_rows(latest))
+    return (
+        *_figure_rows(_figures_by_agency(wires)),
+        *_date_rows(latest),
+        *_place_rows(latest),
+        *_name_rows(latest),
+    )
 
 
-def agency(wire: Wire) -> str:
-    """The agency that sent a wire: its source line, else its input."""
-    return wire.article.source or wire.article.input
-
-
-def _figure_rows(latest: dict[str, Wire]) -> list[Disagreement]:
-    by_unit: dict[str, list[tuple[str, Figure]]] = {}
-    for name, wire in latest.items():
-        for figure in wire.facts.figures:
-            by_unit.setdefault(figure.unit, []).append((name, figure))
+def updates(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
+    """Figures an agency changed in a later wire of the story (a toll raised from 7 to 9): news, not disagreement."""
     rows = []
-    for unit, claims in sorted(by_unit.items()):
-        for cluster in _clusters(claims, lambda claim: claim[1].value, _close_figures):
-            if _disagree({(name, figure.value) for name, figure in cluster}):
+    for name, own in _by_agency(wires).items():
+        said: dict[tuple[str, str], list[list[Figure]]] = {}
+        for wire in own:
+            for key, figures in _keyed(wire.facts.figures).items():
+                said.setdefault(key, []).append(figures)
+        for key, history in said.items():
+            first, last = history[0], history[-1]
+            if {f.value for f in first} & {f.value for f in last}:
+                continue
+            changes = {(b.value, a.value): (b, a) for b, a in zip(first, last, strict=False)}  # once per change
+            for before, after in changes.values():
+                if _close_role_figures(before.value, after.value):
+                    claims = tuple(Claim(source=name, text=f.text, value=_english_figure(f)) for f in (before, after))
+                    rows.append(Disagreement(kind="number", about=_about(key), claims=claims))
+    return tuple(rows)
+
+
+def agency(wire: StoryWire) -> str:
+    """The agency that sent a wire: its source line, else the agency its dateline names, else its input."""
+    return wire.article.source or dateline_agency(dateline_of(wire.article)) or wire.article.input
+
+
+def _by_agency(wires: Sequence[StoryWire]) -> dict[str, list[StoryWire]]:
+    """Each agency's wires, oldest first; of one day's wires (dated by their dateline) an update comes last."""
+    found: dict[str, list[StoryWire]] = {}
+    for wire in sorted(wires, key=_order):
+        found.setdefault(agency(wire), []).append(wire)
+    return found
+
+
+def _order(wire: StoryWire) -> tuple[datetime, bool, int]:
+    moment = wire.published or datetime.min.replace(tzinfo=timezone.utc)
+    return moment, says_update(wire.article.headline, wire.lang), len(wire.article.body)
+
+
+def _latest(wires: Sequence[StoryWire]) -> dict[str, list[StoryWire]]:
+    """Each agency's latest wires: its last, and any it sent at the same time (one day, for datelines)."""
+    return {name: _last_generation(own) for name, own in _by_agency(wires).items()}
+
+
+def _last_generation(own: list[StoryWire]) -> list[StoryWire]:
+    return [wire for wire in own if wire.published == own[-1].published]
+
+
+def _keyed(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
+    """Figures by what they count: an amount of money or a share by its unit alone (one agency's words name
+    what it is a share of, another's may not), any other figure by its role and unit ('deaths', '').
+
+    A figure without a role that is neither (a bare '9', '9 km', '2025') says too little of what it counts
+    to be set against another agency's: the distance to a town or the depth, a year or a count of calls.
+    """
+    keyed: dict[tuple[str, str], list[Figure]] = {}
+    for figure in figures:
+        if figure.unit.isupper() or figure.unit == "concentr-percent":  # '75 % des TGV' = '80 Prozent'
+            keyed.setdefault(("", figure.unit), []).append(figure)
+        elif figure.role:
+            keyed.setdefault((figure.role, figure.unit), []).append(figure)
+    return keyed
+
+
+def _figures_by_agency(wires: Sequence[StoryWire]) -> dict[tuple[str, str], list[tuple[str, Figure]]]:
+    """For each role and unit, what each agency says there in its latest wire that says anything there."""
+    found: dict[tuple[str, str], list[tuple[str, Figure]]] = {}
+    for name, own in _by_agency(wires).items():
+        keys = {key for wire in own for key in _keyed(wire.facts.figures)}
+        for key in keys:
+            saying = _last_generation([wire for wire in own if key in _keyed(wire.facts.figures)])
+            found.setdefault(key, []).extend(
+                (name, _placed(f, wire)) for wire in saying for f in _keyed(wire.facts.figures)[key]
+            )
+    return found
+
+
+def _placed(figure: Figure, wire: StoryWire) -> Figure:
+    """The figure with the country of its wire's dateline when its sentence names none."""
+    if figure.places:
+        return figure
+    dateline = dateline_of(wire.article) or ""
+    return replace(figure, places=frozenset(countries(places(dateline.split(",")[0], wire.lang))))
+
+
+def _figure_rows(by_key: dict[tuple[str, str], list[tuple[str, Figure]]]) -> list[Disagreement]:
+    rows = []
+    for key, claims in sorted(by_key.items()):
+        close = _close_magnitudes if key[0] == "magnitude" else _close_role_figures if key[0] else _close_figures
+        for cluster in _clusters(claims, lambda claim: claim[1].value, close):
+            if _figures_disagree(cluster):
                 rows.append(
                     Disagreement(
                         kind="number",
-                        about=_unit_label(unit),
+                        about=_about(key),
                         claims=_claims((name, figure.text, _english_figure(figure)) for name, figure in cluster),
                     )
                 )
     return rows
 
 
-def _date_rows(latest: dict[str, Wire]) -> list[Disagreement]:
-    claims = [(name, date) for name, wire in latest.items() for date in wire.facts.dates]
+def _about(key: tuple[str, str]) -> str:
+    """'deaths', 'prison term (years)', 'percentage': a row's role, and its unit where the role needs one."""
+    role, unit = key
+    if not role:
+        return _unit_label(unit)
+    return role if not unit or role in ("prison term", "magnitude") else f"{role} ({_unit_label(unit)})"
+
+
+def _figures_disagree(cluster: list[tuple[str, Figure]]) -> bool:
+    """Two agencies give values and none in common, and some of them are said of the same places (or of none)."""
+    said: dict[str, list[Figure]] = {}
+    for name, figure in cluster:
+        said.setdefault(name, []).append(figure)
+    agencies = list(said.items())
+    return any(
+        not {f.value for f in first} & {f.value for f in second}
+        and any(not a.places or not b.places or a.places & b.places for a in first for b in second)
+        for index, (_, first) in enumerate(agencies)
+        for _, second in agencies[index + 1 :]
+    )
+
+
+def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+    """Where it happened, named differently: 'detenido en Marbella' against 'arrêté à Estepona'.
+
+    A town one agency names after an event word is set against another's when neither names the other's
+    anywhere and the two are not one name spelt in two languages (Granada, Grenade).
+    """
+    said = {
+        name: {place for wire in wires for place in event_places(_lead(wire), wire.lang)}
+        for name, wires in latest.items()
+    }
+    texts = {name: fold(" ".join(_lead(wire) + wire.article.body for wire in wires)) for name, wires in latest.items()}
+    said = {
+        name: {place for place in found if not _country(place, latest[name][0].lang)} for name, found in said.items()
+    }
+    rows = []
+    for place_a, place_b in sorted({(a, b) for x in said.values() for a in x for y in said.values() for b in y}):
+        if place_a >= place_b or SequenceMatcher(None, fold(place_a), fold(place_b)).ratio() >= _SAME_PLACE:
+            continue
+        with_a = [name for name, places in said.items() if place_a in places and fold(place_b) not in texts[name]]
+        with_b = [name for name, places in said.items() if place_b in places and fold(place_a) not in texts[name]]
+        if with_a and with_b:
+            claims = [Claim(source=name, text=place_a, value=place_a) for name in with_a]
+            claims += [Claim(source=name, text=place_b, value=place_b) for name in with_b]
+            rows.append(Disagreement(kind="name", about="place", claims=tuple(sorted(claims, key=lambda c: c.source))))
+    return rows
+
+
+def _country(name: str, lang: str) -> bool:
+    """Whether a name is a country's ('Italia', 'Frankreich'): a country is not where in it something happened."""
+    return any(len(code) == 2 for code in places(name, lang))
+
+
+def _lead(wire: StoryWire) -> str:
+    return f"{wire.article.headline}\n{wire.article.paragraphs[0] if wire.article.paragraphs else ''}\n"
+
+
+def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+    claims = [(name, date) for name, wires in latest.items() for wire in wires for date in wire.facts.dates]
     rows = []
     for cluster in _clusters(claims, lambda claim: _day_of_year(claim[1].value), lambda a, b: b - a <= _CLOSE_DAYS):
         if _disagree({(name, date.value) for name, date in cluster}):
@@ -75,11 +228,15 @@ def _date_rows(latest: dict[str, Wire]) -> list[Disagreement]:
     return rows
 
 
-def _name_rows(latest: dict[str, Wire]) -> list[Disagreement]:
-    """Names spelt two ways: they share a word, differ by a letter or two in another, and no wire has both."""
+def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+    """Names spelt two ways: they share a word, differ by a letter or two in another, and no wire has both.
+
+    Only what looks like a person's name counts: 'La Commission' and 'La Commissione', 'Consejo de Ministros'
+    and 'Conselho de Ministros' are one institution in two languages.
+    """
     spelt: dict[str, tuple[str, set[str]]] = {}
-    for name, wire in latest.items():
-        for span in wire.facts.name_spans:
+    for name, wires in latest.items():
+        for span in (span for wire in wires for span in wire.facts.name_spans if _personal(span)):
             for candidate in {span, " ".join(span.split()[-2:])}:  # "Behördenchefin Ingrid Bauer" names "Ingrid Bauer"
                 spelt.setdefault(fold(candidate), (candidate, set()))[1].add(name)
     rows = []
@@ -91,6 +248,12 @@ def _name_rows(latest: dict[str, Wire]) -> list[Disagreement]:
                 ordered = tuple(sorted(claims, key=lambda claim: claim.source))
                 rows.append(Disagreement(kind="name", about="name", claims=ordered))
     return rows
+
+
+def _personal(span: str) -> bool:
+    """A span of capitalised words that may be a person's name: no article, link word or word in capitals."""
+    words = span.split()
+    return not any(word.isupper() or fold(word) in _NOT_IN_NAMES for word in words)
 
 
 def _misspelt(a: str, b: str) -> bool:
@@ -130,6 +293,15 @@ def _claims(claims: Iterable[tuple[str, str, str]]) -> tuple[Claim, ...]:
 
 def _close_figures(a: float, b: float) -> bool:
     return abs(b - a) < _CLOSE_FIGURES * max(abs(a), abs(b))
+
+
+def _close_magnitudes(a: float, b: float) -> bool:
+    """4.4 against 4.6 is one quake told two ways; 2.8 is its aftershock."""
+    return abs(b - a) <= _CLOSE_MAGNITUDES
+
+
+def _close_role_figures(a: float, b: float) -> bool:
+    return abs(b - a) < _CLOSE_ROLE_FIGURES * max(abs(a), abs(b))
 
 
 def _day_of_year(value: str) -> float:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from presssum.events import role_near
 from presssum.facts import extract_dates, extract_numbers
 from presssum.facts.text import fold
 from presssum.records import Fact
@@ -42,6 +43,7 @@ _CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CNY")
 _ENGLISH_SCALES = {6: "million", 9: "billion", 12: "trillion"}
 # Words between a figure and what it counts: "12 milliards d'euros", "80 Prozent der Züge".
 _LINKS = {"de", "d'", "del", "des", "du", "of", "der", "den", "di", "da", "d’"}
+_ROLE_WORDS = 4  # a figure's role is named within this many words of it
 _NOUN_MIN = 4  # "1 200 vols" keeps its noun; "5,9 a secoué" does not keep its verb
 _CURRENCY_SYMBOLS = ("€", "$", "£", "¥")
 _ENGLISH_SCALE = re.compile(r"\b(?:million|billion|trillion)\b")
@@ -53,11 +55,18 @@ _SENTENCE_END = re.compile(r"(?:[.!?:«»\"“„(]|\n)\s*$")
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure as written, its value, and the CLDR unit or currency it counts ('' for a bare count)."""
+    """A figure as written, its value, the CLDR unit or currency it counts ('' for a bare count), and its role.
+
+    The role is what the words next to it say it counts ('deaths', 'magnitude', 'prison term': see events.py),
+    else None: agencies' figures are compared only within one role.
+    """
 
     text: str
     value: float
     unit: str
+    role: str | None = None
+    # the countries its sentence names: '120 voli in Italia' and '38 voos em Lisboa' count different flights
+    places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -99,19 +108,48 @@ def figures(text: str, lang: str) -> list[Figure]:
             continue
         position = start + len(fact.text)
         unit, counted = _unit_after(text, position, lang)
+        role = role_near(_words(text[max(0, start - 40) : start]), _after(text, position), lang)
         if not unit and text[max(0, start - 1) : start] in _CURRENCY_SYMBOLS:
             unit = _units(lang).get(text[start - 1], "")
         written = f"{fact.text}{counted}".strip()
         if scales_as_written and _ENGLISH_SCALE.search(written):  # show "12 Milliarden", as the wire wrote it
             written = _ENGLISH_SCALE.sub(scales_as_written.pop(0), written, count=1)
-        found.append(Figure(written, float(fact.value), unit))
+        where = frozenset(countries(places(_sentence(text, start), lang)))
+        found.append(Figure(written, float(fact.value), unit, role, where))
     return found
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence around position `at`."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [end for end in (text.find(". ", at), text.find("\n", at)) if end >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _words(text: str) -> str:
+    """The words right before a figure, within its clause: 'magnitude 4,1', 'bilan de 12'."""
+    clause = re.split(r"[,;:()\n\d]|\.\s", text)[-1]
+    return " ".join(clause.split()[-_ROLE_WORDS:])
+
+
+def _after(text: str, end: int) -> str:
+    """The words right after a figure, up to the clause's end: what it counts ('18 ans de prison')."""
+    clause = re.split(r"[,;:()\n\d]|\.\s", text[end : end + 60], maxsplit=1)[0]  # up to the next figure
+    return " ".join(clause.split()[:_ROLE_WORDS])
 
 
 def places(text: str, lang: str) -> set[str]:
     """CLDR codes of the countries and time-zone cities named in `text` ('Lisbonne' -> Europe/Lisbon)."""
     pattern, codes = _place_pattern(lang)
     return {codes[match.group(0)] for match in pattern.finditer(fold(text))}
+
+
+def countries(codes: set[str]) -> set[str]:
+    """The CLDR territories of places: 'Europe/Lisbon' is in PT; 'PT' is PT."""
+    from babel.core import get_global
+
+    zones = get_global("zone_territories")
+    return {code if "/" not in code else str(zones.get(code, code)) for code in codes}
 
 
 def _unit_after(text: str, end: int, lang: str) -> tuple[str, str]:

@@ -1,99 +1,117 @@
-"""Wires into stories across agencies and languages: shared names, figures, dates and places, close in time.
+"""Wires into stories across agencies and languages: one story per event, not per set of shared names.
 
-Each wire becomes a set of language-neutral features (see fingerprint.py), weighted by how rare they are in
-the batch; two wires are as similar as the cosine of those weights (averaged with the cosine of their English
-words when both have an English text). Versions of one wire join first by identity; then average-linkage
-clustering merges the most similar stories while their similarity stays above a threshold and no story spans
-more than a time window, so a follow-up a day later is a story of its own.
+Each wire becomes a set of language-neutral features (fingerprint.py: figures with their unit, dates, names,
+CLDR places; events.py: what happened and in which sector), weighted by how rare they are in the batch; two
+wires are as similar as the cosine of those weights (averaged with the cosine of their English words when
+both have an English text). Versions of one wire join first by identity; then average linkage merges the
+most similar stories while their similarity stays above a threshold, under constraints no similarity
+overrides: a story never spans more than the time window, nor two events or two sectors (a verdict and an
+arrest, a rail strike and an air-traffic strike), however many names they share. Average linkage does not
+chain: a wire joins a story through its similarity to all of it, not to one member.
+
+Only pairs of wires that share a feature can be similar, so the similarities are found through an inverted
+index from each feature to its wires, within the time window. Features that many wires of one day share
+(`France`, `strike`) are left out of that index (`rare`): they add to a pair's similarity but do not make
+it a candidate, which keeps grouping near-linear in the number of wires. `exhaustive=True` compares every
+pair instead; on sets where no feature is that common both give the same stories.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from itertools import combinations
 
+from presssum.events import compatible, dominant, looks_back, profile
 from presssum.facts.text import fold
 from presssum.fingerprint import Fingerprint, fingerprint
 from presssum.records import Article
+from presssum.wiretime import WireTime, dateline_of, published
+
+__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW", "StoryWire", "group", "pairwise_scores", "published"]
 
 DEFAULT_WINDOW = timedelta(hours=12)
-# Average similarity above which two stories are one; measured on tests/data/brief (see docs/brief.md).
-DEFAULT_THRESHOLD = 0.2
+# Average similarity above which two stories are one; measured on the labelled sets (see docs/brief.md).
+DEFAULT_THRESHOLD = 0.22
+# A feature shared by more wires than this in one day makes no candidate pair (it still adds to similarity).
+DEFAULT_RARE = 50
+# How much of their similarity two wires keep when only one of them names an event (or they name two).
+OTHER_EVENT = 0.6
+# The share of the English words' cosine in the similarity of two wires that both have English. Two English
+# wires on two earthquakes share most of their words ("magnitude", "injured"); names and figures tell them apart.
+ENGLISH_SHARE = 0.3
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_DATELINE_PLACE = re.compile(r"^[^,(]+")
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
-class Wire:
+class StoryWire:
     """One wire as grouping sees it: its article, language, time and, when a model made one, its English text."""
 
     article: Article
     lang: str
-    published: datetime | None
+    time: WireTime | None
     english: str | None = None
     facts: Fingerprint = field(init=False, compare=False)
+    event: str | None = field(init=False, compare=False)
+    sector: str | None = field(init=False, compare=False)
+    looks_back: bool = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        text = f"{self.article.headline}\n\n{self.article.body}"
+        place = _DATELINE_PLACE.match(dateline_of(self.article) or "")  # the dateline's city, not its date or agency
+        text = f"{self.article.headline}\n\n{place.group(0).strip() + ' ' if place else ''}{self.article.body}"
         object.__setattr__(self, "facts", fingerprint(text, self.lang))
+        paragraphs = self.article.paragraphs
+        object.__setattr__(self, "event", dominant(profile(self.article.headline, paragraphs, self.lang)))
+        sectors = profile(self.article.headline, paragraphs, self.lang, "sectors")
+        object.__setattr__(self, "sector", dominant(sectors))
+        object.__setattr__(self, "looks_back", looks_back(self.article.headline, self.lang))
+
+    @property
+    def when(self) -> WireTime | None:
+        """The wire's time where grouping may rely on it (not a copied file's)."""
+        return self.time if self.time and self.time.trusted else None
+
+    @property
+    def published(self) -> datetime | None:
+        """The start of the wire's time (its day's midnight for a dateline), in UTC."""
+        return self.time.start if self.time else None
 
     @property
     def identity(self) -> str | None:
         """The agency's id shared by every version of this wire, when its format carries one."""
-        guid = getattr(getattr(self.article, "wire", None), "guid", None)
+        guid = self.article.wire.guid if self.article.wire else None
         return f"{self.article.source or ''}|{guid}" if guid else None
 
 
-def published(article: Article) -> datetime | None:
-    """The wire's time from its date field (ISO 8601 or RFC 2822, as feeds write it), in UTC; None if it has none."""
-    from email.utils import parsedate_to_datetime
-
-    if not article.date:
-        return None
-    try:
-        moment = datetime.fromisoformat(article.date.strip().replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            moment = parsedate_to_datetime(article.date)
-        except (TypeError, ValueError):
-            return None
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def group(
-    wires: Sequence[Wire], *, threshold: float = DEFAULT_THRESHOLD, window: timedelta = DEFAULT_WINDOW
+    wires: Sequence[StoryWire],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    window: timedelta = DEFAULT_WINDOW,
+    rare: int = DEFAULT_RARE,
+    exhaustive: bool = False,
 ) -> list[list[int]]:
     """Indices of `wires` in stories, each story in wire order, stories in order of their first wire."""
-    similarity = _similarities(wires)
-    clusters = _by_identity(wires)
-    average = {
-        (a, b): _average(similarity, clusters[a], clusters[b])
-        for a in range(len(clusters))
-        for b in range(a + 1, len(clusters))
-    }
-    alive = set(range(len(clusters)))
-    while True:
-        candidates = [
-            (score, pair)
-            for pair, score in average.items()
-            if score >= threshold and _within(wires, clusters[pair[0]] + clusters[pair[1]], window)
-        ]
-        if not candidates:
-            break
-        _, (keep, gone) = max(candidates)
-        size_keep, size_gone = len(clusters[keep]), len(clusters[gone])
-        clusters[keep] = clusters[keep] + clusters[gone]
-        alive.discard(gone)
-        for other in alive - {keep}:  # Lance-Williams update for average linkage
-            merged = (size_keep * average[_pair(keep, other)] + size_gone * average[_pair(gone, other)]) / (
-                size_keep + size_gone
-            )
-            average[_pair(keep, other)] = merged
-        average = {pair: score for pair, score in average.items() if gone not in pair}
-    return sorted((sorted(clusters[index]) for index in alive), key=lambda story: story[0])
+    neutral = _vectors([features(wire) for wire in wires])
+    english = _vectors([_english_words(wire.english) if wire.english else set() for wire in wires])
+    pairs = combinations(range(len(wires)), 2) if exhaustive else _candidates(wires, neutral, english, window, rare)
+    similarity: dict[tuple[int, int], float] = {}
+    for a, b in pairs:
+        score = _cosine(neutral[a], neutral[b])
+        if english[a] and english[b]:
+            score = (1 - ENGLISH_SHARE) * score + ENGLISH_SHARE * _cosine(english[a], english[b])
+        if wires[a].event != wires[b].event:  # one names an event the other does not: less likely one story
+            score *= OTHER_EVENT
+        if score > 0:
+            similarity[(a, b)] = score
+    return _average_linkage(wires, _by_identity(wires), similarity, threshold, window)
 
 
 def pairwise_scores(predicted: Sequence[Sequence[int]], labels: Sequence[str]) -> tuple[float, float]:
@@ -105,61 +123,172 @@ def pairwise_scores(predicted: Sequence[Sequence[int]], labels: Sequence[str]) -
     return (hits / len(together) if together else 1.0), (hits / len(truth) if truth else 1.0)
 
 
-def features(wire: Wire) -> set[str]:
-    """The wire's language-neutral features: figures with their unit, dates, name tokens and CLDR places."""
+def features(wire: StoryWire) -> set[str]:
+    """The wire's language-neutral features: figures with unit, dates, names, CLDR places, event and sector."""
     found = {f"n:{figure.value:.6g}:{figure.unit}" for figure in wire.facts.figures}
     found |= {f"d:{date.value}" for date in wire.facts.dates}
     found |= {f"w:{name}" for name in wire.facts.names}
     found |= {f"p:{place}" for place in wire.facts.places}
+    found |= {f"e:{wire.event}"} if wire.event else set()
+    found |= {f"s:{wire.sector}"} if wire.sector else set()
+    found |= {"k:looks-back"} if wire.looks_back else set()
     return found
 
 
-def _similarities(wires: Sequence[Wire]) -> list[list[float]]:
-    neutral = _cosines([features(wire) for wire in wires])
-    english_sets = [_english_words(wire.english) if wire.english else set() for wire in wires]
-    english = _cosines(english_sets)
-    return [
-        [
-            (neutral[a][b] + english[a][b]) / 2 if english_sets[a] and english_sets[b] else neutral[a][b]
-            for b in range(len(wires))
-        ]
-        for a in range(len(wires))
-    ]
+Vector = dict[str, float]
 
 
-def _cosines(sets: Sequence[set[str]]) -> list[list[float]]:
-    """Cosine similarity of every pair of feature sets, each feature weighted by its inverse frequency."""
+def _vectors(sets: Sequence[set[str]]) -> list[Vector]:
+    """Each set as unit-length weights: a feature weighs log(N / df); one of a single wire links nothing."""
     frequency = Counter(feature for features in sets for feature in features)
-    # a feature of one wire links nothing; one of every wire tells nothing apart
     weight = {feature: math.log(len(sets) / count) for feature, count in frequency.items() if count > 1}
-    norms = [math.sqrt(sum(weight.get(f, 0.0) ** 2 for f in features)) or 1.0 for features in sets]
-    return [
-        [sum(weight.get(f, 0.0) ** 2 for f in sets[a] & sets[b]) / (norms[a] * norms[b]) for b in range(len(sets))]
-        for a in range(len(sets))
-    ]
+    vectors = []
+    for features in sets:
+        weighted = {f: weight[f] for f in features if weight.get(f)}
+        norm = math.sqrt(sum(value * value for value in weighted.values())) or 1.0
+        vectors.append({f: value / norm for f, value in weighted.items()})
+    return vectors
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(value * b[f] for f, value in a.items() if f in b)
+
+
+def _candidates(
+    wires: Sequence[StoryWire], neutral: list[Vector], english: list[Vector], window: timedelta, rare: int
+) -> Iterable[tuple[int, int]]:
+    """Pairs of wires within the window that share a feature no more than `rare` wires of one day have."""
+    index: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    for number, wire in enumerate(wires):
+        for feature in (*neutral[number], *(f"en:{word}" for word in english[number])):
+            index[(feature, _day(wire.when))].append(number)
+    days = {day for _, day in index}
+    found: set[tuple[int, int]] = set()
+    for number, wire in enumerate(wires):
+        near = _near_days(wire.when, window, days)
+        for feature in (*neutral[number], *(f"en:{word}" for word in english[number])):
+            for day in near:
+                members = index.get((feature, day), ())
+                if len(members) <= rare:
+                    found.update((number, other) for other in members if other > number)
+    return sorted(found)
+
+
+def _day(moment: WireTime | None) -> int | None:
+    return (moment.start - _EPOCH).days if moment else None
+
+
+def _near_days(moment: WireTime | None, window: timedelta, days: set[int | None]) -> list[int | None]:
+    """The days a wire's story partners can lie in: within the window of its span; every day for a timeless one."""
+    if moment is None:
+        return list(days)
+    first, last = _day_of(moment.start - window), _day_of(moment.end + window)
+    return [None, *range(first, last + 1)]
+
+
+def _day_of(moment: datetime) -> int:
+    return (moment - _EPOCH).days
+
+
+@dataclass
+class _Story:
+    """A story being built: its wires, the span they were sent in, and the events and sectors they name."""
+
+    members: list[int]
+    latest_start: datetime | None
+    earliest_end: datetime | None
+    events: set[str]
+    sectors: set[str]
+    looks_back: set[bool]
+
+    @classmethod
+    def of(cls, wires: Sequence[StoryWire], members: list[int]) -> _Story:
+        times = [moment for index in members if (moment := wires[index].when) is not None]
+        return cls(
+            members,
+            max((t.start for t in times), default=None),
+            min((t.end for t in times), default=None),
+            {event for index in members if (event := wires[index].event)},
+            {sector for index in members if (sector := wires[index].sector)},
+            {wires[index].looks_back for index in members},
+        )
+
+    def can_join(self, other: _Story, window: timedelta) -> bool:
+        """Whether one story could hold both: within the window, naming compatible events and one sector at most."""
+        starts = [moment for moment in (self.latest_start, other.latest_start) if moment]
+        ends = [moment for moment in (self.earliest_end, other.earliest_end) if moment]
+        if starts and ends and max(starts) - min(ends) > window:
+            return False
+        if len(self.looks_back | other.looks_back) > 1:  # an anniversary piece and news of a new event
+            return False
+        return compatible(self.events | other.events) and len(self.sectors | other.sectors) <= 1
+
+    def absorb(self, other: _Story) -> None:
+        self.members += other.members
+        self.latest_start = max((m for m in (self.latest_start, other.latest_start) if m), default=None)
+        self.earliest_end = min((m for m in (self.earliest_end, other.earliest_end) if m), default=None)
+        self.events |= other.events
+        self.sectors |= other.sectors
+        self.looks_back |= other.looks_back
+
+
+def _average_linkage(
+    wires: Sequence[StoryWire],
+    clusters: list[list[int]],
+    similarity: dict[tuple[int, int], float],
+    threshold: float,
+    window: timedelta,
+) -> list[list[int]]:
+    """Merge the two stories of highest average similarity while it reaches `threshold` and they can be one."""
+    story_of = {index: number for number, members in enumerate(clusters) for index in members}
+    stories = {number: _Story.of(wires, members) for number, members in enumerate(clusters)}
+    links: dict[int, dict[int, float]] = defaultdict(dict)  # story -> other story -> sum of wire similarities
+    for (a, b), score in similarity.items():
+        first, second = story_of[a], story_of[b]
+        if first != second:
+            links[first][second] = links[first].get(second, 0.0) + score
+            links[second][first] = links[first][second]
+    version = dict.fromkeys(stories, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        average = links[a][b] / (len(stories[a].members) * len(stories[b].members))
+        if average >= threshold:
+            heapq.heappush(heap, (-average, a, b, version[a], version[b]))
+
+    for a, others in links.items():
+        for b in others:
+            if a < b:
+                push(a, b)
+    while heap:
+        _, a, b, version_a, version_b = heapq.heappop(heap)
+        if a not in stories or b not in stories or (version[a], version[b]) != (version_a, version_b):
+            continue  # a stale entry: one of the two has merged since
+        if not stories[a].can_join(stories[b], window):
+            continue  # stories only grow, so they never can
+        stories[a].absorb(stories.pop(b))
+        version[a] += 1
+        for other, total in links.pop(b).items():
+            del links[other][b]
+            if other != a:
+                links[a][other] = links[a].get(other, 0.0) + total
+                links[other][a] = links[a][other]
+        for other in links[a]:
+            push(a, other)
+    return sorted((sorted(story.members) for story in stories.values()), key=lambda members: members[0])
 
 
 def _english_words(text: str) -> set[str]:
-    """Words of four letters or more; those every text shares weigh nothing (see _cosines)."""
+    """Words of four letters or more; those every text shares weigh nothing (see _vectors)."""
     return set(_ENGLISH_WORD.findall(fold(text)))
 
 
-def _by_identity(wires: Sequence[Wire]) -> list[list[int]]:
+def _by_identity(wires: Sequence[StoryWire]) -> list[list[int]]:
     """One cluster per wire, except versions of one wire, which start together."""
     clusters: dict[str, list[int]] = {}
     for index, wire in enumerate(wires):
         clusters.setdefault(wire.identity or f"#{index}", []).append(index)
     return list(clusters.values())
-
-
-def _average(similarity: list[list[float]], first: list[int], second: list[int]) -> float:
-    return sum(similarity[a][b] for a in first for b in second) / (len(first) * len(second))
-
-
-def _within(wires: Sequence[Wire], members: list[int], window: timedelta) -> bool:
-    times = [moment for index in members if (moment := wires[index].published) is not None]
-    return not times or max(times) - min(times) <= window
-
-
-def _pair(a: int, b: int) -> tuple[int, int]:
-    return (a, b) if a < b else (b, a)

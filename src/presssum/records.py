@@ -477,6 +477,8 @@ class StorySource(Record):
     headline: str
     headline_en: str
     input: str
+    # where `published` comes from: the wire's date field, its dateline's day, or its file's modification time
+    published_from: Literal["field", "dateline", "file"] | None = None
 
 
 class Claim(Record):
@@ -502,3 +504,5 @@ class Story(Record):
     digest: Digest
     sources: tuple[StorySource, ...]
     disagreements: tuple[Disagreement, ...] = ()
+    # figures one agency changed in a later wire (a toll raised from 7 to 9): shown apart from disagreements
+    updates: tuple[Disagreement, ...] = ()

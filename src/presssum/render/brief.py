@@ -41,6 +41,11 @@ def _claims_line(row: Disagreement) -> str:
     )
 
 
+def _update_line(row: Disagreement) -> str:
+    """'EFE: 7 muertos -> 9 muertos': one agency's figure, then what it changed it to."""
+    return f"{row.claims[0].source}: " + " -> ".join(claim.text for claim in row.claims)
+
+
 def render_text(stories: Sequence[Story], *, full: bool = False) -> str:
     lines = [title(stories).upper(), ""]
     for number, story in enumerate(stories, start=1):
@@ -51,6 +56,8 @@ def render_text(stories: Sequence[Story], *, full: bool = False) -> str:
         lines += ["SOURCES", *(f"  {_source_line(source)}" for source in story.sources)]
         if story.disagreements:
             lines += ["DISAGREEMENTS", *(f"  {row.about}: {_claims_line(row)}" for row in story.disagreements)]
+        if story.updates:
+            lines += ["UPDATES", *(f"  {row.about}: {_update_line(row)}" for row in story.updates)]
         lines.append("")
     return "\n".join(lines)
 
@@ -74,6 +81,9 @@ def render_markdown(stories: Sequence[Story], *, full: bool = False) -> str:
                 for row in story.disagreements
                 for claim in row.claims
             ]
+        if story.updates:
+            parts += ["", "### Updates", ""]
+            parts += [f"- {markdown.escape(row.about)}: {markdown.escape(_update_line(row))}" for row in story.updates]
         parts += ["", "---", ""]
     return "\n".join(parts)
 

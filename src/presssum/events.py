@@ -1,0 +1,419 @@
+"""What happened, in words every agency's language has: event classes, the sector they hit, and figure roles.
+
+Two stories about the same commissioner, city or criminal network are told apart by what happened: quotas
+against price talks, a verdict against an arrest, a rail strike against an air-traffic strike. No
+translation is needed: each class is a handful of word stems per language (French, German, Spanish, Italian,
+Portuguese, Dutch, English), matched on accent-folded lower-case words. A stem matches a word it begins; German
+stems also match inside a word, since German compounds them (`Bahnstreik`, `Erdbeben`, `Haftstrafe`).
+
+A wire's event is the class its words name most, its headline and first paragraph counting more: an arrest
+wire recalls the verdict, but it says "arrest" more. The same counting finds the sector (rail, air...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from presssum.facts.text import fold
+
+# class -> language -> stems. "*" lists stems shared by every language (international words).
+Lexicon = dict[str, dict[str, tuple[str, ...]]]
+
+EVENTS: Lexicon = {
+    "strike": {
+        "fr": ("greve", "grevist", "debray"),
+        "de": ("streik", "arbeitsniederleg", "ausstand"),
+        "es": ("huelga", "huelguist"),
+        "it": ("sciopero", "scioperi", "scioperant"),
+        "pt": ("greve", "grevist", "paralisac"),
+        "en": ("strike", "walkout", "walk-out"),
+        "nl": ("staking", "staken", "stakers"),
+    },
+    "verdict": {
+        "fr": ("condamn", "verdict", "reclusion", "peine de", "peines de", "jugement", "acquitt"),
+        "de": ("urteil", "verurteil", "haftstraf", "freispruch", "freigesproch", "schuldig"),
+        "es": ("condena", "sentencia", "veredicto", "absuelt", "absolucion"),
+        "it": ("condann", "sentenz", "verdetto", "ergastol", "assolt", "assoluzion"),
+        "pt": ("condena", "sentenca", "veredicto", "absolvi"),
+        "en": ("sentenc", "convict", "verdict", "acquit", "guilty"),
+        "nl": ("veroordeel", "vonnis", "celstraf", "vrijgesproken", "uitspraak"),
+    },
+    "arrest": {
+        "fr": ("arrestation", "arrete", "interpell", "apprehend", "capture"),
+        "de": ("festnahm", "festgenommen", "verhaft", "gefasst", "aufgegriffen"),
+        "es": ("detenid", "detencion", "arrestad", "arresto", "capturad", "captura"),
+        "it": ("arrest", "catturat", "cattura", "fermat"),
+        "pt": ("detid", "detencao", "capturad", "prisao de", "preso"),
+        "en": ("arrest", "detain", "captur", "apprehend"),
+        "nl": ("arrestat", "aangehouden", "opgepakt", "gearresteerd", "aanhouding"),
+    },
+    "earthquake": {
+        "fr": ("seism", "tremblement de terre", "secousse", "sismique", "replique"),
+        "de": ("erdbeben", "beben", "erdstoss", "nachbeben"),
+        "es": ("terremoto", "sismo", "seism", "temblor", "replica"),
+        "it": ("terremoto", "sism", "scossa", "scosse"),
+        "pt": ("terremoto", "sismo", "abalo"),
+        "en": ("earthquake", "quake", "tremor", "seismic", "aftershock"),
+        "nl": ("aardbeving", "beving", "naschok"),
+    },
+    "landslide": {
+        "fr": ("glissement de terrain", "glissements de terrain", "eboulement", "coulee de boue"),
+        "de": ("erdrutsch", "hangrutsch", "murgang", "mure", "felssturz", "bergsturz"),
+        "es": ("deslizamiento", "desprendimiento", "corrimiento de tierra", "alud"),
+        "it": ("frana", "frane", "smottament", "colata di fango"),
+        "pt": ("deslizamento", "derrocada", "aluimento"),
+        "en": ("landslide", "mudslide", "rockfall", "landslip"),
+        "nl": ("aardverschuiving", "modderstroom", "lawine"),
+    },
+    "quota": {
+        "fr": ("quota", "contingent"),
+        "de": ("quoten", "einfuhrquote", "importquote", "fangquote", "kontingent", "hochstmenge"),
+        "es": ("cuota", "cupo", "contingente"),
+        "it": ("quote di", "quote d", "contingent", "quota di importazione"),
+        "pt": ("cota", "quota", "contingente"),
+        "en": ("quota",),
+        "nl": ("quota", "contingent"),
+    },
+    "talks": {
+        "fr": ("negociation", "negocier", "pourparler"),
+        "de": ("verhandl", "gesprachsrunde"),
+        "es": ("negociac", "negociar"),
+        "it": ("negoziat", "trattativ"),
+        "pt": ("negociac", "negociar"),
+        "en": ("negotiat", "talks"),
+        "nl": ("onderhandel", "overleg"),
+    },
+    "election": {
+        "fr": ("election", "electeur", "electoral", "scrutin", "urnes"),
+        "de": ("wahl", "wahler", "stimmzettel"),
+        "es": ("eleccion", "electoral", "comicios", "votant", "urnas"),
+        "it": ("elezion", "elettoral", "elettori", "urne", "ballottaggio"),
+        "pt": ("eleic", "eleitor", "eleitoral", "urnas"),
+        "en": ("election", "electoral", "ballot", "voters", "polls"),
+        "nl": ("verkiezing", "kiezers", "stembus"),
+    },
+    "fire": {
+        "fr": ("incendi", "feu de foret", "feux de foret", "flammes", "pompier"),
+        "de": ("brand ", "brande", "brandes", "grossbrand", "waldbrand", "hausbrand", "feuer", "flammen"),
+        "es": ("incendi", "llamas", "bombero", "fuego"),
+        "it": ("incendi", "fiamme", "rogo", "vigili del fuoco"),
+        "pt": ("incendi", "chamas", "bombeiro", "fogo"),
+        "en": ("fire", "blaze", "wildfire", "flames", "firefight"),
+        "nl": ("brand", "vlammen", "brandweer"),
+    },
+    "flood": {
+        "fr": ("inond", "crue", "intemperi", "pluies diluviennes", "pluies torrentielles"),
+        "de": ("hochwasser", "uberschwemm", "uberflut", "flut", "unwetter", "starkregen"),
+        "es": ("inundac", "riada", "crecida", "lluvias torrenciales", "temporal", "dana"),
+        "it": ("alluvion", "esondaz", "inondaz", "allagam", "maltempo", "nubifragi"),
+        "pt": ("inundac", "enchente", "cheia", "chuvas torrenciais"),
+        "en": ("flood", "torrential", "deluge", "inundat"),
+        "nl": ("overstroming", "wateroverlast", "noodweer"),
+    },
+    "accident": {
+        "fr": ("accident", "collision", "derailla", "carambolage", "percute"),
+        "de": ("unfall", "unglueck", "ungluck", "zusammenstoss", "entgleis", "kollision"),
+        "es": ("accidente", "choque", "colision", "descarril", "siniestro"),
+        "it": ("incidente", "scontro", "deragli", "collision", "schianto"),
+        "pt": ("acidente", "colisao", "descarril", "choque"),
+        "en": ("accident", "crash", "collision", "derail", "collided"),
+        "nl": ("ongeluk", "ongeval", "botsing", "ontspoor"),
+    },
+    "attack": {
+        "fr": ("attentat", "attaque", "fusillade", "agression"),
+        "de": ("anschlag", "angriff", "attentat", "schusse"),
+        "es": ("atentado", "ataque", "tiroteo", "agresion"),
+        "it": ("attentato", "attacco", "sparatoria", "aggression"),
+        "pt": ("atentado", "ataque", "tiroteio"),
+        "en": ("attack", "bombing", "shooting", "assault"),
+        "nl": ("aanslag", "aanval", "schietpartij"),
+    },
+    "protest": {
+        "fr": ("manifestation", "manifestant", "rassemblement", "cortege"),
+        "de": ("demonstr", "kundgebung", "protest"),
+        "es": ("manifestac", "manifestant", "protesta", "concentracion"),
+        "it": ("manifestaz", "manifestant", "protesta", "corteo", "presidio"),
+        "pt": ("manifestac", "manifestant", "protesto"),
+        "en": ("protest", "demonstrat", "rally", "marchers"),
+        "nl": ("protest", "demonstr", "betoging", "betoger"),
+    },
+    "storm": {
+        "fr": ("tempete", "ouragan", "cyclone", "rafales"),
+        "de": ("sturm", "orkan", "wirbelsturm", "boen"),
+        "es": ("tormenta", "huracan", "ciclon", "rachas"),
+        "it": ("tempesta", "uragano", "ciclone", "bufera", "raffiche"),
+        "pt": ("tempestade", "furacao", "ciclone", "rajadas"),
+        "en": ("storm", "hurricane", "cyclone", "gusts", "typhoon"),
+        "nl": ("storm", "orkaan", "windstoten"),
+    },
+    "explosion": {
+        "fr": ("explosion",),
+        "de": ("explosion", "detonation", "explodiert"),
+        "es": ("explosion", "estallido"),
+        "it": ("esplosion", "scoppio", "deflagrazion"),
+        "pt": ("explosao",),
+        "en": ("explosion", "blast", "exploded"),
+        "nl": ("explosie", "ontploff"),
+    },
+}
+
+# Said in a headline, these make a wire a look back at an earlier event, not news of a new one.
+ANNIVERSARY: Lexicon = {
+    "anniversary": {
+        "fr": ("un an apres", "ans apres", "anniversaire", "commemor", "il y a un an"),
+        "de": ("vor einem jahr", "jahre nach", "jahrestag", "gedenk", "gedacht"),
+        "es": ("un ano despues", "anos despues", "aniversario", "hace un ano", "conmemor", "homenaje"),
+        "it": ("un anno fa", "anni fa", "un anno dopo", "anniversario", "commemor"),
+        "pt": ("um ano depois", "ha um ano", "aniversario", "homenage"),
+        "en": ("a year after", "a year on", "years after", "years on", "anniversary", "commemorat"),
+        "nl": ("een jaar na", "jaar geleden", "herdenk", "verjaardag"),
+    },
+}
+
+# Said in a headline, these make a wire a later version of its agency's report: "toll rises to 3".
+UPDATE: Lexicon = {
+    "update": {
+        "fr": ("passe a", "s'alourdit", "monte a", "grimpe a", "nouveau bilan"),
+        "de": ("steigt", "gestiegen", "erhoht sich"),
+        "es": ("sube a", "suben a", "asciende a", "ascienden a", "se eleva", "eleva a"),
+        "it": ("sale a", "salgono a", "sale il bilancio", "aggiornamento"),
+        "pt": ("sobe para", "aumenta para", "eleva-se"),
+        "en": ("rises to", "rise to", "climbs to", "rose to", "update"),
+        "nl": ("stijgt", "gestegen", "loopt op"),
+    },
+}
+
+SECTORS: Lexicon = {
+    "rail": {
+        "fr": ("train", "ferroviaire", "tgv", "ter ", "cheminot", "rer ", "gare"),
+        "de": ("bahnstreik", "bahnverkehr", "deutsche bahn", "zugverkehr", "zugausfall", "lokfuhrer", "fernzug"),
+        "es": ("tren", "ferroviari", "renfe", "maquinist", "cercanias", "estacion"),
+        "it": ("treno", "treni", "ferrovi", "trenitalia", "macchinist", "stazione"),
+        "pt": ("comboio", "trem", "ferrovi", "cp "),
+        "en": ("train", "railway", "rail strike", "rail traffic", "rail workers"),
+        "nl": ("trein", "spoor", "ns "),
+    },
+    "air": {
+        "fr": ("vols", "vol ", "aerien", "aeroport", "aerienne", "aviation", "aiguilleurs du ciel", "compagnie"),
+        "de": ("flug", "fluge", "luftverkehr", "fluglots", "flughafen", "airline", "luftfahrt"),
+        "es": ("vuelo", "aereo", "aerea", "aeropuerto", "aerolinea", "controladores"),
+        "it": ("voli", "volo", "aereo", "aerea", "aeroport", "controllori di volo", "compagni"),
+        "pt": ("voos", "voo", "aereo", "aerea", "aeroporto", "companhia"),
+        "en": ("flight", "air traffic", "airport", "airline", "aviation", "air-traffic"),
+        "nl": ("vlucht", "luchtvaart", "luchthaven", "schiphol", "luchtverkeer"),
+    },
+}
+
+# Figure roles: the word next to a figure that says what it counts ("12 morts", "magnitude 4,1").
+ROLES: Lexicon = {
+    "deaths": {
+        "fr": ("mort", "tue", "deces", "victimes", "decede", "bilan"),
+        "de": ("tote", "toten", "todesopfer", "getotet", "ums leben", "verstorben"),
+        "es": ("muerto", "fallecid", "victimas mortales", "muertes", "balance"),
+        "it": ("morti", "mort", "vittime", "decedut", "deceduti", "bilancio"),
+        "pt": ("mortos", "mortes", "vitimas", "falecid"),
+        "en": ("dead", "kill", "deaths", "death toll", "toll", "fatalities", "died"),
+        "nl": ("doden", "omgekomen", "dodelijke slachtoffers", "dodental"),
+    },
+    "injured": {
+        "fr": ("bless",),
+        "de": ("verletzt",),
+        "es": ("herid",),
+        "it": ("ferit",),
+        "pt": ("ferid",),
+        "en": ("injur", "wounded", "hurt"),
+        "nl": ("gewond",),
+    },
+    "missing": {
+        "fr": ("disparu",),
+        "de": ("vermisst",),
+        "es": ("desaparecid",),
+        "it": ("dispers",),
+        "pt": ("desaparecid",),
+        "en": ("missing",),
+        "nl": ("vermist",),
+    },
+    "evacuated": {
+        "fr": ("evacu", "sinistr", "sans-abri"),
+        "de": ("evakuiert", "obdachlos", "in sicherheit gebracht"),
+        "es": ("evacuad", "desalojad", "damnificad"),
+        "it": ("evacuat", "sfollat"),
+        "pt": ("evacuad", "desalojad", "desabrigad"),
+        "en": ("evacuat", "homeless", "displaced"),
+        "nl": ("geevacueerd", "dakloos"),
+    },
+    "magnitude": {
+        "*": ("magnitud", "richter"),
+        "de": ("starke",),
+        "it": ("grado", "gradi"),
+        "en": ("magnitude",),
+        "nl": ("kracht",),
+    },
+    "prison term": {
+        "fr": ("prison", "reclusion", "detention", "emprisonnement", "ferme", "condamne a"),
+        "de": ("haft", "gefangnis", "freiheitsstraf", "verurteilt zu"),
+        "es": ("carcel", "prision", "reclusion", "condenado a", "condenada a"),
+        "it": ("carcere", "reclusione", "detenzione", "prigione", "condannato", "condannata"),
+        "pt": ("prisao", "cadeia", "reclusao", "condenado a", "condenada a"),
+        "en": ("prison", "jail", "imprisonment", "sentenced to"),
+        "nl": ("cel", "gevangenis", "veroordeeld tot"),
+    },
+    "arrested": {
+        "fr": ("arrestation", "interpell", "personnes arretees", "suspects"),
+        "de": ("festnahm", "festgenommen", "verdachtig"),
+        "es": ("detenid", "arrestad", "sospechos"),
+        "it": ("arrest", "fermat", "indagat", "sospett"),
+        "pt": ("detid", "presos", "suspeit"),
+        "en": ("arrest", "detained", "suspects"),
+        "nl": ("arrestat", "aangehouden", "opgepakt", "verdachten"),
+    },
+    "flights": {
+        "fr": ("vols",),
+        "de": ("fluge", "flugen", "verbindungen"),
+        "es": ("vuelos",),
+        "it": ("voli",),
+        "pt": ("voos",),
+        "en": ("flights",),
+        "nl": ("vluchten",),
+    },
+    "trains": {
+        "fr": ("trains", "tgv", "ter"),
+        "de": ("zuge", "zugen"),
+        "es": ("trenes",),
+        "it": ("treni",),
+        "pt": ("comboios", "trens"),
+        "en": ("trains",),
+        "nl": ("treinen",),
+    },
+    "passengers": {
+        "fr": ("passager", "voyageur"),
+        "de": ("passagier", "reisende", "fahrgast", "fahrgaste"),
+        "es": ("pasajer", "viajer"),
+        "it": ("passegger", "viaggiator"),
+        "pt": ("passageir",),
+        "en": ("passenger", "travellers", "travelers"),
+        "nl": ("passagier", "reiziger"),
+    },
+    "tonnes": {
+        "*": ("tonne", "tonnen", "toneladas", "tonnellat", "tons"),
+    },
+}
+# Events one story can hold together: arrests at a protest, a fire after an explosion, floods in a storm.
+# Any other two (a verdict and an arrest, quotas and talks, a strike and a fire) are two stories.
+COMPATIBLE = {
+    frozenset(pair)
+    for pair in (
+        ("arrest", "protest"),
+        ("arrest", "attack"),
+        ("protest", "strike"),
+        ("explosion", "fire"),
+        ("explosion", "attack"),
+        ("accident", "fire"),
+        ("accident", "explosion"),
+        ("accident", "storm"),
+        ("accident", "flood"),
+        ("strike", "talks"),
+        ("protest", "talks"),
+        ("flood", "storm"),
+        ("flood", "landslide"),
+        ("landslide", "storm"),
+    )
+}
+# An event word, up to three more words, a locative preposition, a capitalised name: "arrestato a Marbella".
+_PLACE_AFTER = re.compile(
+    r"[\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}?\s+(?:en|à|a|in|em|im|bei|near|nahe|au|na|no|nel|nella)\s+"
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?)"
+)
+_EPICENTRE = re.compile(r"(?<![^\W_])(?:epicent|epizent)")  # 'epicentro en Baza', 'Epizentrum bei Baza'
+_LEAST = 3  # a headline mention, or a lead mention and one more, or three in the body
+
+
+@lru_cache(maxsize=64)
+def _pattern(lexicon_name: str, lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex over every stem of `lang` (and the shared ones) in a lexicon, and each stem's class."""
+    lexicons = {"events": EVENTS, "sectors": SECTORS, "roles": ROLES, "anniversary": ANNIVERSARY, "update": UPDATE}
+    lexicon = lexicons[lexicon_name]
+    stem_class: dict[str, str] = {}
+    for name, by_lang in lexicon.items():
+        for stem in (*by_lang.get(lang, by_lang.get("en", ())), *by_lang.get("*", ())):
+            stem_class.setdefault(stem, name)
+    # a stem written with a space after it is a whole word ("ter ", the French regional trains, not "terre")
+    alternatives = "|".join(
+        re.escape(stem.rstrip()) + (r"(?!\w)" if stem.endswith(" ") else "")
+        for stem in sorted(stem_class, key=len, reverse=True)
+    )
+    inside = "" if lang == "de" else r"(?<![^\W_])"  # German compounds: a stem may start inside a word
+    return re.compile(rf"{inside}(?:{alternatives})"), {stem.rstrip(): name for stem, name in stem_class.items()}
+
+
+def classes(text: str, lang: str, lexicon: str = "events") -> Counter[str]:
+    """How often each class of `lexicon` is named in `text` (stems at a word's start; German anywhere in it)."""
+    pattern, stem_class = _pattern(lexicon, lang)
+    return Counter(stem_class[match.group(0)] for match in pattern.finditer(fold(text)))
+
+
+def profile(headline: str, paragraphs: tuple[str, ...], lang: str, lexicon: str = "events") -> Counter[str]:
+    """The classes a wire names, its headline counting three times and its first paragraph twice."""
+    counts: Counter[str] = Counter()
+    for weight, text in ((3, headline), (2, paragraphs[0] if paragraphs else ""), (1, "\n".join(paragraphs[1:]))):
+        for name, count in classes(text, lang, lexicon).items():
+            counts[name] += weight * count
+    return counts
+
+
+def dominant(counts: Counter[str], margin: float = 1.5) -> str | None:
+    """The class named clearly most (at least `margin` times the next, and in the headline or lead or thrice
+    elsewhere), or None when none stands out: a fire recalled in passing does not make a wire a fire story."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _LEAST:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < margin * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def looks_back(headline: str, lang: str) -> bool:
+    """Whether a headline marks its wire as an anniversary or commemoration piece."""
+    return bool(classes(headline, lang, "anniversary"))
+
+
+def says_update(headline: str, lang: str) -> bool:
+    """Whether a headline announces a changed figure ("Sube a tres el número de muertos")."""
+    return bool(classes(headline, lang, "update"))
+
+
+def event_places(text: str, lang: str) -> list[str]:
+    """Places named right after an event word: 'detenido en Marbella', 'arrêté jeudi à Estepona' -> the town."""
+    pattern, _ = _pattern("events", lang)
+    folded = "".join(fold(character)[:1] or character for character in text)  # positions as in `text`
+    found = []
+    for match in (*pattern.finditer(folded), *_EPICENTRE.finditer(folded)):
+        place = _PLACE_AFTER.match(text, match.end())
+        if place:
+            found.append(place.group("place"))
+    return found
+
+
+def compatible(names: set[str]) -> bool:
+    """Whether one story can hold every event of `names` (see COMPATIBLE)."""
+    return all(frozenset((a, b)) in COMPATIBLE for a in names for b in names if a != b)
+
+
+def role_near(before: str, after: str, lang: str) -> str | None:
+    """The role the words next to a figure give it, nearest first: the word after it ('12 morts'), the word
+    before it ('magnitude 4,4 earthquake'), four words after ('onze ont été blessées', '14 Menschen kamen ums
+    Leben'), three words before ('toll rose to 4')."""
+    pattern, stem_class = _pattern("roles", lang)
+    words_after, words_before = after.split(), before.split()
+    for text, take_last in (
+        (" ".join(words_after[:1]), False),
+        (" ".join(words_before[-1:]), True),
+        (" ".join(words_after[:4]), False),
+        (" ".join(words_before[-3:]), True),
+    ):
+        matches = list(pattern.finditer(fold(text)))
+        if matches:
+            return stem_class[matches[-1 if take_last else 0].group(0)]
+    return None
