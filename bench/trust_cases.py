@@ -34,17 +34,20 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @dataclass(frozen=True)
 class Planted:
-    """A planted error: its words in the summary, and the value it states."""
+    """A planted error: its words in the summary (both names of a swap), and the value it states."""
 
-    start: int
-    end: int
+    spans: tuple[tuple[int, int], ...]
     value: str
     kind: str
 
     def pointed_at_by(self, fact: Fact) -> bool:
-        if fact.start is not None and fact.end is not None and fact.start < self.end and self.start < fact.end:
-            return True
+        if fact.start is not None and fact.end is not None:
+            if any(fact.start < end and start < fact.end for start, end in self.spans):
+                return True
         return bool(self.value) and fold(fact.value) == fold(self.value)
+
+    def words(self, summary: str) -> str:
+        return " / ".join(summary[start:end] for start, end in self.spans)
 
 
 @dataclass
@@ -58,6 +61,7 @@ class Case:
     summary_lang: str
     translation: str | None
     planted: list[Planted]
+    faithful: bool
     report: FactReport | None = None
 
 
@@ -87,45 +91,41 @@ class Score:
         }
 
 
-def _span(summary: str, error: dict[str, Any]) -> tuple[int, int]:
-    """The planted words' span: given as offsets, or found as the first occurrence of their text."""
-    if error.get("start") is not None and error.get("end") is not None:
-        return int(error["start"]), int(error["end"])
-    if isinstance(error.get("span"), list | tuple):
-        start, end = error["span"]
-        return int(start), int(end)
-    words = str(error.get("text") or error.get("planted") or error.get("words") or "")
-    start = summary.find(words) if words else -1
+def _span(summary: str, words: str) -> tuple[int, int]:
+    """The planted words' span in the summary: their first occurrence."""
+    start = summary.find(words)
     if start < 0:
-        start = fold(summary).find(fold(words)) if words else -1
-    return (start, start + len(words)) if start >= 0 else (-1, -1)
+        raise ValueError(f"planted words {words!r} are not in the summary {summary!r}")
+    return start, start + len(words)
 
 
 def load(path: Path) -> list[Case]:
-    """Cases from a JSON-lines file; a wire may be given inline (`source`) or as a file beside the set."""
+    """Cases from a JSON-lines file whose wires and translations are files under `wires/` beside it."""
+    wires = path.parent / "wires"
     cases = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
-        source = row.get("source")
-        if source is None:
-            source = (path.parent / row["wire"]).read_text(encoding="utf-8")
         summary = row["summary"]
-        errors = row.get("errors") or row.get("planted") or []
-        planted = []
-        for error in errors:
-            start, end = _span(summary, error)
-            planted.append(Planted(start, end, str(error.get("value") or ""), str(error.get("kind", ""))))
+        also = row.get("planted_also") or []
+        words = [row["planted"], *([also] if isinstance(also, str) else also)] if row.get("planted") else []
+        planted = (
+            [Planted(tuple(_span(summary, w) for w in words), row.get("planted_value") or "", row["kind"])]
+            if words
+            else []
+        )
+        translation = row.get("translation")
         cases.append(
             Case(
-                name=str(row.get("id") or f"{path.name}:{number}"),
-                source=source,
+                name=row["id"],
+                source=(wires / row["wire"]).read_text(encoding="utf-8"),
                 summary=summary,
-                source_lang=row.get("source_lang") or row.get("lang") or "fr",
-                summary_lang=row.get("summary_lang") or "en",
-                translation=row.get("translation"),
+                source_lang=row["source_lang"],
+                summary_lang=row.get("summary_lang", "en"),
+                translation=(wires / translation).read_text(encoding="utf-8") if translation else None,
                 planted=planted,
+                faithful=bool(row["faithful"]),
             )
         )
     return cases
@@ -156,7 +156,7 @@ def score(cases: Iterable[Case]) -> Score:
         result.caught += len(caught)
         wrong_weak = [fact for fact in weak if not any(error.pointed_at_by(fact) for error in case.planted)]
         result.weak_on_correct += len(wrong_weak)
-        if not case.planted:
+        if case.faithful:
             result.faithful += 1
             result.faithful_flagged += bool(strong)
         for fact in strong:
@@ -166,8 +166,7 @@ def score(cases: Iterable[Case]) -> Score:
             result.lines.append(f"{case.name}: weak on correct {fact.kind} {fact.text!r} ({fact.reason})")
         for error in case.planted:
             if error not in caught:
-                words = case.summary[error.start : error.end] if error.start >= 0 else error.value
-                result.lines.append(f"{case.name}: MISSED {error.kind} {words!r}")
+                result.lines.append(f"{case.name}: MISSED {error.kind} {error.words(case.summary)!r}")
     return result
 
 
