@@ -41,9 +41,12 @@ class Planted:
     kind: str
 
     def pointed_at_by(self, fact: Fact) -> bool:
-        if fact.start is not None and fact.end is not None:
-            if any(fact.start < end and start < fact.end for start, end in self.spans):
-                return True
+        if (
+            fact.start is not None
+            and fact.end is not None
+            and any(fact.start < end and start < fact.end for start, end in self.spans)
+        ):
+            return True
         return bool(self.value) and fold(fact.value) == fold(self.value)
 
     def words(self, summary: str) -> str:
