@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from presssum.facts.align import align, stop_words
+from presssum.facts.align import align, draws_on, stop_words
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text
-from presssum.facts.names import DEMONYMS, TITLES, name_forms, starts_sentence
+from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, starts_sentence
 from presssum.facts.numbers import Figure, same_figure
 from presssum.facts.text import fold, sentences_with_spans, stem
-from presssum.records import Fact, FactReport, KeyFact, ParagraphPair, SentencePair, SummarySentence
+from presssum.records import Fact, FactReport, FactStatus, KeyFact, ParagraphPair, SentencePair, SummarySentence
 
 ENGLISH = "en"
 _REASONS = {
@@ -29,6 +29,8 @@ _REASONS = {
 }
 LOWERCASE_WORDS = 2  # new words a lower-case summary may hold before it fails: one is often a paraphrase
 CHANGED_NAME = "the source has this name with another word in place of the first"
+ELSEWHERE = "found only in other sentences of the source"
+OTHER_NOUN = "the source has this figure counting something else"
 # what summarisers' tokenisers leave in lower-case text: unknown-word markers, escaped brackets
 _TOKENISER_LEFTOVERS = re.compile(r"\[UNK\]|\bUNK\b|<unk>|-[lr][rcs]b-", re.IGNORECASE)
 
@@ -41,9 +43,10 @@ class Unit:
     texts: tuple[TextFacts, ...]  # the source sentence's facts first, then its translation's
     flagged: bool = False  # the translation's figures or dates differ from the source's
 
-    def holds(self, fact: Fact, figure: Figure | None, lang: str) -> tuple[bool, bool]:
-        """(the source side holds the fact, the translation side does)."""
-        found = [_holds(text, fact, figure, lang) for text in self.texts]
+    def holds(self, fact: Fact, figure: Figure | None, lang: str, nouns: bool = True) -> tuple[bool, bool]:
+        """(the source side holds the fact, the translation side does); `nouns=False` lets a figure count
+        another noun ("1,100 dockers" for "1,100 workers")."""
+        found = [_holds(text, fact, figure, lang, nouns) for text in self.texts]
         return found[0], any(found[1:])
 
 
@@ -57,31 +60,39 @@ class Checked:
     key_facts: tuple[KeyFact, ...] = field(default_factory=tuple)
 
 
-def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str) -> bool:
+def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str, nouns: bool = True) -> bool:
     if fact.kind == "number" and figure is not None:
-        return any(same_figure(figure, ref, same_language=text.lang == lang) for ref in text.checked_figures)
+        same_language = text.lang == lang
+        return any(same_figure(figure, ref, same_language=same_language, nouns=nouns) for ref in text.checked_figures)
     if fact.kind == "date":
         return any(date.value == fact.value for date in text.dates)
     if fact.text.isupper() and len(fact.text) <= 5:  # an acronym: "UN" is not the French article "un"
         forms = [form.upper() for form in name_forms(fact.text) if len(form) <= 5]
         return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms)
-    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.folded) for form in name_forms(fact.text))
+    return name_in(fact.text, text.folded)
 
 
-def _status(fact: Fact, figure: Figure | None, lang: str, units: Sequence[Unit], context: set[int]) -> str:
-    """Where the fact is found: in its sentence's sources, elsewhere, only through a flagged translation."""
-    in_context = [units[i].holds(fact, figure, lang) for i in sorted(context)]
-    if any(
-        source or (translated and not units[i].flagged)
-        for (source, translated), i in zip(in_context, sorted(context), strict=True)
-    ):
-        return "verified"
-    everywhere = [(unit.holds(fact, figure, lang), unit.flagged) for unit in units]
-    if any(source or (translated and not flagged) for (source, translated), flagged in everywhere):
-        return "elsewhere"
-    if any(translated for (_, translated), _ in everywhere):
-        return "translation"
-    return "unverified"
+def _status(
+    fact: Fact, figure: Figure | None, lang: str, units: Sequence[Unit], context: set[int]
+) -> tuple[FactStatus, str]:
+    """Where the fact is found, and why it is flagged: in its sentence's sources (verified), there but
+    counting another noun, only in other sentences, only through a flagged translation, nowhere."""
+
+    def found(indices: Sequence[int], nouns: bool = True) -> bool:
+        held = [(units[i].holds(fact, figure, lang, nouns), units[i].flagged) for i in indices]
+        return any(source or (translated and not flagged) for (source, translated), flagged in held)
+
+    ordered = sorted(context)
+    if found(ordered):
+        return "verified", ""
+    everywhere = range(len(units))
+    if found(everywhere):
+        return "elsewhere", ELSEWHERE
+    if figure is not None and found(everywhere, nouns=False):
+        return "elsewhere", OTHER_NOUN  # "1,100 dockers" for "1,100 workers", or the figure of something else
+    if any(translated for (_, translated) in (unit.holds(fact, figure, lang) for unit in units)):
+        return "translation", "found only in a translation whose figures differ from the source"
+    return "unverified", _REASONS[fact.kind]
 
 
 def _summary_facts(summary: TextFacts) -> list[tuple[Fact, Figure | None]]:
@@ -107,20 +118,9 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
             fact = _without_common_first_word(fact, units)
         index = next((i for i, s in enumerate(sentences) if s.start <= (fact.start or 0) < s.end), len(sentences) - 1)
         context = contexts[index] if 0 <= index < len(contexts) else None
-        status = _status(fact, figure, lang, units, set(range(len(units))) if context is None else context)
-        checked = fact.model_copy(update={"status": status})
-        if status == "verified":
-            verified.append(checked)
-        elif status == "elsewhere":
-            uncertain.append(checked.model_copy(update={"reason": "found only in other sentences of the source"}))
-        elif status == "translation":
-            unverified.append(
-                checked.model_copy(
-                    update={"reason": "found only in a translation whose figures differ from the source"}
-                )
-            )
-        else:
-            unverified.append(checked.model_copy(update={"reason": _REASONS[fact.kind]}))
+        status, reason = _status(fact, figure, lang, units, set(range(len(units))) if context is None else context)
+        checked = fact.model_copy(update={"status": status, "reason": reason})
+        {"verified": verified, "elsewhere": uncertain}.get(status, unverified).append(checked)
     if summary and summary == summary.lower():
         words = _novel_words(summary, lang, units)
         changed = _changed_names(summary, words, units)
@@ -235,7 +235,7 @@ def check_facts(
         if not comparable:
             contexts.append(None)  # nothing in the summary's language to align to: the whole source is context
             continue
-        chosen, _ = align(sentence.text, [units[i].texts[0].text for i in comparable], summary_lang)
+        chosen = draws_on(sentence.text, [units[i].texts[0].text for i in comparable], summary_lang)
         contexts.append({comparable[i] for i in chosen})
     return check_units(summary, summary_lang, units, contexts)
 
@@ -299,7 +299,7 @@ def check_digest(
         chosen, support = align(sentence.text, english, ENGLISH)
         located = tuple(units[i].location for i in chosen if units[i].location)
         sentences.append(SummarySentence(text=sentence.text, sources=located, support=support))
-        contexts.append(set(chosen))
+        contexts.append(draws_on(sentence.text, english, ENGLISH))
     checks = {ENGLISH: check_units(summary_en, ENGLISH, units, contexts)}
     if back is not None and source_lang != ENGLISH:
         # the back-translation is made sentence by sentence, so its sentences share the English ones' sources

@@ -33,6 +33,12 @@ _UNITS = {
     "kilograms": "kg",
     "t": "t", "tonnes": "t", "tons": "t", "ha": "ha", "hectares": "ha", "mw": "MW", "gw": "GW", "mwh": "MWh",
     "gwh": "GWh", "twh": "TWh", "degres": "°", "degrees": "°", "grados": "°", "grad": "°", "°c": "°", "°": "°",
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "metros": "m", "metri": "m", "metro": "m",
+    "cm": "cm", "centimetres": "cm", "centimeters": "cm", "centimetros": "cm", "zentimeter": "cm",
+    "mm": "mm", "millimetres": "mm", "millimeters": "mm", "millimetros": "mm",
+    "feet": "ft", "foot": "ft", "ft": "ft", "pieds": "ft", "pies": "ft", "fuss": "ft", "inches": "in",
+    "litres": "l", "liters": "l", "litre": "l", "liter": "l", "litros": "l", "litri": "l",
+    "gallons": "gal", "gallon": "gal", "galones": "gal", "m3": "m3", "m³": "m3", "hectolitres": "hl",
 }  # fmt: skip
 _FRACTIONS = {"demi": 0.5, "half": 0.5, "tiers": 1 / 3, "third": 1 / 3, "quart": 0.25, "quarter": 0.25}
 FRACTION_NAMES = {0.5: "a half", 1 / 3: "a third", 0.25: "a quarter"}
@@ -352,7 +358,7 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     ]
 
 
-def same_figure(summary: Figure, reference: Figure, *, same_language: bool) -> bool:
+def same_figure(summary: Figure, reference: Figure, *, same_language: bool, nouns: bool = True) -> bool:
     """Equal value (in either locale's reading, or rounded as the summary states it: "about 70%" for 69.8 %)
     and unit; in one language also the counted noun, when both name one."""
     if not any(
@@ -380,7 +386,7 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool) -> b
         and not (reference.is_year or summary.is_year)
     ):
         # the counted noun may follow an adjective on either side: "four (different) continents"
-        return reference.counts(summary.noun) or summary.counts(reference.noun)
+        return not nouns or reference.counts(summary.noun) or summary.counts(reference.noun)
     return True
 
 
