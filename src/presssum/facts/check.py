@@ -109,7 +109,9 @@ def _inside(a: Fact, b: Fact) -> bool:
 
 def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequence[set[int] | None]) -> FactReport:
     """Check each summary sentence's facts against its context units (None: the whole source)."""
-    verified, uncertain, unverified = [], [], []
+    verified: list[Fact] = []
+    uncertain: list[Fact] = []
+    unverified: list[Fact] = []
     summary = _TOKENISER_LEFTOVERS.sub(lambda match: " " * len(match.group(0)), summary)  # spans kept
     facts = analyze_text(summary, lang)
     sentences = sentences_with_spans(summary, lang)
