@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from presssum.facts.dates import english_date, extract_dates, extract_weekdays
+from presssum.facts.dates import english_date, extract_dates, extract_weekdays, weekday_of
 from presssum.facts.names import english_name, extract_names, french_nlp
 from presssum.facts.numbers import Figure, english_figure, extract_figures
 from presssum.facts.text import Sentence, fold, sentences_with_spans
@@ -75,6 +75,8 @@ class SourceFacts(TextFacts):
                 KeyFact(kind="number", source=figure.fact.text, en=english_figure(figure)),
             )
         for fact in self.dates:
+            if fact.value.startswith("weekday-") and any(d is not fact and d.start == fact.start for d in self.dates):
+                continue  # the weekday a dated day falls on is the reader's to see, not a key fact of its own
             found.setdefault(("date", fact.value), KeyFact(kind="date", source=fact.text, en=english_date(fact.value)))
         return tuple(found.values())
 
@@ -83,20 +85,33 @@ def _overlaps(a: Fact, b: Fact) -> bool:
     return (a.start or 0) < (b.end or 0) and (b.start or 0) < (a.end or 0)
 
 
-def analyze_text(text: str, lang: str) -> TextFacts:
-    """Figures, dates and names of a short text (a summary, a sentence)."""
+def analyze_text(text: str, lang: str, year: int | None = None) -> TextFacts:
+    """Figures, dates and names of a short text (a summary, a sentence); `year`: its wire's, if known."""
     return TextFacts(
         text,
         lang,
         tuple(extract_figures(text, lang)),
-        _dates(text, lang),
+        _dates(text, lang, year),
         tuple(extract_names(text, lang)),
     )
 
 
-def _dates(text: str, lang: str) -> tuple[Fact, ...]:
-    """Dates and weekdays in the order written: a summary's "Tuesday" is checked like its "June 3"."""
-    return tuple(sorted([*extract_dates(text, lang), *extract_weekdays(text, lang)], key=lambda f: f.start or 0))
+def _dates(text: str, lang: str, year: int | None = None) -> tuple[Fact, ...]:
+    """Dates and weekdays in the order written: a summary's "Tuesday" is checked like its "June 3". A date
+    whose year is known (written, or the dateline's) also stands for its weekday: "Tuesday" for 24 March 2026."""
+    dates = extract_dates(text, lang)
+    weekdays = [*extract_weekdays(text, lang), *(day for date in dates if (day := weekday_of(date, year)))]
+    return tuple(sorted([*dates, *weekdays], key=lambda f: f.start or 0))
+
+
+def dateline_year(text: str, lang: str) -> int | None:
+    """The year of a wire's dateline ("PARIS, 9 mars 2026 (APR)"): that of the first dated day in its
+    opening lines (a headline's "d'ici 2030" is no date)."""
+    for date in extract_dates(text[:400], lang):
+        year = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", date.text)
+        if year:
+            return int(year.group(1))
+    return None
 
 
 def analyze_source(text: str, lang: str) -> SourceFacts:
@@ -118,7 +133,7 @@ def analyze_source(text: str, lang: str) -> SourceFacts:
         text,
         lang,
         tuple(extract_figures(text, lang)),
-        _dates(text, lang),
+        _dates(text, lang, dateline_year(text, lang)),
         tuple(names),
         tuple(dict.fromkeys(protected)),
         tuple(sentences_with_spans(text, lang)),

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from presssum.facts.align import align, draws_on, stop_words
-from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text
+from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline_year
 from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, starts_sentence
-from presssum.facts.numbers import Figure, same_figure
+from presssum.facts.numbers import Figure, same_figure, share_in
 from presssum.facts.text import fold, sentences_with_spans, stem
 from presssum.records import Fact, FactReport, FactStatus, KeyFact, ParagraphPair, SentencePair, SummarySentence
 
@@ -63,7 +63,9 @@ class Checked:
 def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str, nouns: bool = True) -> bool:
     if fact.kind == "number" and figure is not None:
         same_language = text.lang == lang
-        return any(same_figure(figure, ref, same_language=same_language, nouns=nouns) for ref in text.checked_figures)
+        return any(
+            same_figure(figure, ref, same_language=same_language, nouns=nouns) for ref in text.checked_figures
+        ) or share_in(figure, text.checked_figures)
     if fact.kind == "date":
         return any(date.value == fact.value for date in text.dates)
     if fact.text.isupper() and len(fact.text) <= 5:  # an acronym: "UN" is not the French article "un"
@@ -230,7 +232,10 @@ def check_facts(
     facts = source_facts or analyze_source(source, source_lang)
     units = source_units(facts)
     if translation:
-        units += [Unit(None, (analyze_text(s.text, ENGLISH),)) for s in sentences_with_spans(translation, ENGLISH)]
+        year = dateline_year(source, source_lang)
+        units += [
+            Unit(None, (analyze_text(s.text, ENGLISH, year),)) for s in sentences_with_spans(translation, ENGLISH)
+        ]
     comparable = [i for i, unit in enumerate(units) if unit.texts[0].lang == summary_lang]
     contexts: list[set[int] | None] = []
     for sentence in sentences_with_spans(summary, summary_lang):
@@ -248,6 +253,7 @@ def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) 
 
     units, warnings = [], []
     cursor = 0
+    year = dateline_year(source.text, source.lang)
     for number, paragraph in enumerate(paragraphs, start=1):
         pairs = paragraph.sentences or tuple(
             SentencePair(source=s, en=s) for s in split_sentences(paragraph.source, source.lang)
@@ -256,11 +262,11 @@ def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) 
             text, en = pair.source, pair.en
             start = source.text.find(text, cursor)
             if start < 0:
-                original = analyze_text(text, source.lang)
+                original = analyze_text(text, source.lang, year)
             else:
                 original = source.within(start, start + len(text))
                 cursor = start + len(text)
-            english = analyze_text(en, ENGLISH) if en != text else original
+            english = analyze_text(en, ENGLISH, year) if en != text else original
             problem = _translation_mismatch(original, english)
             if problem:
                 warnings.append(f"paragraph {number}, sentence {index}: the translation {problem}; check it")

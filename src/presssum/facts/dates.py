@@ -122,3 +122,21 @@ def english_date(value: str) -> str:
         return str(get_day_names("wide", locale="en")[int(value.split("-")[1]) - 1])
     month, day = value.split("-")
     return f"{get_month_names('wide', locale='en')[int(month)]} {int(day)}"
+
+
+def weekday_of(date: Fact, year: int | None) -> Fact | None:
+    """The weekday a day-and-month date falls on, with the date's span, when its year is written or known."""
+    import datetime
+
+    if date.value.startswith("weekday-"):
+        return None
+    written = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", date.text)
+    year = int(written.group(1)) if written else year
+    if year is None:
+        return None
+    month, day = map(int, date.value.split("-"))
+    try:
+        weekday = datetime.date(year, month, day).isoweekday()
+    except ValueError:
+        return None
+    return date.model_copy(update={"value": f"weekday-{weekday}"})

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +64,7 @@ _FRACTION = re.compile(
 )
 _NOUN = re.compile(r"\s*(?:(?:de|of|des|du)\s+|d')?(?P<noun>[^\W\d_]{3,})")  # "degrees" is not "de grees"
 _PHRASE_END = re.compile(r"[.,;:!?()\[\]\"«»\n]")
+_DECADES = {"decades": "years", "decade": "years", "decennies": "ans", "jahrzehnte": "jahre", "decadas": "anos"}
 _CURRENCIES = {"EUR", "USD", "GBP", "JPY", "KRW", "CHF"}
 # words that join number words into one figure ("twenty-one", "mil y dos"); text2num knows the rest
 _JOINERS = {"and", "et", "y", "e", "und"}
@@ -70,7 +72,8 @@ _ARTICLES = {"un", "une", "one", "ein", "eine", "uno", "una", "um", "uma"}  # "u
 _NUMBER_LANGUAGES = {"en", "fr", "es", "pt", "de", "it"}  # text2num's languages
 # "about 70%" may stand for 69.8 %: a figure after one of these is read at its last non-zero digit
 _APPROXIMATE = re.compile(
-    r"(?:about|around|nearly|almost|some|roughly|approximately|close to|more than|over|just over|just under|"
+    r"(?:about|around|nearly|almost|fewer than|less than|"
+    r"some|roughly|approximately|close to|more than|over|just over|just under|"
     r"under|up to|at least|circa|an estimated|environ|pres de|quelque|quelques|presque|plus de|pres d'|"
     r"autour de|etwa|rund|fast|knapp|uber|mehr als|cerca de|alrededor de|casi|unos|unas|mas de|"
     r"circa|quasi|oltre|intorno a|quase|mais de)\s*$"
@@ -91,6 +94,7 @@ class Figure:
     following: tuple[str, ...] = ()  # the next content words of its phrase: "different", "continents"
     readings: tuple[float, ...] = ()  # every value it may be: "3.000" is 3 or 3000 outside its own locale
     precision: float = 0.0  # the place of its last stated digit: 0.1 for "69.8", 10 for "about 70"
+    approximate: bool = False  # "about", "nearly", "fewer than" in front
 
     def values(self) -> tuple[float, ...]:
         return self.readings or (self.number,)
@@ -189,9 +193,11 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         if any(start < b and a < end for a, b in taken):
             return
         taken.append((start, end))
+        noun, following = _noun_after(folded, end, lang), _words_after(folded, end, lang)
+        if noun in _DECADES:  # "two decades" is "twenty years"
+            readings, noun, following = tuple(r * 10 for r in readings), _DECADES[noun], (_DECADES[noun],)
         number = readings[0]
         fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
-        noun, following = _noun_after(folded, end, lang), _words_after(folded, end, lang)
         if precision and _APPROXIMATE.search(folded[max(0, start - 20) : start]):
             precision = _rounded_place(number, precision)
         figures.append(Figure(fact, number, unit, noun, is_year, core or (start, end), following, readings, precision))
@@ -408,3 +414,15 @@ def english_figure(figure: Figure) -> str:
     return {"EUR": f"€{shown}", "USD": f"${shown}", "GBP": f"£{shown}", "%": f"{shown}%"}.get(
         figure.unit or "", f"{shown} {figure.unit}" if figure.unit else shown
     )
+
+
+def share_in(fraction: Figure, references: Sequence[Figure]) -> bool:
+    """Whether a fraction in words ("a quarter", "fewer than half") states a percentage of the text (25 %,
+    47 %) or a ratio of two of its figures ("two of its four berths")."""
+    if fraction.unit or fraction.number not in FRACTION_NAMES or re.search(r"\d", fraction.fact.text):
+        return False
+    margin = 0.05 if fraction.approximate else 0.01
+    if any(ref.unit == "%" and abs(ref.number / 100 - fraction.number) <= margin for ref in references):
+        return True
+    counts = [ref.number for ref in references if ref.unit is None and not ref.is_year and ref.number >= 1]
+    return any(abs(part / whole - fraction.number) < 1e-9 for part in counts for whole in counts if part < whole)
