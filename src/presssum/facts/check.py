@@ -17,7 +17,8 @@ from presssum.facts.align import align, draws_on, stop_words
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline_year
 from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, starts_sentence
 from presssum.facts.numbers import Figure, same_figure, share_in
-from presssum.facts.text import fold, sentences_with_spans, stem
+from presssum.facts.relations import negation_flags, office_flags, role_flags
+from presssum.facts.text import Sentence, fold, sentences_with_spans, stem
 from presssum.records import Fact, FactReport, FactStatus, KeyFact, ParagraphPair, SentencePair, SummarySentence
 
 ENGLISH = "en"
@@ -125,6 +126,13 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
         status, reason = _status(fact, figure, lang, units, set(range(len(units))) if context is None else context)
         checked = fact.model_copy(update={"status": status, "reason": reason})
         {"verified": verified, "elsewhere": uncertain}.get(status, unverified).append(checked)
+    if lang == ENGLISH and summary != summary.lower():
+        for flag in _relation_flags(summary, facts, sentences, units):
+            if any(_overlaps(fact, flag) for fact in unverified):
+                continue
+            verified = [fact for fact in verified if not _overlaps(fact, flag)]
+            uncertain = [fact for fact in uncertain if not _overlaps(fact, flag)]
+            (uncertain if flag.status == "elsewhere" else unverified).append(flag)
     if summary and summary == summary.lower():
         words = _novel_words(summary, lang, units)
         changed = _changed_names(summary, words, units)
@@ -132,6 +140,25 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
         rest = [word for word in words if not any(_inside(word, name) for name in changed)]
         (unverified if len(rest) >= LOWERCASE_WORDS else uncertain).extend(rest)
     return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
+
+
+def _relation_flags(summary: str, facts: TextFacts, sentences: Sequence[Sentence], units: Sequence[Unit]) -> list[Fact]:
+    """Offices, roles, places and negations of the summary that the wire's English sentences put otherwise."""
+    texts = list(dict.fromkeys(text for unit in units for text in unit.texts if text.lang == ENGLISH))
+    if not texts:
+        return []
+    english = [text.text for text in texts]
+    people = list({fold(name.text): name for text in texts for name in text.names}.values())
+    names = [name for name in facts.names if not any(_inside(name, date) for date in facts.dates)]
+    flags = office_flags(summary, names, people, english)
+    for sentence in sentences:
+        flags += role_flags(summary, sentence.text, sentence.start, names, english, [n.text for n in people])
+        flags += negation_flags(summary, sentence.text, sentence.start, english)
+    return flags
+
+
+def _overlaps(a: Fact, b: Fact) -> bool:
+    return (a.start or 0) < (b.end or 0) and (b.start or 0) < (a.end or 0)
 
 
 def _without_common_first_word(name: Fact, units: Sequence[Unit]) -> Fact:

@@ -30,7 +30,8 @@ _CAPITALS = {
     "brussels": "BE", "bruxelles": "BE", "taipei": "TW", "new delhi": "IN",
 }  # fmt: skip
 TITLES = {
-    "minister", "ministre", "president", "president-elect", "prime", "premier", "chancellor", "secretary",
+    "minister", "ministre", "president", "president-elect", "minister-president",
+    "vice-president", "vice-chancellor", "prime", "premier", "chancellor", "secretary",
     "general", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "king", "queen", "prince",
     "pope", "pm", "senator", "governor", "mayor", "chief", "ceo", "judge", "justice", "deputy", "spokesman",
     "spokeswoman", "spokesperson", "ambassador", "commissioner", "director", "chairman", "chairwoman",
