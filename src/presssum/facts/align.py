@@ -68,6 +68,22 @@ def draws_on(sentence: str, candidates: Sequence[str], lang: str) -> set[int]:
     wanted = set(content_words(sentence, stops))
     chosen, _ = align(sentence, candidates, lang)
     if not chosen:
-        chosen = _cover(wanted, [content_words(candidate, stops) for candidate in candidates])
+        chosen = cover(sentence, candidates, lang)
     shared = {i for i, candidate in enumerate(candidates) if len(wanted & content_words(candidate, stops)) >= SHARED}
     return set(chosen) | shared
+
+
+def cover(sentence: str, candidates: Sequence[str], lang: str) -> list[int]:
+    """The greedy cover of `align`, whatever share of the sentence it covers."""
+    stops = stop_words(lang)
+    return _cover(set(content_words(sentence, stops)), [content_words(candidate, stops) for candidate in candidates])
+
+
+def coverage(sentence: str, sources: Sequence[str], lang: str) -> float:
+    """The share of a summary sentence's content words that its source sentences hold together."""
+    stops = stop_words(lang)
+    wanted = set(content_words(sentence, stops))
+    if not wanted:
+        return 1.0
+    covered = {word for source in sources for word in wanted & content_words(source, stops)}
+    return round(len(covered) / len(wanted), 2)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from presssum.facts.align import align, draws_on, stop_words
+from presssum.facts.align import SUPPORTED, align, cover, coverage, draws_on, stop_words
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline_year
 from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, starts_sentence
 from presssum.facts.numbers import Figure, same_figure, share_in
@@ -318,6 +318,19 @@ def _translation_mismatch(source: TextFacts, english: TextFacts) -> str:
     return ""
 
 
+def _sources(sentence: str, units: Sequence[Unit], context: set[int]) -> list[int]:
+    """The sentences a summary sentence draws on, in the wire's order: those that cover its words, and
+    those of its context that hold one of its figures, dates or names (a fused sentence takes a clause
+    from each)."""
+    english = [unit.texts[-1].text for unit in units]
+    chosen = set(align(sentence, english, ENGLISH)[0] or cover(sentence, english, ENGLISH))
+    facts = _summary_facts(analyze_text(sentence, ENGLISH))
+    for i in context - chosen:
+        if any(any(units[i].holds(fact, figure, ENGLISH)) for fact, figure in facts):
+            chosen.add(i)
+    return sorted(chosen)
+
+
 def check_digest(
     source_facts: SourceFacts,
     paragraphs: Sequence[ParagraphPair],
@@ -331,10 +344,14 @@ def check_digest(
     english = [unit.texts[-1].text for unit in units]
     sentences, contexts = [], []
     for sentence in sentences_with_spans(summary_en, ENGLISH):
-        chosen, support = align(sentence.text, english, ENGLISH)
+        context = draws_on(sentence.text, english, ENGLISH)
+        chosen = _sources(sentence.text, units, context)
+        support = coverage(sentence.text, [english[i] for i in chosen], ENGLISH)
+        if support < SUPPORTED:
+            chosen = []
         located = tuple(units[i].location for i in chosen if units[i].location)
         sentences.append(SummarySentence(text=sentence.text, sources=located, support=support))
-        contexts.append(draws_on(sentence.text, english, ENGLISH))
+        contexts.append(context)
     checks = {ENGLISH: check_units(summary_en, ENGLISH, units, contexts)}
     if back is not None and source_lang != ENGLISH:
         # the back-translation is made sentence by sentence, so its sentences share the English ones' sources

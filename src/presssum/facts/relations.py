@@ -158,7 +158,7 @@ def role_flags(
         best = max(range(len(english)), key=lambda i: scores[i], default=None)
         if best is None or scores[best] < 2:
             continue
-        chosen = english[best]
+        chosen = _DATELINE.sub("", english[best])  # a dateline names where the wire was filed, not who did what
         for name in inside:
             if name_in(name.text, fold(chosen)) or not any(name_in(name.text, fold(text)) for text in english):
                 continue
