@@ -17,8 +17,8 @@ from presssum.facts.align import SUPPORTED, align, cover, coverage, draws_on, st
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline_year
 from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, starts_sentence
 from presssum.facts.numbers import Figure, same_figure, share_in
-from presssum.facts.relations import negation_flags, office_flags, role_flags
-from presssum.facts.text import Sentence, fold, sentences_with_spans, stem
+from presssum.facts.relations import DATELINE, negation_flags, office_flags, role_flags
+from presssum.facts.text import Sentence, content_words, fold, sentences_with_spans, stem
 from presssum.records import Fact, FactReport, FactStatus, KeyFact, ParagraphPair, SentencePair, SummarySentence
 
 ENGLISH = "en"
@@ -123,7 +123,10 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
             fact = _without_common_first_word(fact, units)
         index = next((i for i, s in enumerate(sentences) if s.start <= (fact.start or 0) < s.end), len(sentences) - 1)
         context = contexts[index] if 0 <= index < len(contexts) else None
-        status, reason = _status(fact, figure, lang, units, set(range(len(units))) if context is None else context)
+        context = set(range(len(units))) if context is None else context
+        if fact.kind != "name" and 0 <= index < len(sentences):
+            context = context | _related(sentences[index].text, lang, units, fact.kind)
+        status, reason = _status(fact, figure, lang, units, context)
         checked = fact.model_copy(update={"status": status, "reason": reason})
         {"verified": verified, "elsewhere": uncertain}.get(status, unverified).append(checked)
     if lang == ENGLISH and summary != summary.lower():
@@ -140,6 +143,20 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
         rest = [word for word in words if not any(_inside(word, name) for name in changed)]
         (unverified if len(rest) >= LOWERCASE_WORDS else uncertain).extend(rest)
     return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
+
+
+def _related(sentence: str, lang: str, units: Sequence[Unit], kind: str) -> set[int]:
+    """Sentences a figure or date may come from in its role: any that shares a content word with the summary
+    sentence ("About 1,100 workers are taking part in the 48-hour stoppage" for "a 48-hour strike"), and for
+    a date the dateline's sentence, which dates the whole wire."""
+    stops = stop_words(lang)
+    wanted = content_words(sentence, stops)
+    return {
+        i
+        for i, unit in enumerate(units)
+        if (unit.texts[-1].lang == lang and wanted & content_words(unit.texts[-1].text, stops))
+        or (kind == "date" and DATELINE.match(unit.texts[-1].text))
+    }
 
 
 def _relation_flags(summary: str, facts: TextFacts, sentences: Sequence[Sentence], units: Sequence[Unit]) -> list[Fact]:

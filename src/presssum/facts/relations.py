@@ -34,7 +34,7 @@ _NEGATORS = {"not", "no", "never", "none", "nothing", "nobody", "neither", "nor"
 _CLAUSES = re.compile(r";|,?\s+(?:while|whereas|but)\s+|,\s+and\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # "STUTTGART, 14 May 2026 (APR) -": where the wire was filed, not what it says
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^-–—\n]{0,40}?\([\w ]+\)\s*[-–—]\s*")
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^-–—\n]{0,40}?\([\w ]+\)\s*[-–—]\s*")
 CLEAR = 2  # content words the best sentence must share beyond the next best one for a swap to be clear
 POLAR = 3  # content words a clause and the wire's must share for a negation to be compared
 
@@ -154,15 +154,15 @@ def role_flags(
         wanted = _words(rest)
         if not inside or len(wanted) < 2:
             continue
-        scores = [len(wanted & _words(_DATELINE.sub("", text))) for text in english]
+        scores = [len(wanted & _words(DATELINE.sub("", text))) for text in english]
         best = max(range(len(english)), key=lambda i: scores[i], default=None)
         if best is None or scores[best] < 2:
             continue
-        chosen = _DATELINE.sub("", english[best])  # a dateline names where the wire was filed, not who did what
+        chosen = DATELINE.sub("", english[best])  # a dateline names where the wire was filed, not who did what
         for name in inside:
             if name_in(name.text, fold(chosen)) or not any(name_in(name.text, fold(text)) for text in english):
                 continue
-            holding = [scores[i] for i, text in enumerate(english) if name_in(name.text, fold(_DATELINE.sub("", text)))]
+            holding = [scores[i] for i, text in enumerate(english) if name_in(name.text, fold(DATELINE.sub("", text)))]
             others = [
                 other
                 for other in wire_names
