@@ -41,6 +41,7 @@ PAIRS = [
             "L'Italie, premier fournisseur de la région, n'a pas été retenue cette fois.",
             "Italy, the region's main supplier, was not chosen this time.",
         ),
+        ("Les syndicats ont manifesté hier à Valence.", "The unions demonstrated yesterday in Valence."),
     ],
 ]
 PARAGRAPHS = tuple(
@@ -84,6 +85,7 @@ FAITHFUL = [
     "Claire Vasseur announced it on Thursday, June 5, in Grenoble.",  # the dated day's weekday
     "Mr Renaud said the plan creates no new tax.",  # a title for a name, the negation kept
     "Italy, the region's main supplier, lost out this time.",
+    "The unions demonstrated in Valence on Wednesday, June 4.",  # "yesterday" in a wire dated 5 June
 ]
 TAMPERED = [  # (summary, the words a reader must see flagged)
     ("The grid operator will fund about 80% of the investment.", "80%"),
@@ -93,6 +95,7 @@ TAMPERED = [  # (summary, the words a reader must see flagged)
     ("Claire Vasseur announced the plan on a visit to Lyon.", "Lyon"),
     ("The plan creates a new tax, Paul Renaud said.", "creates a new tax"),
     ("Italy, the region's main supplier, was chosen again.", "was chosen again"),
+    ("The unions demonstrated in Valence on June 3.", "June 3"),
     ("Paul Renaud announced the investment on a visit to Grenoble, and Claire Vasseur said it adds no tax.", "Paul"),
 ]
 

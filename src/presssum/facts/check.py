@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from presssum.facts.align import SUPPORTED, align, cover, coverage, draws_on, stop_words
-from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline_year
+from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline
+from presssum.facts.dates import extract_dates, extract_weekdays
 from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, starts_sentence
 from presssum.facts.numbers import Figure, same_figure, share_in
 from presssum.facts.relations import DATELINE, negation_flags, office_flags, role_flags
@@ -276,9 +277,9 @@ def check_facts(
     facts = source_facts or analyze_source(source, source_lang)
     units = source_units(facts)
     if translation:
-        year = dateline_year(source, source_lang)
+        dated = dateline(source, source_lang)
         units += [
-            Unit(None, (analyze_text(s.text, ENGLISH, year),)) for s in sentences_with_spans(translation, ENGLISH)
+            Unit(None, (analyze_text(s.text, ENGLISH, dated),)) for s in sentences_with_spans(translation, ENGLISH)
         ]
     comparable = [i for i, unit in enumerate(units) if unit.texts[0].lang == summary_lang]
     contexts: list[set[int] | None] = []
@@ -297,7 +298,7 @@ def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) 
 
     units, warnings = [], []
     cursor = 0
-    year = dateline_year(source.text, source.lang)
+    dated = dateline(source.text, source.lang)
     for number, paragraph in enumerate(paragraphs, start=1):
         pairs = paragraph.sentences or tuple(
             SentencePair(source=s, en=s) for s in split_sentences(paragraph.source, source.lang)
@@ -306,11 +307,11 @@ def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) 
             text, en = pair.source, pair.en
             start = source.text.find(text, cursor)
             if start < 0:
-                original = analyze_text(text, source.lang, year)
+                original = analyze_text(text, source.lang, dated)
             else:
                 original = source.within(start, start + len(text))
                 cursor = start + len(text)
-            english = analyze_text(en, ENGLISH, year) if en != text else original
+            english = analyze_text(en, ENGLISH, dated) if en != text else original
             problem = _translation_mismatch(original, english)
             if problem:
                 warnings.append(f"paragraph {number}, sentence {index}: the translation {problem}; check it")
@@ -328,8 +329,8 @@ def _translation_mismatch(source: TextFacts, english: TextFacts) -> str:
     for figure in source.checked_figures:
         if not any(same_figure(ref, figure, same_language=False) for ref in english.checked_figures):
             return f"lacks {figure.fact.text}"
-    source_dates = {date.value for date in source.dates}
-    english_dates = {date.value for date in english.dates}
+    source_dates = {date.value for date in _written_dates(source)}
+    english_dates = {date.value for date in _written_dates(english)}
     if source_dates != english_dates:
         return "has other dates than its source sentence"
     return ""
@@ -346,6 +347,11 @@ def _sources(sentence: str, units: Sequence[Unit], context: set[int]) -> list[in
         if any(any(units[i].holds(fact, figure, ENGLISH)) for fact, figure in facts):
             chosen.add(i)
     return sorted(chosen)
+
+
+def _written_dates(text: TextFacts) -> list[Fact]:
+    """The dates and weekdays a text writes, not those its dateline lets it stand for."""
+    return [*extract_dates(text.text, text.lang), *extract_weekdays(text.text, text.lang)]
 
 
 def check_digest(

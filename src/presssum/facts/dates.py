@@ -140,3 +140,29 @@ def weekday_of(date: Fact, year: int | None) -> Fact | None:
     except ValueError:
         return None
     return date.model_copy(update={"value": f"weekday-{weekday}"})
+
+
+# days named relative to the wire's date, as days from it; "morgen" only in lower case ("Morgen" is morning)
+_RELATIVE = {
+    "today": 0, "yesterday": -1, "tomorrow": 1, "aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
+    "apres-demain": 2, "heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "ubermorgen": 2, "hoy": 0,
+    "ayer": -1, "manana": 1, "anteayer": -2, "oggi": 0, "ieri": -1, "domani": 1, "hoje": 0, "ontem": -1,
+    "amanha": 1,
+}  # fmt: skip
+_RELATIVE_PATTERN = re.compile(
+    r"(?<![\w'-])(?<!la )(?<!por la )("
+    + "|".join(sorted(map(re.escape, _RELATIVE), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
+def relative_days(text: str, lang: str) -> list[tuple[Fact, tuple[int, ...]]]:
+    """Days named relative to the wire's date ("hier", "yesterday", "gestern"), with their offsets in days."""
+    folded = fold(text)
+    found: list[tuple[Fact, tuple[int, ...]]] = []
+    for match in _RELATIVE_PATTERN.finditer(folded):
+        if match.group(1) == "morgen" and text[match.start()].isupper():
+            continue
+        fact = Fact(text=text[match.start() : match.end()], kind="date", value="", start=match.start(), end=match.end())
+        found.append((fact, (_RELATIVE[match.group(1)],)))
+    return found
