@@ -84,6 +84,7 @@ FAITHFUL = [
     "Dmitri Chernov's union wants 12 Mds euros.",  # another transliteration, a French scale
     "Claire Vasseur announced it on Thursday, June 5, in Grenoble.",  # the dated day's weekday
     "Mr Renaud said the plan creates no new tax.",  # a title for a name, the negation kept
+    "Claire Vasseur, the energy minister, announced it in Grenoble.",
     "Italy, the region's main supplier, lost out this time.",
     "The unions demonstrated in Valence on Wednesday, June 4.",  # "yesterday" in a wire dated 5 June
 ]
@@ -92,6 +93,7 @@ TAMPERED = [  # (summary, the words a reader must see flagged)
     ("Companies will get EUR 3.500 a year.", "3.500"),
     ("Claire Vasseur announced it on Friday, June 5, in Grenoble.", "Friday"),
     ("Prime Minister Claire Vasseur announced the plan in Grenoble.", "Prime Minister Claire Vasseur"),
+    ("Claire Vasseur, the prime minister, announced the plan.", "the prime minister"),
     ("Claire Vasseur announced the plan on a visit to Lyon.", "Lyon"),
     ("The plan creates a new tax, Paul Renaud said.", "creates a new tax"),
     ("Italy, the region's main supplier, was chosen again.", "was chosen again"),

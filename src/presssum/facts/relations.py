@@ -90,16 +90,28 @@ def titles_in(texts: Sequence[str], name: str) -> list[frozenset[str]]:
     for text in texts:
         for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
             whole = _name_start(text, match.start())
-            if not name_in(name, fold(text[whole : match.end()])):
-                continue
-            _, title = title_before(text, whole)
-            if title:
-                found.append(title)
-            before = re.search(r"(?:^|[.;:]\s+|,\s+)(?:the|The)\s+([^,.;:]{3,80}),\s*$", text[:whole])
-            after = re.match(r",\s+(?:the\s+)?([^,.;:]{3,80})[,.]", text[match.end() :])
-            for apposition in (before, after):
-                if apposition and _title_words(apposition.group(1)) & _HEADS:
-                    found.append(_title_words(apposition.group(1)))
+            if name_in(name, fold(text[whole : match.end()])):
+                found += [title for _, _, title in offices_at(text, whole, match.end())]
+    return found
+
+
+def offices_at(text: str, start: int, end: int) -> list[tuple[int, int, frozenset[str]]]:
+    """The offices written with the name at [start, end) of a text, each with the span of office and name:
+    in front of it ("Transport Minister Julien Marchetti"), or in apposition before or after it."""
+    found = []
+    first, title = title_before(text, start)
+    if title:
+        found.append((first, end, title))
+    before = re.search(r"(?:^|[.;:]\s+|,\s+)((?:the|The)\s+[^,.;:]{3,80}),\s*$", text[:start])
+    if before and _title_words(before.group(1)) & _HEADS:
+        found.append((before.start(1), end, _title_words(before.group(1))))
+    after = re.match(r",\s+((?:the\s+)?[^,.;:]{3,80})(?=[,.;]|$)", text[end:])
+    if (
+        after
+        and _title_words(after.group(1)) & _HEADS
+        and not re.search(r"\b(?:who|which|said|says)\b", after.group(1))
+    ):
+        found.append((start, end + after.end(1), _title_words(after.group(1))))
     return found
 
 
@@ -118,9 +130,10 @@ def _name_start(text: str, surname: int) -> int:
 def office_flags(summary: str, names: Sequence[Fact], people: Sequence[Fact], english: Sequence[str]) -> list[Fact]:
     """Names the summary gives an office the wire gives another person and never them."""
     flags = []
-    for name in names:
-        start, title = title_before(summary, name.start or 0)
-        if not title or not re.search(r"\s", name.text):
+    for name, (start, end, title) in (
+        (person, office) for person in names for office in offices_at(summary, person.start or 0, person.end or 0)
+    ):
+        if not re.search(r"\s", name.text):
             continue
         own = titles_in(english, name.text)
         if any(title <= words or words <= title for words in own):
@@ -135,7 +148,7 @@ def office_flags(summary: str, names: Sequence[Fact], people: Sequence[Fact], en
             for person in others
             for words in titles_in(english, person.text)
         ):
-            flags.append(_flag(summary, start, name.end or 0, "name", OFFICE))
+            flags.append(_flag(summary, start, end, "name", OFFICE))
     return flags
 
 
