@@ -38,7 +38,13 @@ def align(sentence: str, candidates: Sequence[str], lang: str) -> tuple[list[int
     wanted = set(content_words(sentence, stops))
     if not wanted:
         return [], 1.0
-    vocabularies = [content_words(candidate, stops) for candidate in candidates]
+    chosen = _cover(wanted, [content_words(candidate, stops) for candidate in candidates])
+    covered = {word for i in chosen for word in wanted & content_words(candidates[i], stops)}
+    support = len(covered) / len(wanted)
+    return (chosen if support >= SUPPORTED else []), round(support, 2)
+
+
+def _cover(wanted: set[str], vocabularies: Sequence[frozenset[str]]) -> list[int]:
     chosen: list[int] = []
     covered: set[str] = set()
     while len(chosen) < 3:
@@ -48,5 +54,36 @@ def align(sentence: str, candidates: Sequence[str], lang: str) -> tuple[list[int
             break
         chosen.append(-best)
         covered |= wanted & vocabularies[-best]
-    support = len(covered) / len(wanted)
-    return (chosen if support >= SUPPORTED else []), round(support, 2)
+    return chosen
+
+
+SHARED = 2  # content words a sentence must share with a summary sentence to be among the sentences it draws on
+
+
+def draws_on(sentence: str, candidates: Sequence[str], lang: str) -> set[int]:
+    """Every candidate sentence a summary sentence may draw on: the greedy cover of `align`, whatever its
+    support, and any other that shares at least two content words with it. A fused sentence takes one
+    clause from each of its sources, so each may cover only a small part of it."""
+    stops = stop_words(lang)
+    wanted = set(content_words(sentence, stops))
+    chosen, _ = align(sentence, candidates, lang)
+    if not chosen:
+        chosen = cover(sentence, candidates, lang)
+    shared = {i for i, candidate in enumerate(candidates) if len(wanted & content_words(candidate, stops)) >= SHARED}
+    return set(chosen) | shared
+
+
+def cover(sentence: str, candidates: Sequence[str], lang: str) -> list[int]:
+    """The greedy cover of `align`, whatever share of the sentence it covers."""
+    stops = stop_words(lang)
+    return _cover(set(content_words(sentence, stops)), [content_words(candidate, stops) for candidate in candidates])
+
+
+def coverage(sentence: str, sources: Sequence[str], lang: str) -> float:
+    """The share of a summary sentence's content words that its source sentences hold together."""
+    stops = stop_words(lang)
+    wanted = set(content_words(sentence, stops))
+    if not wanted:
+        return 1.0
+    covered = {word for source in sources for word in wanted & content_words(source, stops)}
+    return round(len(covered) / len(wanted), 2)

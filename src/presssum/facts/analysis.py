@@ -6,11 +6,12 @@ summary checks; `check_facts` analyses a plain text the same way.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from presssum.facts.dates import english_date, extract_dates, extract_weekdays
+from presssum.facts.dates import english_date, extract_dates, extract_weekdays, relative_days, weekday_of
 from presssum.facts.names import english_name, extract_names, french_nlp
 from presssum.facts.numbers import Figure, english_figure, extract_figures
 from presssum.facts.text import Sentence, fold, sentences_with_spans
@@ -76,7 +77,10 @@ class SourceFacts(TextFacts):
                 ("number", f"{figure.fact.value} {figure.unit}"),
                 KeyFact(kind="number", source=figure.fact.text, en=english_figure(figure)),
             )
-        for fact in self.dates:
+        written: dict[int | None, Fact] = {}
+        for fact in self.dates:  # the date as written, not the weekday or dates it stands for too
+            written.setdefault(fact.start, fact)
+        for fact in written.values():
             found.setdefault(("date", fact.value), KeyFact(kind="date", source=fact.text, en=english_date(fact.value)))
         return tuple(found.values())
 
@@ -85,20 +89,54 @@ def _overlaps(a: Fact, b: Fact) -> bool:
     return (a.start or 0) < (b.end or 0) and (b.start or 0) < (a.end or 0)
 
 
-def analyze_text(text: str, lang: str) -> TextFacts:
-    """Figures, dates and names of a short text (a summary, a sentence)."""
+def analyze_text(text: str, lang: str, dated: datetime.date | None = None) -> TextFacts:
+    """Figures, dates and names of a short text (a summary, a sentence); `dated`: its wire's dateline."""
     return TextFacts(
         text,
         lang,
         tuple(extract_figures(text, lang)),
-        _dates(text, lang),
+        _dates(text, lang, dated),
         tuple(extract_names(text, lang)),
     )
 
 
-def _dates(text: str, lang: str) -> tuple[Fact, ...]:
-    """Dates and weekdays in the order written: a summary's "Tuesday" is checked like its "June 3"."""
-    return tuple(sorted([*extract_dates(text, lang), *extract_weekdays(text, lang)], key=lambda f: f.start or 0))
+def _dates(text: str, lang: str, dated: datetime.date | None = None) -> tuple[Fact, ...]:
+    """Dates and weekdays in the order written: a summary's "Tuesday" is checked like its "June 3". With the
+    wire's dateline known, a date also stands for its weekday ("Tuesday" for 24 March 2026), and a day
+    named relative to it for its date: "hier" in a wire of 9 March is 8 March, "lundi" the Monday before
+    or after."""
+    dates = extract_dates(text, lang)
+    year = dated.year if dated else None
+    weekdays = extract_weekdays(text, lang)
+    found = [*dates, *weekdays, *(weekday for date in dates if (weekday := weekday_of(date, year)))]
+    if dated is not None:
+        for fact, offsets in [*relative_days(text, lang), *((named, _around(named, dated)) for named in weekdays)]:
+            for offset in offsets:
+                day = dated + datetime.timedelta(days=offset)
+                found.append(fact.model_copy(update={"value": f"{day.month:02}-{day.day:02}"}))
+                if fact not in weekdays:
+                    found.append(fact.model_copy(update={"value": f"weekday-{day.isoweekday()}"}))
+    return tuple(sorted(found, key=lambda f: f.start or 0))
+
+
+def _around(weekday: Fact, dated: datetime.date) -> tuple[int, ...]:
+    """The days from the dateline to the named weekday: the one before it and the one after."""
+    ahead = (int(weekday.value.split("-")[1]) - dated.isoweekday()) % 7
+    return (ahead - 7, ahead) if ahead else (0,)
+
+
+def dateline(text: str, lang: str) -> datetime.date | None:
+    """The date of a wire's dateline ("PARIS, 9 mars 2026 (APR)"): the first dated day with a year in its
+    opening lines (a headline's "d'ici 2030" is no date)."""
+    for date in extract_dates(text[:400], lang):
+        year = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", date.text)
+        if year:
+            month, day = map(int, date.value.split("-"))
+            try:
+                return datetime.date(int(year.group(1)), month, day)
+            except ValueError:
+                continue
+    return None
 
 
 def analyze_source(text: str, lang: str) -> SourceFacts:
@@ -126,7 +164,7 @@ def analyze_source(text: str, lang: str) -> SourceFacts:
         text,
         lang,
         tuple(extract_figures(text, lang)),
-        _dates(text, lang),
+        _dates(text, lang, dateline(text, lang)),
         tuple(names),
         tuple(dict.fromkeys(person.text for person in people)),
         tuple(sentences_with_spans(text, lang)),

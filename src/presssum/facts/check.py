@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from presssum.facts.align import align, stop_words
-from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text
-from presssum.facts.names import DEMONYMS, TITLES, name_forms, starts_sentence
-from presssum.facts.numbers import Figure, same_figure
-from presssum.facts.text import fold, sentences_with_spans, stem
-from presssum.records import Fact, FactReport, KeyFact, ParagraphPair, SentencePair, SummarySentence
+from presssum.facts.align import SUPPORTED, align, cover, coverage, draws_on, stop_words
+from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline
+from presssum.facts.dates import extract_dates, extract_weekdays
+from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, starts_sentence
+from presssum.facts.numbers import Figure, same_figure, share_in
+from presssum.facts.relations import DATELINE, negation_flags, office_flags, role_flags
+from presssum.facts.text import Sentence, content_words, fold, sentences_with_spans, stem
+from presssum.records import Fact, FactReport, FactStatus, KeyFact, ParagraphPair, SentencePair, SummarySentence
 
 ENGLISH = "en"
 _REASONS = {
@@ -29,6 +31,8 @@ _REASONS = {
 }
 LOWERCASE_WORDS = 2  # new words a lower-case summary may hold before it fails: one is often a paraphrase
 CHANGED_NAME = "the source has this name with another word in place of the first"
+ELSEWHERE = "found only in other sentences of the source"
+OTHER_NOUN = "the source has this figure counting something else"
 # what summarisers' tokenisers leave in lower-case text: unknown-word markers, escaped brackets
 _TOKENISER_LEFTOVERS = re.compile(r"\[UNK\]|\bUNK\b|<unk>|-[lr][rcs]b-", re.IGNORECASE)
 
@@ -41,9 +45,10 @@ class Unit:
     texts: tuple[TextFacts, ...]  # the source sentence's facts first, then its translation's
     flagged: bool = False  # the translation's figures or dates differ from the source's
 
-    def holds(self, fact: Fact, figure: Figure | None, lang: str) -> tuple[bool, bool]:
-        """(the source side holds the fact, the translation side does)."""
-        found = [_holds(text, fact, figure, lang) for text in self.texts]
+    def holds(self, fact: Fact, figure: Figure | None, lang: str, nouns: bool = True) -> tuple[bool, bool]:
+        """(the source side holds the fact, the translation side does); `nouns=False` lets a figure count
+        another noun ("1,100 dockers" for "1,100 workers")."""
+        found = [_holds(text, fact, figure, lang, nouns) for text in self.texts]
         return found[0], any(found[1:])
 
 
@@ -57,31 +62,41 @@ class Checked:
     key_facts: tuple[KeyFact, ...] = field(default_factory=tuple)
 
 
-def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str) -> bool:
+def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str, nouns: bool = True) -> bool:
     if fact.kind == "number" and figure is not None:
-        return any(same_figure(figure, ref, same_language=text.lang == lang) for ref in text.checked_figures)
+        same_language = text.lang == lang
+        return any(
+            same_figure(figure, ref, same_language=same_language, nouns=nouns) for ref in text.checked_figures
+        ) or share_in(figure, text.checked_figures)
     if fact.kind == "date":
         return any(date.value == fact.value for date in text.dates)
     if fact.text.isupper() and len(fact.text) <= 5:  # an acronym: "UN" is not the French article "un"
         forms = [form.upper() for form in name_forms(fact.text) if len(form) <= 5]
         return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms)
-    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.folded) for form in name_forms(fact.text))
+    return name_in(fact.text, text.folded)
 
 
-def _status(fact: Fact, figure: Figure | None, lang: str, units: Sequence[Unit], context: set[int]) -> str:
-    """Where the fact is found: in its sentence's sources, elsewhere, only through a flagged translation."""
-    in_context = [units[i].holds(fact, figure, lang) for i in sorted(context)]
-    if any(
-        source or (translated and not units[i].flagged)
-        for (source, translated), i in zip(in_context, sorted(context), strict=True)
-    ):
-        return "verified"
-    everywhere = [(unit.holds(fact, figure, lang), unit.flagged) for unit in units]
-    if any(source or (translated and not flagged) for (source, translated), flagged in everywhere):
-        return "elsewhere"
-    if any(translated for (_, translated), _ in everywhere):
-        return "translation"
-    return "unverified"
+def _status(
+    fact: Fact, figure: Figure | None, lang: str, units: Sequence[Unit], context: set[int]
+) -> tuple[FactStatus, str]:
+    """Where the fact is found, and why it is flagged: in its sentence's sources (verified), there but
+    counting another noun, only in other sentences, only through a flagged translation, nowhere."""
+
+    def found(indices: Sequence[int], nouns: bool = True) -> bool:
+        held = [(units[i].holds(fact, figure, lang, nouns), units[i].flagged) for i in indices]
+        return any(source or (translated and not flagged) for (source, translated), flagged in held)
+
+    ordered = sorted(context)
+    if found(ordered):
+        return "verified", ""
+    everywhere = range(len(units))
+    if found(everywhere):
+        return "elsewhere", ELSEWHERE
+    if figure is not None and found(everywhere, nouns=False):
+        return "elsewhere", OTHER_NOUN  # "1,100 dockers" for "1,100 workers", or the figure of something else
+    if any(translated for (_, translated) in (unit.holds(fact, figure, lang) for unit in units)):
+        return "translation", "found only in a translation whose figures differ from the source"
+    return "unverified", _REASONS[fact.kind]
 
 
 def _summary_facts(summary: TextFacts) -> list[tuple[Fact, Figure | None]]:
@@ -98,7 +113,9 @@ def _inside(a: Fact, b: Fact) -> bool:
 
 def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequence[set[int] | None]) -> FactReport:
     """Check each summary sentence's facts against its context units (None: the whole source)."""
-    verified, uncertain, unverified = [], [], []
+    verified: list[Fact] = []
+    uncertain: list[Fact] = []
+    unverified: list[Fact] = []
     summary = _TOKENISER_LEFTOVERS.sub(lambda match: " " * len(match.group(0)), summary)  # spans kept
     facts = analyze_text(summary, lang)
     sentences = sentences_with_spans(summary, lang)
@@ -107,20 +124,19 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
             fact = _without_common_first_word(fact, units)
         index = next((i for i, s in enumerate(sentences) if s.start <= (fact.start or 0) < s.end), len(sentences) - 1)
         context = contexts[index] if 0 <= index < len(contexts) else None
-        status = _status(fact, figure, lang, units, set(range(len(units))) if context is None else context)
-        checked = fact.model_copy(update={"status": status})
-        if status == "verified":
-            verified.append(checked)
-        elif status == "elsewhere":
-            uncertain.append(checked.model_copy(update={"reason": "found only in other sentences of the source"}))
-        elif status == "translation":
-            unverified.append(
-                checked.model_copy(
-                    update={"reason": "found only in a translation whose figures differ from the source"}
-                )
-            )
-        else:
-            unverified.append(checked.model_copy(update={"reason": _REASONS[fact.kind]}))
+        context = set(range(len(units))) if context is None else context
+        if fact.kind != "name" and 0 <= index < len(sentences):
+            context = context | _related(sentences[index].text, lang, units, fact.kind)
+        status, reason = _status(fact, figure, lang, units, context)
+        checked = fact.model_copy(update={"status": status, "reason": reason})
+        {"verified": verified, "elsewhere": uncertain}.get(status, unverified).append(checked)
+    if lang == ENGLISH and summary != summary.lower():
+        for flag in _relation_flags(summary, facts, sentences, units):
+            if any(_overlaps(fact, flag) for fact in unverified):
+                continue
+            verified = [fact for fact in verified if not _overlaps(fact, flag)]
+            uncertain = [fact for fact in uncertain if not _overlaps(fact, flag)]
+            (uncertain if flag.status == "elsewhere" else unverified).append(flag)
     if summary and summary == summary.lower():
         words = _novel_words(summary, lang, units)
         changed = _changed_names(summary, words, units)
@@ -128,6 +144,39 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
         rest = [word for word in words if not any(_inside(word, name) for name in changed)]
         (unverified if len(rest) >= LOWERCASE_WORDS else uncertain).extend(rest)
     return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
+
+
+def _related(sentence: str, lang: str, units: Sequence[Unit], kind: str) -> set[int]:
+    """Sentences a figure or date may come from in its role: any that shares a content word with the summary
+    sentence ("About 1,100 workers are taking part in the 48-hour stoppage" for "a 48-hour strike"), and for
+    a date the dateline's sentence, which dates the whole wire."""
+    stops = stop_words(lang)
+    wanted = content_words(sentence, stops)
+    return {
+        i
+        for i, unit in enumerate(units)
+        if (unit.texts[-1].lang == lang and wanted & content_words(unit.texts[-1].text, stops))
+        or (kind == "date" and DATELINE.match(unit.texts[-1].text))
+    }
+
+
+def _relation_flags(summary: str, facts: TextFacts, sentences: Sequence[Sentence], units: Sequence[Unit]) -> list[Fact]:
+    """Offices, roles, places and negations of the summary that the wire's English sentences put otherwise."""
+    texts = list(dict.fromkeys(text for unit in units for text in unit.texts if text.lang == ENGLISH))
+    if not texts:
+        return []
+    english = [text.text for text in texts]
+    people = list({fold(name.text): name for text in texts for name in text.names}.values())
+    names = [name for name in facts.names if not any(_inside(name, date) for date in facts.dates)]
+    flags = office_flags(summary, names, people, english)
+    for sentence in sentences:
+        flags += role_flags(summary, sentence.text, sentence.start, names, english, [n.text for n in people])
+        flags += negation_flags(summary, sentence.text, sentence.start, english)
+    return flags
+
+
+def _overlaps(a: Fact, b: Fact) -> bool:
+    return (a.start or 0) < (b.end or 0) and (b.start or 0) < (a.end or 0)
 
 
 def _without_common_first_word(name: Fact, units: Sequence[Unit]) -> Fact:
@@ -228,14 +277,17 @@ def check_facts(
     facts = source_facts or analyze_source(source, source_lang)
     units = source_units(facts)
     if translation:
-        units += [Unit(None, (analyze_text(s.text, ENGLISH),)) for s in sentences_with_spans(translation, ENGLISH)]
+        dated = dateline(source, source_lang)
+        units += [
+            Unit(None, (analyze_text(s.text, ENGLISH, dated),)) for s in sentences_with_spans(translation, ENGLISH)
+        ]
     comparable = [i for i, unit in enumerate(units) if unit.texts[0].lang == summary_lang]
     contexts: list[set[int] | None] = []
     for sentence in sentences_with_spans(summary, summary_lang):
         if not comparable:
             contexts.append(None)  # nothing in the summary's language to align to: the whole source is context
             continue
-        chosen, _ = align(sentence.text, [units[i].texts[0].text for i in comparable], summary_lang)
+        chosen = draws_on(sentence.text, [units[i].texts[0].text for i in comparable], summary_lang)
         contexts.append({comparable[i] for i in chosen})
     return check_units(summary, summary_lang, units, contexts)
 
@@ -246,6 +298,7 @@ def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) 
 
     units, warnings = [], []
     cursor = 0
+    dated = dateline(source.text, source.lang)
     for number, paragraph in enumerate(paragraphs, start=1):
         pairs = paragraph.sentences or tuple(
             SentencePair(source=s, en=s) for s in split_sentences(paragraph.source, source.lang)
@@ -254,11 +307,11 @@ def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) 
             text, en = pair.source, pair.en
             start = source.text.find(text, cursor)
             if start < 0:
-                original = analyze_text(text, source.lang)
+                original = analyze_text(text, source.lang, dated)
             else:
                 original = source.within(start, start + len(text))
                 cursor = start + len(text)
-            english = analyze_text(en, ENGLISH) if en != text else original
+            english = analyze_text(en, ENGLISH, dated) if en != text else original
             problem = _translation_mismatch(original, english)
             if problem:
                 warnings.append(f"paragraph {number}, sentence {index}: the translation {problem}; check it")
@@ -276,11 +329,29 @@ def _translation_mismatch(source: TextFacts, english: TextFacts) -> str:
     for figure in source.checked_figures:
         if not any(same_figure(ref, figure, same_language=False) for ref in english.checked_figures):
             return f"lacks {figure.fact.text}"
-    source_dates = {date.value for date in source.dates}
-    english_dates = {date.value for date in english.dates}
+    source_dates = {date.value for date in _written_dates(source)}
+    english_dates = {date.value for date in _written_dates(english)}
     if source_dates != english_dates:
         return "has other dates than its source sentence"
     return ""
+
+
+def _sources(sentence: str, units: Sequence[Unit], context: set[int]) -> list[int]:
+    """The sentences a summary sentence draws on, in the wire's order: those that cover its words, and
+    those of its context that hold one of its figures, dates or names (a fused sentence takes a clause
+    from each)."""
+    english = [unit.texts[-1].text for unit in units]
+    chosen = set(align(sentence, english, ENGLISH)[0] or cover(sentence, english, ENGLISH))
+    facts = _summary_facts(analyze_text(sentence, ENGLISH))
+    for i in context - chosen:
+        if any(any(units[i].holds(fact, figure, ENGLISH)) for fact, figure in facts):
+            chosen.add(i)
+    return sorted(chosen)
+
+
+def _written_dates(text: TextFacts) -> list[Fact]:
+    """The dates and weekdays a text writes, not those its dateline lets it stand for."""
+    return [*extract_dates(text.text, text.lang), *extract_weekdays(text.text, text.lang)]
 
 
 def check_digest(
@@ -296,10 +367,14 @@ def check_digest(
     english = [unit.texts[-1].text for unit in units]
     sentences, contexts = [], []
     for sentence in sentences_with_spans(summary_en, ENGLISH):
-        chosen, support = align(sentence.text, english, ENGLISH)
+        context = draws_on(sentence.text, english, ENGLISH)
+        chosen = _sources(sentence.text, units, context)
+        support = coverage(sentence.text, [english[i] for i in chosen], ENGLISH)
+        if support < SUPPORTED:
+            chosen = []
         located = tuple(units[i].location for i in chosen if units[i].location)
         sentences.append(SummarySentence(text=sentence.text, sources=located, support=support))
-        contexts.append(set(chosen))
+        contexts.append(context)
     checks = {ENGLISH: check_units(summary_en, ENGLISH, units, contexts)}
     if back is not None and source_lang != ENGLISH:
         # the back-translation is made sentence by sentence, so its sentences share the English ones' sources

@@ -122,3 +122,47 @@ def english_date(value: str) -> str:
         return str(get_day_names("wide", locale="en")[int(value.split("-")[1]) - 1])
     month, day = value.split("-")
     return f"{get_month_names('wide', locale='en')[int(month)]} {int(day)}"
+
+
+def weekday_of(date: Fact, year: int | None) -> Fact | None:
+    """The weekday a day-and-month date falls on, with the date's span, when its year is written or known."""
+    import datetime
+
+    if date.value.startswith("weekday-"):
+        return None
+    written = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", date.text)
+    year = int(written.group(1)) if written else year
+    if year is None:
+        return None
+    month, day = map(int, date.value.split("-"))
+    try:
+        weekday = datetime.date(year, month, day).isoweekday()
+    except ValueError:
+        return None
+    return date.model_copy(update={"value": f"weekday-{weekday}"})
+
+
+# days named relative to the wire's date, as days from it; "morgen" only in lower case ("Morgen" is morning)
+_RELATIVE = {
+    "today": 0, "yesterday": -1, "tomorrow": 1, "aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
+    "apres-demain": 2, "heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "ubermorgen": 2, "hoy": 0,
+    "ayer": -1, "manana": 1, "anteayer": -2, "oggi": 0, "ieri": -1, "domani": 1, "hoje": 0, "ontem": -1,
+    "amanha": 1,
+}  # fmt: skip
+_RELATIVE_PATTERN = re.compile(
+    r"(?<![\w'-])(?<!la )(?<!por la )("
+    + "|".join(sorted(map(re.escape, _RELATIVE), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
+def relative_days(text: str, lang: str) -> list[tuple[Fact, tuple[int, ...]]]:
+    """Days named relative to the wire's date ("hier", "yesterday", "gestern"), with their offsets in days."""
+    folded = fold(text)
+    found: list[tuple[Fact, tuple[int, ...]]] = []
+    for match in _RELATIVE_PATTERN.finditer(folded):
+        if match.group(1) == "morgen" and text[match.start()].isupper():
+            continue
+        fact = Fact(text=text[match.start() : match.end()], kind="date", value="", start=match.start(), end=match.end())
+        found.append((fact, (_RELATIVE[match.group(1)],)))
+    return found

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from presssum.facts.dates import weekdays
+from presssum.facts.numbers import unit_words
 from presssum.facts.text import fold
 from presssum.records import Fact
 
@@ -29,7 +30,8 @@ _CAPITALS = {
     "brussels": "BE", "bruxelles": "BE", "taipei": "TW", "new delhi": "IN",
 }  # fmt: skip
 TITLES = {
-    "minister", "ministre", "president", "president-elect", "prime", "premier", "chancellor", "secretary",
+    "minister", "ministre", "president", "president-elect", "minister-president",
+    "vice-president", "vice-chancellor", "prime", "premier", "chancellor", "secretary",
     "general", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "lady", "king", "queen", "prince",
     "pope", "pm", "senator", "governor", "mayor", "chief", "ceo", "judge", "justice", "deputy", "spokesman",
     "spokeswoman", "spokesperson", "ambassador", "commissioner", "director", "chairman", "chairwoman",
@@ -127,6 +129,8 @@ def _clean_entity(ent: Any, whole: str) -> list[Fact]:
             continue
         if not any(token.pos_ == "PROPN" or (token.is_upper and len(token) > 1) for token in span):
             continue
+        if all(fold(word.group(0)).strip(".") in unit_words() for word in words):
+            continue  # "Mds", "EUR": a figure's scale or currency
         facts.append(Fact(text=text, kind="name", value=fold(text), start=start, end=end))
     return facts
 
@@ -137,6 +141,7 @@ def _capitalised_names(text: str) -> list[Fact]:
     months = _month_words()
     edge = _edge_words("en") - months  # "Theresa May", "April Ryan": a month is a date's only beside a day
     marked = re.sub(r"(\w)['’]s\b", r"\1 ,", text)  # "France's GDP": two spans; same length, same offsets
+    marked = re.sub(r"(\w)-(?=[a-z]+\b)", r"\1,", marked)  # "Madrid-funded Tordera": "funded" ends the name
     for match in _NAME.finditer(marked):
         words = list(re.finditer(r"[^\s-]+(?:-[^\s-]+)*", match.group(0)))
         while words and fold(words[0].group(0)).strip("'’.") in edge | DEMONYMS:
@@ -159,6 +164,8 @@ def _capitalised_names(text: str) -> list[Fact]:
             continue  # "BAKE OFF COOKS UP TOP FIVE SHOWS": a headline or slug in capitals, not a name
         if re.fullmatch(r"[A-Z]{1,3}", name) and re.search(r"\d\s*$", text[:start]):
             continue  # "12 M", "3 B": a scale after a figure, not a name
+        if all(fold(word.group(0)).strip(".") in unit_words() for word in words):
+            continue  # "EUR", "Mds", "GW": a figure's currency, scale or unit
         if len(name) > 1:
             facts.append(Fact(text=name, kind="name", value=fold(name), start=start, end=end))
     return facts
@@ -235,3 +242,48 @@ def _load_french() -> Any:
         return spacy.load("fr_core_news_sm", exclude=["parser", "senter", "lemmatizer"])
     except (ImportError, OSError):
         return None
+
+
+# spellings one alphabet's names take in another's: "Chérif"/"Sherif", "Selenskyj"/"Zelenskyy", "Nawalny"
+_TRANSLITERATIONS = [
+    ("tsch", "sh"), ("sch", "sh"), ("tch", "sh"), ("ch", "sh"), ("zh", "j"), ("kh", "h"), ("ph", "f"),
+    ("ck", "k"), ("dj", "j"), ("ou", "u"), ("w", "v"), ("ij", "i"), ("yj", "i"), ("y", "i"), ("j", "i"),
+    ("c", "k"), ("q", "k"), ("z", "s"),
+]  # fmt: skip
+_DEMONYM_ENDINGS = re.compile(r"(?:ians?|ans?|eses?|ish|is|i)$")  # "Bavarian", "Catalan", "Egyptians"
+
+
+@lru_cache(maxsize=8192)
+def transliterated(word: str) -> str:
+    """A folded word's spelling with the letters transliterations swap made one, doubled letters single."""
+    key = fold(word)
+    for letters, same in _TRANSLITERATIONS:
+        key = key.replace(letters, same)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+def name_in(name: str, folded: str) -> bool:
+    """Whether a folded text holds a name in any form a summary may write it: its forms across languages,
+    its words in another order ("Weiming Zhang" for "Zhang Weiming"), without titles ("Mr Marchetti"),
+    an initial for a first name ("T. Lebas"), another transliteration ("Sherif" for "Chérif"), or the
+    place an adjective names ("Bavarian" for "Bavaria")."""
+    if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in name_forms(name)):
+        return True
+    parts = [part.strip(".'’") for part in re.split(r"[\s-]+", fold(name))]
+    parts = [part for part in parts if part and part not in TITLES]
+    if not parts:
+        return False
+    words = re.findall(r"[^\W_]+", folded)
+    keys = {transliterated(word) for word in words}
+    full = [part for part in parts if len(part) > 1]
+    if not full:
+        return False
+    if len(parts) == 1 and len(full[0]) >= 6 and _DEMONYM_ENDINGS.search(full[0]):
+        stem = _DEMONYM_ENDINGS.sub("", full[0])[:5]
+        if any(word.startswith(stem) for word in words):
+            return True
+    if not all(transliterated(part) in keys for part in full):
+        return False
+    initials = [part for part in parts if len(part) == 1]
+    return all(any(word.startswith(initial) for word in words) for initial in initials)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +34,12 @@ _UNITS = {
     "kilograms": "kg",
     "t": "t", "tonnes": "t", "tons": "t", "ha": "ha", "hectares": "ha", "mw": "MW", "gw": "GW", "mwh": "MWh",
     "gwh": "GWh", "twh": "TWh", "degres": "°", "degrees": "°", "grados": "°", "grad": "°", "°c": "°", "°": "°",
+    "metres": "m", "meters": "m", "metre": "m", "meter": "m", "metros": "m", "metri": "m", "metro": "m",
+    "cm": "cm", "centimetres": "cm", "centimeters": "cm", "centimetros": "cm", "zentimeter": "cm",
+    "mm": "mm", "millimetres": "mm", "millimeters": "mm", "millimetros": "mm",
+    "feet": "ft", "foot": "ft", "ft": "ft", "pieds": "ft", "pies": "ft", "fuss": "ft", "inches": "in",
+    "litres": "l", "liters": "l", "litre": "l", "liter": "l", "litros": "l", "litri": "l",
+    "gallons": "gal", "gallon": "gal", "galones": "gal", "m3": "m3", "m³": "m3", "hectolitres": "hl",
 }  # fmt: skip
 _FRACTIONS = {"demi": 0.5, "half": 0.5, "tiers": 1 / 3, "third": 1 / 3, "quart": 0.25, "quarter": 0.25}
 FRACTION_NAMES = {0.5: "a half", 1 / 3: "a third", 0.25: "a quarter"}
@@ -57,17 +64,21 @@ _FRACTION = re.compile(
 )
 _NOUN = re.compile(r"\s*(?:(?:de|of|des|du)\s+|d')?(?P<noun>[^\W\d_]{3,})")  # "degrees" is not "de grees"
 _PHRASE_END = re.compile(r"[.,;:!?()\[\]\"«»\n]")
+_DECADES = {"decades": "years", "decade": "years", "decennies": "ans", "jahrzehnte": "jahre", "decadas": "anos"}
 _CURRENCIES = {"EUR", "USD", "GBP", "JPY", "KRW", "CHF"}
-_NUMBER_WORDS = {
-    "en": "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand and",
-    "fr": "zero un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
-    "vingt vingts trente quarante cinquante soixante cent cents mille et",
-    # German writes a number as one word ("dreihundertfünfzig"): these are its parts, matched lower-cased
-    "de": "null ein eins eine zwei drei vier fünf sechs sech sieben sieb acht neun zehn elf zwölf zwanzig dreißig "
-    "vierzig fünfzig sechzig siebzig achtzig neunzig hundert tausend und million millionen milliarde milliarden",
-}
-_COMPOUNDING = {"de"}  # languages whose number words join into one word
+# words that join number words into one figure ("twenty-one", "mil y dos"); text2num knows the rest
+_JOINERS = {"and", "et", "y", "e", "und"}
+_ARTICLES = {"un", "une", "one", "ein", "eine", "uno", "una", "um", "uma"}  # "un accord" is not a figure
+_NUMBER_LANGUAGES = {"en", "fr", "es", "pt", "de", "it"}  # text2num's languages
+# "about 70%" may stand for 69.8 %: a figure after one of these is read at its last non-zero digit
+_APPROXIMATE = re.compile(
+    r"(?:about|around|nearly|almost|fewer than|less than|"
+    r"some|roughly|approximately|close to|more than|over|just over|just under|"
+    r"under|up to|at least|circa|an estimated|environ|pres de|quelque|quelques|presque|plus de|pres d'|"
+    r"autour de|etwa|rund|fast|knapp|uber|mehr als|cerca de|alrededor de|casi|unos|unas|mas de|"
+    r"circa|quasi|oltre|intorno a|quase|mais de)\s*$"
+)
+_CURRENCY_CODE = re.compile(r"\s?(?P<code>[A-Z]{3})(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,16 @@ class Figure:
     is_year: bool = False
     core: tuple[int, int] = (0, 0)  # the figure without its currency or unit: "12 milliards" of "12 milliards d'euros"
     following: tuple[str, ...] = ()  # the next content words of its phrase: "different", "continents"
+    readings: tuple[float, ...] = ()  # every value it may be: "3.000" is 3 or 3000 outside its own locale
+    precision: float = 0.0  # the place of its last stated digit: 0.1 for "69.8", 10 for "about 70"
+    approximate: bool = False  # "about", "nearly", "fewer than" in front
+
+    def values(self) -> tuple[float, ...]:
+        return self.readings or (self.number,)
+
+    def rounds_to(self, reference: float) -> bool:
+        """Whether `reference` written at this figure's precision reads as this figure: "70%" for 69.8 %."""
+        return any(abs(value - reference) <= self.precision / 2 * (1 + 1e-9) for value in self.values())
 
     def counts(self, noun: str) -> bool:
         """Whether `noun` is among the words this figure counts: "four continents" = "four different continents"."""
@@ -93,6 +114,29 @@ def _decimal_symbol(lang: str) -> str:
     from babel.numbers import get_decimal_symbol
 
     return get_decimal_symbol(known_locale(lang)) if lang else "."
+
+
+def _readings(raw: str, lang: str) -> tuple[float, ...]:
+    """Every value a written number may have: "3.000" is three thousand in German and three in English,
+    and a summary may copy either locale's form."""
+    number = _number(raw, lang)
+    if number is None:
+        return ()
+    if re.fullmatch(r"\d{1,3}[.,]\d{3}", raw):
+        other = float(raw.replace(",", "").replace(".", ""))
+        return (number, other) if other != number else (number,)
+    return (number,)
+
+
+def _precision(raw: str, lang: str) -> float:
+    """The place value of a written number's last stated digit: 0.1 for "69.8", 1 for "70"."""
+    decimal = _decimal_symbol(lang)
+    digits = re.sub(r"[\u00a0\u202f ']", "", raw)
+    if re.fullmatch(r"\d+[.,]\d{1,2}", digits) or (
+        decimal in digits and not re.fullmatch(r"\d{1,3}([.,]\d{3})+", digits)
+    ):
+        return 10.0 ** -len(re.split(r"[.,]", digits)[-1])
+    return 1.0
 
 
 def _number(raw: str, lang: str) -> float | None:
@@ -140,17 +184,23 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
     def add(
         start: int,
         end: int,
-        number: float,
+        readings: tuple[float, ...],
         unit: str | None,
         is_year: bool = False,
         core: tuple[int, int] | None = None,
+        precision: float = 0.0,
     ) -> None:
         if any(start < b and a < end for a, b in taken):
             return
         taken.append((start, end))
-        fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
         noun, following = _noun_after(folded, end, lang), _words_after(folded, end, lang)
-        figures.append(Figure(fact, number, unit, noun, is_year, core or (start, end), following))
+        if noun in _DECADES:  # "two decades" is "twenty years"
+            readings, noun, following = tuple(r * 10 for r in readings), _DECADES[noun], (_DECADES[noun],)
+        number = readings[0]
+        fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
+        if precision and _APPROXIMATE.search(folded[max(0, start - 20) : start]):
+            precision = _rounded_place(number, precision)
+        figures.append(Figure(fact, number, unit, noun, is_year, core or (start, end), following, readings, precision))
 
     for match in _TIME.finditer(folded):
         suffix = (match.group("suffix") or "").replace(".", "")
@@ -160,75 +210,145 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             continue  # "1.5" is a figure, not a time
         hour = int(match.group("hour")) + (12 if suffix == "pm" and int(match.group("hour")) < 12 else 0)
         minute = int(match.group("minute") or 0)
-        add(match.start(), match.end(), hour + minute / 100, "h")
+        add(match.start(), match.end(), (hour + minute / 100,), "h")
     for match in _FIGURE.finditer(folded):
-        number = _number(match.group("value"), lang)
-        if number is None:
+        readings = _readings(match.group("value"), lang)
+        if not readings:
             continue
         scale = match.group("scale")
-        if scale:
-            number *= _SCALES[scale]
+        factor = _SCALES[scale] if scale else 1.0
         unit_text = match.group("unit") or match.group("currency")
         unit = _UNITS.get(re.sub(r"\s+", " ", unit_text)) if unit_text else None
+        end = match.end()
+        unit, end = _currency_code(text, match.start(), end, unit)
         is_year = not scale and not unit and re.fullmatch(r"(1[89]|20)\d\d", match.group("value")) is not None
         core = (match.start("value"), match.end("scale") if scale else match.end("value"))
-        add(match.start(), match.end(), number, unit, is_year, core)
+        precision = _precision(match.group("value"), lang) * factor
+        add(match.start(), end, tuple(r * factor for r in readings), unit, is_year, core, precision)
     for match in _FRACTION.finditer(folded):
-        add(match.start(), match.end(), _FRACTIONS[match.group("word") or "half"], None)
-    words_text = folded
-    if lang in _COMPOUNDING:  # "fünf" keeps its umlaut, where the spans still match the text
-        lowered = text.lower()
-        words_text = lowered if len(lowered) == len(text) else folded
+        add(match.start(), match.end(), (_FRACTIONS[match.group("word") or "half"],), None)
+    lowered = text.lower()
+    words_text = lowered if len(lowered) == len(text) else folded  # "fünf", "milhões" keep their accents
     for start, end, number in _number_words(words_text, lang):
-        add(start, end, number, None)
+        tail = _TAIL.match(folded, end)
+        unit_text = tail.group("unit") if tail else None
+        scale = tail.group("scale") if tail else None
+        factor = _SCALES[scale] if scale else 1.0
+        unit = _UNITS.get(re.sub(r"\s+", " ", unit_text)) if unit_text else None
+        tail_end = tail.end() if tail and (unit or scale) else end
+        unit, tail_end = _currency_code(text, start, tail_end, unit)
+        add(start, tail_end, (number * factor,), unit, core=(start, tail.end("scale") if scale and tail else end),
+            precision=factor)  # fmt: skip
     return sorted(figures, key=lambda figure: figure.fact.start or 0)
 
 
-def _number_words(folded: str, lang: str) -> list[tuple[int, int, float]]:
-    """Runs of number words ('huit mille cinq cents', 'twenty-one', 'drei millionen') and their values,
-    via text2num."""
-    words = _number_word_pattern(lang)
-    if words is None:
+_TAIL = re.compile(rf"{_SCALE}?{_UNIT}?")
+
+
+def _currency_code(text: str, start: int, end: int, unit: str | None) -> tuple[str | None, int]:
+    """A figure's ISO currency code, written before it ("EUR 12 million") or after ("3.000 EUR")."""
+    if unit is not None:
+        return unit, end
+    after = _CURRENCY_CODE.match(text, end)
+    if after and after.group("code") in _currency_codes():
+        return after.group("code"), after.end()
+    before = re.search(r"(?<![\w])([A-Z]{3})\s?$", text[max(0, start - 4) : start])
+    if before and before.group(1) in _currency_codes():
+        return before.group(1), end
+    return None, end
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes, from Babel's CLDR data."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def unit_words() -> frozenset[str]:
+    """Words that are a figure's unit, scale or currency code, never a name: "EUR", "Mds", "GW"."""
+    return frozenset(_UNITS) | frozenset(_SCALES) | {code.lower() for code in _currency_codes()}
+
+
+def _rounded_place(number: float, precision: float) -> float:
+    """The place of a figure's last non-zero digit: "about 70" is stated to the ten."""
+    place = precision
+    while place * 10 <= abs(number) and abs(number / (place * 10) - round(number / (place * 10))) < 1e-9:
+        place *= 10
+    return place
+
+
+def _number_words(lowered: str, lang: str) -> list[tuple[int, int, float]]:
+    """Runs of number words ('huit mille cinq cents', 'twenty-one', 'drei millionen', 'doce mil') and their
+    values; text2num tells which words are number words. A number word may open a compound
+    ("seven-year-old"), never close one ("fly-half")."""
+    if lang not in _NUMBER_LANGUAGES:
         return []
-    found = []
-    for match in words.finditer(folded):
-        run = match.group(0).strip()
-        run = re.sub(r"\s+(?:and|et)$", "", run)
-        if run in ("un", "une", "one", "and", "et", "ein", "eine", "und") or run.startswith(("and ", "et ", "und ")):
-            continue  # "one of them", "un accord": an article, not a figure
-        found += _run_values(run, match.start(), lang)
+    found: list[tuple[int, int, float]] = []
+    run: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        while run and run[-1][2] in _JOINERS:
+            run.pop()
+        if run and not (len(run) == 1 and run[0][2] in _ARTICLES):
+            found.extend(_run_values(lowered[run[0][0] : run[-1][1]], run[0][0], lang))
+        run.clear()
+
+    for match in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", lowered):
+        word, start = match.group(0), match.start()
+        if run and lowered[run[-1][1] : start].strip():
+            close()
+        if start > 0 and (lowered[start - 1] in "-_" or lowered[start - 1].isdigit()):
+            close()
+            continue
+        length = _number_word_length(word, lang)
+        if length == len(word) or (word in _JOINERS and run):
+            run.append((start, match.end(), word))
+        elif length:
+            close()
+            run.append((start, start + length, word[:length]))
+            close()
+        else:
+            close()
+    close()
     return found
+
+
+@lru_cache(maxsize=8192)
+def _number_word_length(word: str, lang: str) -> int:
+    """How much of `word` text2num reads as a number in `lang`: all of "twenty-one", "seven" of
+    "seven-year-old", nothing of "fly-half"."""
+    from text_to_num import text2num  # type: ignore[import-untyped]
+
+    if word in _JOINERS:
+        return 0
+    for part in dict.fromkeys((word, word.split("-")[0])):
+        try:
+            text2num(part.replace("-", " "), lang)
+        except (ValueError, KeyError):
+            continue
+        return len(part)
+    return 0
 
 
 def _run_values(run: str, start: int, lang: str) -> list[tuple[int, int, float]]:
     """A run's value; a run text2num rejects may be two figures joined: "three and four weeks"."""
-    from text_to_num import text2num  # type: ignore[import-untyped]
+    from text_to_num import text2num
 
     try:
         return [(start, start + len(run), float(text2num(run.replace("-", " "), lang)))]
     except (ValueError, KeyError):
         pass
-    cuts = [0, *(i for m in re.finditer(r"\s+(?:and|et|und)\s+", run) for i in m.span()), len(run)]
+    cuts = [0, *(i for m in re.finditer(r"\s+(?:and|et|und|y|e)\s+", run) for i in m.span()), len(run)]
     if len(cuts) == 2:
         return []
     return [
         value
         for begin, end in zip(cuts[::2], cuts[1::2], strict=True)
-        if run[begin:end] not in ("un", "une", "one", "ein", "eine")
+        if run[begin:end] not in _ARTICLES
         for value in _run_values(run[begin:end], start + begin, lang)
     ]
-
-
-@lru_cache(maxsize=8)
-def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
-    vocabulary = _NUMBER_WORDS.get(lang)
-    if vocabulary is None:
-        return None
-    word = "(?:" + "|".join(sorted(vocabulary.split(), key=len, reverse=True)) + ")"
-    if lang in _COMPOUNDING:
-        word = f"{word}+"
-    # "seven-year-old", "a two-year contract": a number word may open a compound, never close one
-    return re.compile(rf"(?<![\w-]){word}(?:[\s-]+{word})*(?!\w)")
 
 
 def extract_numbers(text: str, lang: str) -> list[Fact]:
@@ -244,9 +364,15 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     ]
 
 
-def same_figure(summary: Figure, reference: Figure, *, same_language: bool) -> bool:
-    """Equal value and unit; in one language also the counted noun, when both name one."""
-    if abs(summary.number - reference.number) > 1e-9 * max(1.0, abs(reference.number)):
+def same_figure(summary: Figure, reference: Figure, *, same_language: bool, nouns: bool = True) -> bool:
+    """Equal value (in either locale's reading, or rounded as the summary states it: "about 70%" for 69.8 %)
+    and unit; in one language also the counted noun, when both name one."""
+    if not any(
+        abs(value - ref) <= 1e-9 * max(1.0, abs(ref))
+        or (summary.precision > reference.precision and summary.rounds_to(ref))
+        for value in summary.values()
+        for ref in reference.values()
+    ):
         return False
     if summary.unit != reference.unit and summary.unit is not None and reference.unit is not None:
         return False
@@ -266,7 +392,7 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool) -> b
         and not (reference.is_year or summary.is_year)
     ):
         # the counted noun may follow an adjective on either side: "four (different) continents"
-        return reference.counts(summary.noun) or summary.counts(reference.noun)
+        return not nouns or reference.counts(summary.noun) or summary.counts(reference.noun)
     return True
 
 
@@ -288,3 +414,15 @@ def english_figure(figure: Figure) -> str:
     return {"EUR": f"€{shown}", "USD": f"${shown}", "GBP": f"£{shown}", "%": f"{shown}%"}.get(
         figure.unit or "", f"{shown} {figure.unit}" if figure.unit else shown
     )
+
+
+def share_in(fraction: Figure, references: Sequence[Figure]) -> bool:
+    """Whether a fraction in words ("a quarter", "fewer than half") states a percentage of the text (25 %,
+    47 %) or a ratio of two of its figures ("two of its four berths")."""
+    if fraction.unit or fraction.number not in FRACTION_NAMES or re.search(r"\d", fraction.fact.text):
+        return False
+    margin = 0.05 if fraction.approximate else 0.01
+    if any(ref.unit == "%" and abs(ref.number / 100 - fraction.number) <= margin for ref in references):
+        return True
+    counts = [ref.number for ref in references if ref.unit is None and not ref.is_year and ref.number >= 1]
+    return any(abs(part / whole - fraction.number) < 1e-9 for part in counts for whole in counts if part < whole)
