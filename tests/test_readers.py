@@ -15,6 +15,7 @@ import pytest
 from presssum import InputError
 from presssum.load import load_articles
 from presssum.readers import parse, read_articles, sniff
+from presssum.readers.signoff import is_desk_initials
 from presssum.records import Article, Failure
 from tests.conftest import ECHO_MODEL, ROOT, write_echo_config
 
@@ -1023,6 +1024,14 @@ def test_newsml_g2_html_sent_as_plain_inline_data_and_desk_initials() -> None:
     article = _one(data)
     assert article.dateline == "(ANSA) - Milano, 3 marzo -" and article.paragraphs == ("Piove.", "Ancora.")
     assert article.wire is not None and article.wire.byline is None  # desk initials name no writer
+
+
+def test_desk_initials_in_any_separator_are_no_byline_but_a_name_is() -> None:
+    """SDA writes 'ah, mr, lif', EFE 'gr/bp', others 'jk; ab': initials of the desk, not a writer."""
+    for initials in ("ah, mr, lif", "gr/bp", "jk; ab", "lm,me"):
+        assert is_desk_initials(initials), initials
+    for name in ("Anna Beispiel", "ANSA", "By dpa correspondents", "Paulo Santalucia, Frances D'Emilio"):
+        assert not is_desk_initials(name), name
 
 
 NINJS_2 = {

@@ -34,7 +34,7 @@ def drop_signoffs(paragraphs: list[str]) -> list[str]:
     return [paragraph for paragraph in kept if paragraph]
 
 
-_DESK_INITIALS = re.compile(r"^[a-z]{1,4}(?:\s*[/\\]+\s*[a-z]{1,4})+$")
+_DESK_INITIALS = re.compile(r"^[a-z]{1,4}(?:\s*[/\\,;]+\s*[a-z]{1,4})+$")
 
 
 def is_desk_initials(text: str) -> bool:
