@@ -152,3 +152,29 @@ def test_models_pull_names_each_model_it_cannot_fetch_and_exits_3(
     assert len(errors) == 3, "translation:de, summarizer, back_translation:de"
     assert "run `presssum models pull`" not in result.output, "the fix is not the command that just failed"
     assert "local folder" in result.output
+
+
+def test_traceback_runs_in_one_process_leave_no_log_handlers_behind(tmp_path: Path) -> None:
+    """A notebook or test suite calling the CLI again and again gets each log line once, not once per call."""
+    import logging
+
+    from typer.testing import CliRunner
+
+    from presssum.cli import app
+
+    before = list(logging.getLogger("presssum").handlers)
+    for _ in range(3):
+        result = CliRunner().invoke(app, ["digest", str(tmp_path / "missing.txt"), "--traceback", "--quiet"])
+        assert result.exit_code == 1, result.output  # that input failed, the run went on
+    assert logging.getLogger("presssum").handlers == before
+
+
+def test_a_grouped_digest_applies_max_words_as_a_plain_digest_does(write_config: WriteConfig) -> None:
+    from typer.testing import CliRunner
+
+    from presssum.cli import app
+
+    config = str(write_config())
+    result = CliRunner().invoke(app, ["digest", str(CYBER_WIRE), "--group", "--max-words", "20", "--config", config])
+    assert result.exit_code == 1, result.output
+    assert "--max-words" in result.output

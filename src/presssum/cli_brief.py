@@ -36,7 +36,7 @@ def collect(
     now = datetime.now(timezone.utc)
     loaded = [
         item
-        for item in load_articles(paths, max_bytes=options.max_bytes)
+        for item in load_articles(paths, max_bytes=options.max_bytes, max_words=options.max_words)
         if isinstance(item, Failure) or is_recent(item, since, now)
     ]
     cache = open_cache(config, options)
