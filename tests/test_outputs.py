@@ -20,7 +20,17 @@ from rich.console import Console
 
 from presssum.brief import stories
 from presssum.readers.plain import parse_wire
-from presssum.records import Digest, ParagraphPair, SentencePair, Summary, SummarySentence
+from presssum.records import (
+    Claim,
+    Digest,
+    Disagreement,
+    ParagraphPair,
+    SentencePair,
+    Story,
+    StorySource,
+    Summary,
+    SummarySentence,
+)
 from presssum.render import OUTPUT_FORMATS, RenderOptions, brief, html, markdown, rich_render
 from tests.conftest import CYBER_WIRE, PRESSSUM, ROOT, SAMPLES, WriteConfig, ctrl_c_as_at_a_terminal, run_cli
 
@@ -343,3 +353,32 @@ def test_markdown_has_no_in_page_links_to_lose() -> None:
         targets = Targets()
         targets.feed(rendered)
         assert targets.links == [] and "<sup>[1.1]</sup>" in rendered
+
+
+def test_every_brief_format_shows_an_agencys_own_update_apart_from_disagreements() -> None:
+    """An agency raising its own toll is news a desk must see in whichever format it reads the brief."""
+    digest = Digest(
+        input="efe-2.txt", source_lang="es", headline="Terremoto", headline_en="Earthquake", source="EFE",
+        dateline=None, paragraphs=(ParagraphPair(source="Nueve muertos.", en="Nine dead."),),
+        summary=Summary(sentences=(SummarySentence(text="Nine dead.", sources=((1, 1),)),)), models=(),
+    )  # fmt: skip
+    update = Disagreement(
+        kind="number",
+        about="deaths",
+        claims=(Claim(source="EFE", text="7 muertos", value="7"), Claim(source="EFE", text="9 muertos", value="9")),
+    )
+    source = StorySource(
+        agency="EFE", lang="es", published=None, headline="Terremoto", headline_en="Earthquake", input="efe-2.txt"
+    )
+    story = Story(id="earthquake", digest=digest, sources=(source,), updates=(update,))
+    options = RenderOptions(to="desk@example.org")
+    for name, fmt in OUTPUT_FORMATS.items():
+        if fmt.brief_view is not None:
+            console = Console(record=True, width=100, file=io.StringIO())
+            console.print(fmt.brief_view([story], options))
+            views = {name: console.export_text()}
+        else:
+            views = _views(fmt.brief([story], options), name, digest)
+        for view, shown in views.items():
+            assert "EFE: 7 muertos -> 9 muertos" in shown or '"9 muertos"' in shown, f"{view}: the update is missing"
+            assert name in ("json", "jsonl") or "updates" in shown.lower(), view

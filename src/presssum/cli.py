@@ -246,7 +246,7 @@ def digest(
     engine: Annotated[
         str,
         typer.Option(
-            help="local | ray. ray digests on a Ray cluster (pip install 'presssum[ray]') into --output: "
+            help="local | ray. ray digests on a Ray cluster (pip install 'presssum\\[ray]') into --output: "
             "JSON Lines parts plus index.json; a rerun skips what is done. Example: --engine ray -o s3://bucket/out",
         ),
     ] = "local",
