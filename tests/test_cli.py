@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CYBER_WIRE, SAMPLES, WriteConfig, run_cli
+from tests.conftest import CYBER_WIRE, ROOT, SAMPLES, WriteConfig, run_cli
 
 
 def test_digest_prints_a_bilingual_plain_text_digest_when_piped(write_config: WriteConfig) -> None:
@@ -178,3 +178,22 @@ def test_a_grouped_digest_applies_max_words_as_a_plain_digest_does(write_config:
     result = CliRunner().invoke(app, ["digest", str(CYBER_WIRE), "--group", "--max-words", "20", "--config", config])
     assert result.exit_code == 1, result.output
     assert "--max-words" in result.output
+
+
+def test_every_option_of_every_command_is_in_the_reference() -> None:
+    """docs/reference.md's table lists each option a journalist can type, so a new flag is documented."""
+    import typer.main
+
+    from presssum.cli import app
+
+    reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    commands = getattr(group, "commands", {})
+    options = {
+        option
+        for name in ("digest", "brief", "watch")
+        for param in commands[name].params
+        for option in param.opts
+        if option.startswith("--") and option != "--help"
+    }
+    assert sorted(option for option in options if f"`{option}" not in reference) == []
