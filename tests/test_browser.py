@@ -83,14 +83,14 @@ def open_page(browser: Any, page: str, path: Path) -> None:
 
 
 def check_page(browser: Any) -> int:
-    """Every in-page citation link and flagged fact on the open page, checked; returns the links' count."""
+    """Every in-page link and flagged fact on the open page, checked; returns the citations' count."""
     links = browser.execute_script(
-        "return [...document.querySelectorAll('sup a[href^=\"#\"]')].map(a => a.getAttribute('href'))"
+        "return [...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href'))"
     )
     missing = [href for href in links if not browser.execute_script(f"return !!document.getElementById('{href[1:]}')")]
-    assert not missing, f"citations pointing at no element: {missing}"
+    assert not missing, f"links pointing at no element: {missing}"
     for href in dict.fromkeys(links):
-        browser.find_element("css selector", f'sup a[href="{href}"]').click()
+        browser.find_element("css selector", f'a[href="{href}"]').click()
         assert browser.execute_script("return location.hash") == href
         assert browser.execute_script("return document.querySelector(':target').id") == href[1:]
     marks = browser.execute_script(
@@ -103,21 +103,26 @@ def check_page(browser: Any) -> int:
     assert all(visible for _, visible in marks), marks
     errors = [entry for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
     assert errors == []
-    return len(links)
+    return int(browser.execute_script("return document.querySelectorAll('sup a[href^=\"#\"]').length"))
 
 
+@pytest.mark.parametrize("full", [False, True], ids=["as-sent", "full"])
 def test_a_digest_page_cites_and_flags_in_the_browser(
-    browser: Any, digests: list[presssum.Digest], tmp_path: Path
+    browser: Any, digests: list[presssum.Digest], tmp_path: Path, full: bool
 ) -> None:
-    open_page(browser, html.render_document(digests, full=True), tmp_path / "digest.html")
+    """With or without the full translation, each citation lands on the sentence it cites."""
+    open_page(browser, html.render_document(digests, full=full), tmp_path / "digest.html")
     cited = sum(len(sentence.sources) for digest in digests for sentence in digest.summary.sentences)
     assert check_page(browser) == cited > 0
+    cited_rows = browser.execute_script('return document.querySelectorAll(\'tr[id*="-p"][id*="s"]\').length')
+    assert cited_rows > 0
 
 
+@pytest.mark.parametrize("full", [False, True], ids=["as-sent", "full"])
 def test_a_brief_page_cites_and_flags_in_the_browser(
-    browser: Any, digests: list[presssum.Digest], tmp_path: Path
+    browser: Any, digests: list[presssum.Digest], tmp_path: Path, full: bool
 ) -> None:
     articles = [parse_wire(wire.read_text(encoding="utf-8")) for wire in (CYBER_WIRE, SAMPLES / "fr-sante-hopital.txt")]
     found = stories(list(zip(articles, digests, strict=True)))
-    open_page(browser, brief.render_html(found, full=True), tmp_path / "brief.html")
+    open_page(browser, brief.render_html(found, full=full), tmp_path / "brief.html")
     assert check_page(browser) > 0

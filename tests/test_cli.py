@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CYBER_WIRE, SAMPLES, WriteConfig, run_cli
+from tests.conftest import CYBER_WIRE, ROOT, SAMPLES, WriteConfig, run_cli
 
 
 def test_digest_prints_a_bilingual_plain_text_digest_when_piped(write_config: WriteConfig) -> None:
@@ -152,3 +152,48 @@ def test_models_pull_names_each_model_it_cannot_fetch_and_exits_3(
     assert len(errors) == 3, "translation:de, summarizer, back_translation:de"
     assert "run `presssum models pull`" not in result.output, "the fix is not the command that just failed"
     assert "local folder" in result.output
+
+
+def test_traceback_runs_in_one_process_leave_no_log_handlers_behind(tmp_path: Path) -> None:
+    """A notebook or test suite calling the CLI again and again gets each log line once, not once per call."""
+    import logging
+
+    from typer.testing import CliRunner
+
+    from presssum.cli import app
+
+    before = list(logging.getLogger("presssum").handlers)
+    for _ in range(3):
+        result = CliRunner().invoke(app, ["digest", str(tmp_path / "missing.txt"), "--traceback", "--quiet"])
+        assert result.exit_code == 1, result.output  # that input failed, the run went on
+    assert logging.getLogger("presssum").handlers == before
+
+
+def test_a_grouped_digest_applies_max_words_as_a_plain_digest_does(write_config: WriteConfig) -> None:
+    from typer.testing import CliRunner
+
+    from presssum.cli import app
+
+    config = str(write_config())
+    result = CliRunner().invoke(app, ["digest", str(CYBER_WIRE), "--group", "--max-words", "20", "--config", config])
+    assert result.exit_code == 1, result.output
+    assert "--max-words" in result.output
+
+
+def test_every_option_of_every_command_is_in_the_reference() -> None:
+    """docs/reference.md's table lists each option a journalist can type, so a new flag is documented."""
+    import typer.main
+
+    from presssum.cli import app
+
+    reference = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    commands = getattr(group, "commands", {})
+    options = {
+        option
+        for name in ("digest", "brief", "watch")
+        for param in commands[name].params
+        for option in param.opts
+        if option.startswith("--") and option != "--help"
+    }
+    assert sorted(option for option in options if f"`{option}" not in reference) == []

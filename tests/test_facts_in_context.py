@@ -298,7 +298,7 @@ def test_every_format_shows_each_sentence_source_and_the_weaker_statuses(source_
     assert "UNCERTAIN (EN) number: 15% (found only elsewhere in the source)" in text.render_digest(digest)
     assert "2032.<sup>\\[1.1\\]</sup>" in markdown.render_digest(digest)
     page = html.render_digest(digest, full=True)
-    anchor = page.split('<tr id="')[1].split('"')[0].removesuffix("-p1")
-    assert f'<a href="#{anchor}-p1" title="{PAIRS[0][0][0]}">1.1</a>' in page.replace("&#x27;", "'")
+    anchor = page.split('<tr id="')[1].split('"')[0].removesuffix("-p1s1")
+    assert f'<a href="#{anchor}-p1s1" title="{PAIRS[0][0][0]}">1.1</a>' in page.replace("&#x27;", "'")
     data = json_render.render_document([digest])
     assert '"sources": [\n' in data and '"status": "elsewhere"' in data

@@ -18,8 +18,20 @@ import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from presssum.records import Digest, ParagraphPair, Summary, SummarySentence
-from presssum.render import OUTPUT_FORMATS, RenderOptions, rich_render
+from presssum.brief import stories
+from presssum.readers.plain import parse_wire
+from presssum.records import (
+    Claim,
+    Digest,
+    Disagreement,
+    ParagraphPair,
+    SentencePair,
+    Story,
+    StorySource,
+    Summary,
+    SummarySentence,
+)
+from presssum.render import OUTPUT_FORMATS, RenderOptions, brief, html, markdown, rich_render
 from tests.conftest import CYBER_WIRE, PRESSSUM, ROOT, SAMPLES, WriteConfig, ctrl_c_as_at_a_terminal, run_cli
 
 HOSTILE_WIRE = """Alerte <script>alert('x')</script> à Paris
@@ -265,3 +277,108 @@ def test_every_format_cites_each_summary_sentence_whatever_the_spacing_of_the_su
             for sentence, marker in zip(sentences, ("[1.1]", "[4.1; 2.1; 3.1]", "[unsupported]"), strict=True):
                 last_words = re.escape(" ".join(sentence.text.split()[-2:]))
                 assert re.search(rf"{last_words} ?{re.escape(marker)}", shown), f"{view}: {marker} after its sentence"
+
+
+class Targets(HTMLParser):
+    """Every in-page link's target and every element id of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"] or "")
+        if tag == "a" and (attributes.get("href") or "").startswith("#"):
+            self.links.append((attributes["href"] or "")[1:])
+
+
+def test_every_citation_link_of_a_digest_or_brief_page_lands_on_an_element_with_or_without_full() -> None:
+    """A journalist reading the default page (no full translation) clicks a citation and lands on the
+    sentence it cites: every in-page link has its element, on digest and brief pages, full or not."""
+    split = ParagraphPair(
+        source="Séoul crée un groupe. Il se réunira chaque trimestre.",
+        en="Seoul sets up a group. It will meet every quarter.",
+        sentences=(
+            SentencePair(source="Séoul crée un groupe.", en="Seoul sets up a group."),
+            SentencePair(source="Il se réunira chaque trimestre.", en="It will meet every quarter."),
+        ),
+    )
+    whole = ParagraphPair(source="Pyongyang dément.", en="Pyongyang denies it.")  # translated as one piece
+    summary = (
+        SummarySentence(text="Seoul set up a group that meets every quarter.", sources=((1, 1), (1, 2))),
+        SummarySentence(text="Pyongyang denied it.", sources=((2, 1), (1, 1))),
+    )
+    digests = [
+        Digest(
+            input=f"wire-{n}.txt",
+            source_lang="fr",
+            headline=f"Cybersécurité {n}",
+            headline_en=f"Cyber {n}",
+            source="AFP" if n == 1 else "Belga",
+            dateline=None,
+            paragraphs=(split, whole),
+            summary=Summary.model_validate({"en": " ".join(s.text for s in summary), "sentences": summary}),
+            models=(),
+        )
+        for n in (1, 2)
+    ]
+    found = stories([(parse_wire(f"Cybersécurité {d.input}\n\n{d.paragraphs[0].source}"), d) for d in digests])
+    for full in (False, True):
+        pages = {
+            "digest": html.render_document(digests, full=full),
+            "brief": brief.render_html(found, full=full),
+        }
+        for name, page in pages.items():
+            targets = Targets()
+            targets.feed(page)
+            assert len(targets.links) >= 8, (name, full, targets.links)
+            missing = [link for link in targets.links if link not in targets.ids]
+            assert missing == [], f"{name} page, full={full}: links to no element: {missing}"
+            assert "It will meet every quarter." in page and "Pyongyang denies it." in page, "the cited sentences"
+
+
+def test_markdown_has_no_in_page_links_to_lose() -> None:
+    """Markdown cites as plain text ([1.2]): no link can point at a heading that a mode leaves out."""
+    digest = Digest(
+        input="wire.txt", source_lang="fr", headline="Alerte", headline_en="Alert", source=None, dateline=None,
+        paragraphs=(ParagraphPair(source="Phrase.", en="Sentence."),),
+        summary=Summary.model_validate({"en": "Sentence.", "sentences": [{"text": "Sentence.", "sources": [[1, 1]]}]}),
+        models=(),
+    )  # fmt: skip
+    for full in (False, True):
+        rendered = MarkdownIt("commonmark").render(markdown.render_document([digest], full=full))
+        targets = Targets()
+        targets.feed(rendered)
+        assert targets.links == [] and "<sup>[1.1]</sup>" in rendered
+
+
+def test_every_brief_format_shows_an_agencys_own_update_apart_from_disagreements() -> None:
+    """An agency raising its own toll is news a desk must see in whichever format it reads the brief."""
+    digest = Digest(
+        input="efe-2.txt", source_lang="es", headline="Terremoto", headline_en="Earthquake", source="EFE",
+        dateline=None, paragraphs=(ParagraphPair(source="Nueve muertos.", en="Nine dead."),),
+        summary=Summary(sentences=(SummarySentence(text="Nine dead.", sources=((1, 1),)),)), models=(),
+    )  # fmt: skip
+    update = Disagreement(
+        kind="number",
+        about="deaths",
+        claims=(Claim(source="EFE", text="7 muertos", value="7"), Claim(source="EFE", text="9 muertos", value="9")),
+    )
+    source = StorySource(
+        agency="EFE", lang="es", published=None, headline="Terremoto", headline_en="Earthquake", input="efe-2.txt"
+    )
+    story = Story(id="earthquake", digest=digest, sources=(source,), updates=(update,))
+    options = RenderOptions(to="desk@example.org")
+    for name, fmt in OUTPUT_FORMATS.items():
+        if fmt.brief_view is not None:
+            console = Console(record=True, width=100, file=io.StringIO())
+            console.print(fmt.brief_view([story], options))
+            views = {name: console.export_text()}
+        else:
+            views = _views(fmt.brief([story], options), name, digest)
+        for view, shown in views.items():
+            assert "EFE: 7 muertos -> 9 muertos" in shown or '"9 muertos"' in shown, f"{view}: the update is missing"
+            assert name in ("json", "jsonl") or "updates" in shown.lower(), view

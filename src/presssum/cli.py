@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,8 +94,9 @@ def _fail(message: str, code: ExitCode) -> typer.Exit:
 def _errors(show_traceback: bool = False) -> Iterator[None]:
     """The one boundary where presssum's own errors become one line and an exit code; bugs stay tracebacks
     (a bug that one input sets off fails that input alone, batch.py; --traceback shows its trace too)."""
+    logger, handler = logging.getLogger("presssum"), logging.StreamHandler()
     if show_traceback:
-        logging.getLogger("presssum").addHandler(logging.StreamHandler())
+        logger.addHandler(handler)
     try:
         yield
     except KeyboardInterrupt as exc:  # the one place Ctrl-C is handled: every command exits 130
@@ -103,6 +105,10 @@ def _errors(show_traceback: bool = False) -> Iterator[None]:
         if str(exc):  # engine.Interrupted: what the run had done, and that its outputs are kept
             Console(stderr=True, highlight=False).print(f"presssum: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except BrokenPipeError:  # stdout's reader went away (`| head`): every command stops quietly, as `cat` does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python flushes stdout at exit; that must not fail again
+        raise typer.Exit(ExitCode.BROKEN_PIPE) from None
     except ModelUnavailableError as exc:
         if show_traceback:
             raise
@@ -111,6 +117,8 @@ def _errors(show_traceback: bool = False) -> Iterator[None]:
         if show_traceback:
             raise
         raise _fail(str(exc), ExitCode.USAGE) from None
+    finally:
+        logger.removeHandler(handler)  # a second command in the same process (tests, notebooks) adds its own
 
 
 def _load_config(config: Path | None, **flags: Any) -> Config:
@@ -238,7 +246,7 @@ def digest(
     engine: Annotated[
         str,
         typer.Option(
-            help="local | ray. ray digests on a Ray cluster (pip install 'presssum[ray]') into --output: "
+            help="local | ray. ray digests on a Ray cluster (pip install 'presssum\\[ray]') into --output: "
             "JSON Lines parts plus index.json; a rerun skips what is done. Example: --engine ray -o s3://bucket/out",
         ),
     ] = "local",
@@ -356,6 +364,7 @@ def brief_command(
     to: ToOption = None,
     sender: Annotated[str, typer.Option("--from", help="Sender for --format email.")] = DEFAULT_SENDER,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    show_traceback: TracebackOption = False,
 ) -> None:
     """Group wires into stories across agencies and languages: one digest per story, its sources, and the
     figures, dates and names the agencies give differently.
@@ -372,7 +381,7 @@ def brief_command(
     from presssum.cli_brief import run_brief
     from presssum.options import DigestOptions
 
-    with _errors():
+    with _errors(show_traceback):
         if watch and not (len(inputs) == 1 and Path(inputs[0]).is_dir()):
             raise PresssumError("--watch needs one inbox folder")
         options = DigestOptions(

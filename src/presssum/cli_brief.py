@@ -20,7 +20,7 @@ from presssum.options import DigestOptions, open_cache, validate
 from presssum.outdir import INDEX, index_document, index_entries, write_atomic
 from presssum.records import Article, Digest, Failure, Story
 from presssum.render import OutputFormat
-from presssum.watch import RESCAN_MS, modified_time
+from presssum.watch import modified_time, wake_ups
 
 
 def collect(
@@ -36,7 +36,7 @@ def collect(
     now = datetime.now(timezone.utc)
     loaded = [
         item
-        for item in load_articles(paths, max_bytes=options.max_bytes)
+        for item in load_articles(paths, max_bytes=options.max_bytes, max_words=options.max_words)
         if isinstance(item, Failure) or is_recent(item, since, now)
     ]
     cache = open_cache(config, options)
@@ -93,14 +93,11 @@ def run_brief(
     code = once()
     if watch is None:
         return code
-    import watchfiles
-
     if not options.quiet:
         err.print(f"presssum: watching {watch} for new wires (Ctrl-C to stop)", markup=False)
-    # the watcher starts after the first brief: a wire landing meanwhile has no event, so every wake-up
-    # (an event, or the rescan timeout) compares the inbox with what the last brief read. Only Ctrl-C
-    # ends it: the CLI's boundary turns that into 130, and every brief written stays whole.
-    for _changes in watchfiles.watch(watch, raise_interrupt=True, rust_timeout=RESCAN_MS, yield_on_timeout=True):
+    # every wake-up compares the inbox with what the last brief read. Only Ctrl-C ends it: the CLI's
+    # boundary turns that into 130, and every brief written stays whole.
+    for _ in wake_ups(watch):
         current = inbox_state(options)
         if current != state:
             state = current

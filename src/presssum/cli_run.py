@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -114,10 +113,7 @@ def run(config: Config, options: DigestOptions, loader: ModelLoader = load_model
     else:
         writer = Stdout(out, progress, chosen, options.render)
     local = LocalEngine(config, options, Pipeline(config, loader=loader))
-    try:
-        outcome = engine.run(local, names, writer, progress=progress, err=err, fail_fast=options.fail_fast)
-    except BrokenPipeError:
-        return _reader_gone()
+    outcome = engine.run(local, names, writer, progress=progress, err=err, fail_fast=options.fail_fast)
     if not options.quiet and (len(names) > 1 or outcome.failed):
         err.print(f"presssum: {outcome.done} digested, {outcome.failed} failed", markup=False)
     return outcome.exit_code
@@ -156,13 +152,6 @@ def _one_file(chosen: OutputFormat, options: DigestOptions) -> Callable[[Digest]
         return chosen.document([digest], options.render)
 
     return render
-
-
-def _reader_gone() -> ExitCode:
-    """stdout's reader closed it (`| head`): stop quietly, as `cat` does on SIGPIPE."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())  # Python flushes stdout at exit; that must not fail again
-    return ExitCode.BROKEN_PIPE
 
 
 def _file_of(input_name: str, files: set[str]) -> str:

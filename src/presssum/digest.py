@@ -2,25 +2,20 @@
 
 Read top to bottom it is the data flow: detect language -> analyse the source -> translate (names masked)
 -> summarise -> translate the summary back -> check facts, key quotes -> assemble. Each stage's logic and
-policies live in its own module.
+policies live in its own module; `presssum.digest(text)`, for one wire, in one_wire.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from presssum.about import package_version
-from presssum.config import Config, LengthName, load_config
+from presssum.config import Config, LengthName
 from presssum.errors import InputError
 from presssum.facts import SourceFacts, analyze_source, check_digest
-from presssum.generation import Progress
 from presssum.lang import detect_language
-from presssum.load import without_controls
 from presssum.models import ModelLoader, load_model
 from presssum.quotes import key_quotes
-from presssum.readers.plain import parse_wire
-from presssum.readers.text import decode
 from presssum.records import ENGLISH, Article, Digest, Failure, Summary
 from presssum.roles import Models
 from presssum.summarize import Made, summarize_wires
@@ -68,9 +63,8 @@ class Pipeline:
         results: dict[int, Digest | Failure] = {}
         translated: dict[int, Translated] = {}
         with stage("translating", "translate_s", range(len(articles)), [len(a.text) for a in articles]):
-            self.models.on_progress = _sentences_done(on_stage)  # a long wire is minutes of this stage
-            if on_stage:
-                on_stage("translating · reading names, figures and dates first")
+            self.models.on_progress = stage.counter("translating")  # a long wire is minutes of this stage
+            stage.note("translating · reading names, figures and dates first")
             # each wire's names, figures and dates, read once: for masking, key facts, quotes and both checks
             facts = [analyze_source(article.text, code) for article, code in zip(articles, languages, strict=True)]
             for code, indices in group_by(languages).items():
@@ -135,31 +129,3 @@ class Pipeline:
             key_facts=checked.key_facts,
             quotes=key_quotes(article, translated.pairs, facts) if self.config.translation.guards.quotes else (),
         )
-
-
-def _sentences_done(on_stage: Callable[[str], None] | None) -> Progress | None:
-    """The translating stage's progress, in sentences done of the batch's total."""
-    if on_stage is None:
-        return None
-    return lambda done, total: on_stage(f"translating · {done:,} of {total:,} sentences")
-
-
-_pipelines: dict[str, Pipeline] = {}
-
-
-def digest(
-    text: str | bytes,
-    *,
-    config: str | Path | None = None,
-    lang: str | None = None,
-    length: LengthName = "medium",
-    strict: bool = False,
-) -> Digest:
-    """Digest one wire given as text (or bytes, decoded as the CLI does); models stay loaded for later calls."""
-    loaded_config = load_config(config)
-    pipeline = _pipelines.setdefault(loaded_config.model_dump_json(), Pipeline(loaded_config))
-    wire = decode(text) if isinstance(text, bytes) else text
-    result = pipeline.digest_articles([without_controls(parse_wire(wire))], lang=lang, length=length, strict=strict)[0]
-    if isinstance(result, Failure):
-        raise InputError(result.error)
-    return result

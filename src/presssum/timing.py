@@ -45,6 +45,16 @@ class StageClock:
         for index, weight in zip(indices, weights or [1.0] * len(indices), strict=True):
             self._shares.setdefault(index, {})[key] = round(elapsed * weight / total, 3)
 
+    def note(self, message: str) -> None:
+        """Say what a long stage is doing now."""
+        if self._on_stage:
+            self._on_stage(message)
+
+    def counter(self, stage: str) -> Callable[[int, int], None] | None:
+        """A stage's progress in sentences done of the batch's total, or None when nobody listens."""
+        report = self._on_stage
+        return None if report is None else lambda done, total: report(f"{stage} · {done:,} of {total:,} sentences")
+
     def shares(self) -> dict[int, dict[str, float]]:
         """Per article index, its share of each timed stage in seconds."""
         return self._shares

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from presssum.errors import PresssumError, warn
@@ -39,8 +39,6 @@ def watch(inbox: Path, output: OutputDir, digest_paths: Callable[[list[str]], No
 
     Ctrl-C raises KeyboardInterrupt to the caller, which decides the exit status.
     """
-    import watchfiles
-
     attempted: dict[str, float] = {}
     skipped: set[str] = set()
 
@@ -62,10 +60,17 @@ def watch(inbox: Path, output: OutputDir, digest_paths: Callable[[list[str]], No
 
     run_pending()
     ready()
-    # wake without file events too: a wire that landed before the watcher started has none, and held
-    # embargoed items are released on time
-    for _changes in watchfiles.watch(inbox, raise_interrupt=True, rust_timeout=RESCAN_MS, yield_on_timeout=True):
+    for _ in wake_ups(inbox):
         run_pending()
+
+
+def wake_ups(inbox: Path) -> Iterator[None]:
+    """Each change in the inbox, and every RESCAN_MS without one: a wire that landed before the watcher
+    started has no event, and a held embargoed item is due on time. Only Ctrl-C ends it (KeyboardInterrupt)."""
+    import watchfiles
+
+    for _changes in watchfiles.watch(inbox, raise_interrupt=True, rust_timeout=RESCAN_MS, yield_on_timeout=True):
+        yield
 
 
 def modified_time(path: str) -> float:

@@ -19,9 +19,10 @@ def parse(html: str, name: str, *, url: str | None = None) -> Article:
         include_comments=False,
         include_tables=False,
         include_images=False,
-        as_dict=True,
     )
-    document: dict[str, str | None] = found if isinstance(found, dict) else {}
+    if found is None:
+        raise InputError("no article text found in the HTML page")
+    document: dict[str, str | None] = found if isinstance(found, dict) else found.as_dict()
     text = document.get("text") or ""
     if not text.strip():
         raise InputError("no article text found in the HTML page")

@@ -103,6 +103,11 @@ def _html_story(story: Story, *, full: bool) -> str:
             "<h2>Disagreements</h2><table><tr><th>about</th><th>source</th><th>as written</th><th>value</th></tr>"
             f"{rows}</table>"
         )
+    if story.updates:
+        updates = "".join(
+            f"<li>{html_escape(row.about)}: {html_escape(_update_line(row))}</li>" for row in story.updates
+        )
+        parts.append(f"<h2>Updates</h2><ul>{updates}</ul>")
     parts.append("</section>")
     return "".join(parts)
 
@@ -137,6 +142,11 @@ def render_rich(stories: Sequence[Story], *, full: bool = False) -> RenderableTy
                 for claim in row.claims:
                     table.add_row(row.about, claim.source, claim.text, claim.value, style="yellow")
             parts.append(table)
+        if story.updates:
+            changes = Table("about", "agency: first -> latest", title="Updates", expand=True, show_edge=False)
+            for row in story.updates:
+                changes.add_row(row.about, _update_line(row))
+            parts.append(changes)
     return Group(*parts)
 
 

@@ -6,7 +6,7 @@ import zlib
 from collections.abc import Sequence
 from html import escape
 
-from presssum.records import STATUS_LABELS, Digest, Fact, ParagraphPair, SummarySentence
+from presssum.records import STATUS_LABELS, Digest, Fact, ParagraphPair, SentencePair, SummarySentence
 from presssum.render.guarded import language_label, quotes_of, said_by
 from presssum.render.spans import cited, mark
 
@@ -35,16 +35,50 @@ def _anchor(digest: Digest) -> str:
     return f"d{zlib.crc32((digest.input + digest.headline).encode()):08x}"
 
 
+def _cited_pair(digest: Digest, paragraph: int, number: int) -> SentencePair:
+    """The source sentence a citation names, beside its English; the paragraph where it was not split."""
+    if not 0 < paragraph <= len(digest.paragraphs):
+        return SentencePair(source="", en="")
+    pair = digest.paragraphs[paragraph - 1]
+    return (
+        pair.sentences[number - 1]
+        if 0 < number <= len(pair.sentences)
+        else SentencePair(source=pair.source, en=pair.en)
+    )
+
+
 def _citation(digest: Digest, sentence: SummarySentence) -> str:
-    """A superscript marker per source; each links to its paragraph and shows the source sentence on hover."""
+    """A superscript marker per source; each links to its row under "Cited sentences" (on the page with or
+    without the full translation) and shows the source sentence on hover."""
     if not sentence.sources:
         return '<sup class="unsupported">[unsupported]</sup>'
-    links = []
-    for paragraph, number in sentence.sources:
-        pairs = digest.paragraphs[paragraph - 1].sentences if paragraph <= len(digest.paragraphs) else ()
-        title = pairs[number - 1].source if number <= len(pairs) else ""
-        links.append(f'<a href="#{_anchor(digest)}-p{paragraph}" title="{escape(title)}">{paragraph}.{number}</a>')
+    links = [
+        f'<a href="#{_anchor(digest)}-p{paragraph}s{number}" '
+        f'title="{escape(_cited_pair(digest, paragraph, number).source)}">{paragraph}.{number}</a>'
+        for paragraph, number in sentence.sources
+    ]
     return f"<sup>[{'; '.join(links)}]</sup>"
+
+
+def _cited_sentences(digest: Digest, *, full: bool) -> str:
+    """Each source sentence the summary cites, once, original beside English: what a journalist checks a
+    summary against. With the full translation, each also links to its paragraph there."""
+    cited = sorted({source for sentence in digest.summary.sentences for source in sentence.sources})
+    if not cited:
+        return ""
+    anchor, lang = _anchor(digest), escape(digest.source_lang)
+    rows = []
+    for paragraph, number in cited:
+        pair = _cited_pair(digest, paragraph, number)
+        label = f'<a href="#{anchor}-p{paragraph}">{paragraph}.{number}</a>' if full else f"{paragraph}.{number}"
+        rows.append(
+            f'<tr id="{anchor}-p{paragraph}s{number}"><td>{label}</td>'
+            f'<td lang="{lang}">{escape(pair.source)}</td><td>{escape(pair.en)}</td></tr>'
+        )
+    return (
+        f"<h2>Cited sentences</h2><table><tr><th>¶.s</th><th>{escape(digest.source_lang.upper())}</th><th>EN</th></tr>"
+        f"{''.join(rows)}</table>"
+    )
 
 
 def render_digest(digest: Digest, *, full: bool = False) -> str:
@@ -78,6 +112,7 @@ def render_digest(digest: Digest, *, full: bool = False) -> str:
     if digest.summary.method != "abstractive":
         parts.append(f'<p class="warning">Summary method: {escape(digest.summary.method)}</p>')
     parts += [f'<p class="warning">{escape(warning)}</p>' for warning in digest.warnings]
+    parts.append(_cited_sentences(digest, full=full))
     if digest.key_facts:
         rows = "".join(
             f"<tr><td>{escape(f.kind)}</td><td>{escape(f.source)}</td><td>{escape(f.en)}</td></tr>"
