@@ -113,7 +113,9 @@ def updates(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
             first, last = history[0], history[-1]
             if {f.value for f in first} & {f.value for f in last}:
                 continue
-            changes = {(b.value, a.value): (b, a) for b, a in zip(first, last, strict=False)}  # once per change
+            changes = {  # once per change, and only of one subject: one person's term is not another's
+                (b.value, a.value): (b, a) for b, a in zip(first, last, strict=False) if b.persons == a.persons
+            }
             for before, after in changes.values():
                 if _close_role_figures(before.value, after.value):
                     claims = tuple(Claim(source=name, text=f.text, value=_english_figure(f)) for f in (before, after))
@@ -189,16 +191,48 @@ def _figure_rows(by_key: dict[tuple[str, str], list[tuple[str, Figure]]]) -> lis
     rows = []
     for key, claims in sorted(by_key.items()):
         close = _close_magnitudes if key[0] == "magnitude" else _close_role_figures if key[0] else _close_figures
-        for cluster in _clusters(claims, lambda claim: claim[1].value, close):
-            if _figures_disagree(cluster):
-                rows.append(
-                    Disagreement(
-                        kind="number",
-                        about=_about(key),
-                        claims=_claims((name, figure.text, _english_figure(figure)) for name, figure in cluster),
-                    )
-                )
+        found: list[list[tuple[str, Figure]]] = []
+        agreeing = []
+        for same in _by_person(key, claims):
+            for cluster in _clusters(same, lambda claim: claim[1].value, close):
+                if _figures_disagree(cluster):
+                    _merge_into(found, cluster)
+                else:
+                    agreeing.append(cluster)
+        for cluster in agreeing:  # who else gives one of a row's values: ANSA's '22 anni' of 'the boss, 61'
+            _merge_into(found, cluster, start=False)
+        rows += [
+            Disagreement(
+                kind="number",
+                about=_about(key),
+                claims=_claims((name, figure.text, _english_figure(figure)) for name, figure in cluster),
+            )
+            for cluster in found
+        ]
     return rows
+
+
+def _merge_into(found: list[list[tuple[str, Figure]]], cluster: list[tuple[str, Figure]], start: bool = True) -> None:
+    """Add a disagreement to those of its role, as one row with any that gives one of its values: the
+    leader's 15 against 13 years, said of 'Karim B., 34' by two agencies and of 'the leader' by two others."""
+    values = {figure.value for _, figure in cluster}
+    for row in found:
+        if values & {figure.value for _, figure in row}:
+            row += cluster
+            return
+    if start:
+        found.append(list(cluster))
+
+
+def _by_person(key: tuple[str, str], claims: list[tuple[str, Figure]]) -> list[list[tuple[str, Figure]]]:
+    """A prison term is a person's: terms said of people of different ages are never set against each other
+    (the leader's 15 years and a co-defendant's 10); terms said of nobody in particular go together."""
+    if key[0] != "prison term":
+        return [claims]
+    people: dict[frozenset[str], list[tuple[str, Figure]]] = {}
+    for claim in claims:
+        people.setdefault(claim[1].persons, []).append(claim)
+    return list(people.values())
 
 
 def _about(key: tuple[str, str]) -> str:
