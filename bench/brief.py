@@ -87,6 +87,20 @@ def brief_json(folder: Path) -> dict[str, Any]:
     return result
 
 
+def unplanted_rows(labels: dict[str, Any], stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Disagreement rows that surface no planted disagreement: a row names a planted one's values and sits in a
+    story holding that one's wires (brief_score.py's rule), else it is invented."""
+    found = []
+    for story in stories:
+        names = {Path(source["input"]).name for source in story["sources"]}
+        planted = [d for d in labels["disagreements"] if set(d["files"]) & names]
+        for row in story["disagreements"]:
+            texts = [text for claim in row["claims"] for text in (claim["text"], claim["value"])]
+            if not any(all(scorer().value_found(value, texts) for value in d["values"]) for d in planted):
+                found.append(row)
+    return found
+
+
 def scorer() -> ModuleType:
     """../shared/scoring/brief_score.py, the scorer of unseen sets."""
     spec = importlib.util.spec_from_file_location("brief_score", SCORER)
@@ -114,6 +128,7 @@ def main() -> None:
         brief = brief_json(args.folder)
         result = scorer().score(labels_json, brief["stories"])
         print(scorer().summary_line(result))
+        print(f"rows not planted: {len(unplanted_rows(labels_json, brief['stories']))}")
         if args.show:
             for planted, surfaced in zip(labels_json["disagreements"], result["surfaced_each"], strict=True):
                 print(f"  {'ok  ' if surfaced else 'MISS'} {planted['story']}: {planted['what']} {planted['values']}")

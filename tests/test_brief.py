@@ -312,11 +312,14 @@ def dev() -> tuple[list[StoryWire], list[str]]:
     return labelled_set(DEV)
 
 
-def test_dev_half_is_grouped_by_event_and_its_disagreements_surfaced_by_the_unseen_sets_scorer() -> None:
-    from bench.brief import brief_json, scorer
+@pytest.mark.parametrize("half", [DEV, DEV.parent / "heldout"], ids=["dev", "heldout"])
+def test_labelled_halves_are_grouped_by_event_and_their_disagreements_surfaced_by_the_unseen_sets_scorer(
+    half: Path,
+) -> None:
+    from bench.brief import brief_json, scorer, unplanted_rows
 
-    labels = json.loads((DEV / "labels.json").read_text("utf-8"))
-    brief = brief_json(DEV)
+    labels = json.loads((half / "labels.json").read_text("utf-8"))
+    brief = brief_json(half)
     result = scorer().score(labels, brief["stories"])
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9, result
     assert result["surfaced"] == result["disagreements"] == 6, result
@@ -326,6 +329,10 @@ def test_dev_half_is_grouped_by_event_and_its_disagreements_surfaced_by_the_unse
         names = frozenset(Path(source["input"]).name for source in story["sources"])
         planted = [d for d in labels["disagreements"] if set(d["files"]) <= names]
         assert names in labelled_stories and len(planted) == len(story["disagreements"]), story["disagreements"]
+    assert unplanted_rows(labels, brief["stories"]) == []
+    assert all(not story["updates"] for story in brief["stories"] if "marseille" in str(story["sources"])), (
+        "one agency's verdict wire and its arrest wire are two stories: no 'update' from one person's term to another's"
+    )
     sources = [source for story in brief["stories"] for source in story["sources"]]
     assert {source["published_from"] for source in sources} == {"dateline", "file"}
     assert all(len(s["published"]) == 10 for s in sources if s["published_from"] == "dateline"), "a day, no hour"
@@ -390,3 +397,72 @@ def test_a_copied_inbox_s_file_times_are_shown_but_do_not_date_its_wires(tmp_pat
     assert second is not None and second.source == "file" and not second.trusted
     alone = wire_times([undated], ["de"], now)[0]
     assert alone is not None and alone.trusted, "with nothing to contradict it, a file's time stands"
+
+
+def wires_from(tmp_path: Path, texts: dict[str, str]) -> list[StoryWire]:
+    """Plain-text wires written to files, as grouping sees them with the echo model (languages detected)."""
+    from bench.brief import echo_digest
+
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    articles = [a for a in load_articles([str(tmp_path / name) for name in texts]) if isinstance(a, Article)]
+    return [wire_of(article, echo_digest(article)) for article in articles]
+
+
+def test_a_wire_reports_what_its_headline_says_happened_not_what_it_recalls_most(tmp_path: Path) -> None:
+    arrest, verdict = wires_from(
+        tmp_path,
+        {
+            "it-arresto.txt": "Arrestato a Lione un latitante il giorno dopo la condanna\n\nLIONE, 4 maggio (ANSA) - "
+            "Condannato ieri in contumacia a 9 anni di carcere, un uomo di 41 anni è stato arrestato a Lione. "
+            "La condanna era stata pronunciata dal tribunale di Torino. Il tribunale aveva condannato altri "
+            "sei imputati. La sentenza sarà eseguita.",
+            "it-sentenza.txt": "Condannati sette imputati a Torino\n\nTORINO, 3 maggio (ANSA) - Il tribunale ha "
+            "condannato sette imputati.",
+        },
+    )
+    assert (arrest.event, verdict.event) == ("arrest", "verdict")
+
+
+def test_one_name_in_two_spellings_a_date_range_and_two_people_s_terms_are_no_disagreement(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "de.txt": "Gericht verurteilt Bandenchef\n\nBERLIN, 20. Oktober (dpa) - Das Gericht hat den Chef der "
+            "Bande zu 13 Jahren Haft verurteilt, sagte Richterin Jelena Schröder. "
+            "Minister Oleksandr Kubrakow begrüßte das Urteil. 17 Angeklagte erhielten zwischen "
+            "zwei und zwölf Jahren Haft. Ein 29-jähriger Mitangeklagter wurde zu zehn Jahren Haft verurteilt. "
+            "Die Berufung wird am 26. und 27. Oktober verhandelt.",
+            "en.txt": "Court jails gang boss\n\nBERLIN, Oct 20 (Reuters) - The court sentenced the gang's boss to "
+            "13 years in prison, judge Jelena Schroeder said. "
+            "Minister Oleksandr Kubrakov welcomed it. The appeal will be heard on Oct. 26-27.",
+            "en-ap.txt": "Court jails gang boss\n\nBERLIN, Oct 20 (AP) - The court sentenced the gang's boss to "
+            "13 years in prison, judge Jelena Schroder said. The appeal will be heard on Oct. 27.",
+        },
+    )
+    assert disagreements(wires) == ()
+    later_arrest = wires_from(
+        tmp_path,
+        {
+            "de-2.txt": "Flüchtiger in Rotterdam gefasst\n\nBERLIN, 21. Oktober (dpa) - Der 29-Jährige, der zu zehn "
+            "Jahren Haft verurteilt worden war, wurde gefasst.",
+        },
+    )
+    assert updates([wires[0], *later_arrest]) == (), "the boss's 13 years and a co-defendant's 10 are two people's"
+
+
+def test_where_the_lead_says_it_happened_is_set_against_another_agency_s_town(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "fr.txt": "Deux morts dans une usine\n\nLYON, 3 mai (AFP) - Deux ouvriers sont morts jeudi dans une "
+            "usine chimique à Saint-Fons, près de Lyon.",
+            "en.txt": "Two dead at chemical plant\n\nLYON, May 3 (Reuters) - Two workers died on Thursday at a "
+            "chemical plant in Feyzin, near Lyon.",
+        },
+    )
+    (row,) = disagreements(wires)
+    assert (row.about, {claim.source: claim.value for claim in row.claims}) == (
+        "place",
+        {"AFP": "Saint-Fons", "Reuters": "Feyzin"},
+    )

@@ -15,6 +15,8 @@ latest together.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -26,7 +28,7 @@ from presssum.facts import english_date
 from presssum.facts.text import fold
 from presssum.fingerprint import Figure, countries, places
 from presssum.group import StoryWire
-from presssum.records import Claim, Disagreement
+from presssum.records import Claim, Disagreement, Fact
 from presssum.wiretime import dateline_agency, dateline_of
 
 # Figures further apart than this count different things ("80 % of TGVs" against "20 % of TERs").
@@ -38,8 +40,52 @@ _SAME_PLACE = 0.6  # 'Granada' and 'Grenade' are one town; 'Marbella' and 'Estep
 _NOT_IN_NAMES = {"la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "the", "o", "a", "de", "del"}
 _NOT_IN_NAMES |= {"di", "da", "do", "dos", "des", "du", "het", "een"}
 _CLOSE_DAYS = 3
+# The first day of a range before its last day's date ('26 et 27 octobre'), the last after the first's ('Oct. 26-27').
+_RANGE_WORDS = r"(?:et|und|and|y|e|en|to|al|au|bis|a|tot|-|–)"
+_RANGE_START = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s*{_RANGE_WORDS}\s*$")
+_RANGE_END = re.compile(rf"\s*{_RANGE_WORDS}\s*(?P<day>\d{{1,2}})(?![\d.,]\d)")
 _SIMILAR_SPELLING = 0.75
 T = TypeVar("T")
+# The dateline before a lead ('MADRID, 25 oct (AFP) - ', 'MADRID (AP) — '), and the end of the lead's first sentence.
+_DATELINE = re.compile(r"^[^()]{0,80}\([^)]{1,40}\)\s*\.?\s*[-–—:]+\s*")
+_LEAD_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
+# A locative preposition and a capitalised town: 'à Quintanilla de Yuso', 'en Truchas', 'in Rotterdam'.
+_LOCATIVE_TOWN = re.compile(
+    r"(?<![\w'’])(?:en|à|a|in|em|im|bei|near|nahe|nel|nella)\s+"
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?)"
+)
+
+
+def _alphabet(letters: str, latin: str) -> dict[str, str]:
+    """Each letter of an alphabet and its romanisation ('_': none), upper case too."""
+    pairs = dict(zip(letters, (roman.strip("_") for roman in latin.split()), strict=True))
+    return pairs | {letter.upper(): roman for letter, roman in pairs.items()}
+
+
+_CYRILLIC = _alphabet(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+    "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i i ye g u",
+)
+_GREEK = _alphabet(
+    "αάβγδεέζηήθιίϊκλμνξοόπρσςτυύϋφχψωώ", "a a v g d e e z i i th i i i k l m n x o o p r s s t y y y f ch ps o o"
+)
+_ROMAN = str.maketrans(
+    _CYRILLIC | _GREEK | {"ß": "ss", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "þ": "th", "Æ": "ae", "Ø": "o", "Ł": "l"}
+)
+_GREEK_DIGRAPHS = (("ου", "ou"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("αι", "e"), ("ει", "i"), ("οι", "i"))
+# One sound, several romanisations; in order (the longer spellings first).
+_SOUNDS = (
+    (r"(?<=[bcdfghjklmnpqrstvwxz])(ae|oe|ue)", lambda m: m.group(1)[0]),
+    (r"shch|schtsch|chtch", "sc"),
+    (r"tsch|tch|ch", "c"),
+    (r"sch|sh", "s"),
+    (r"kh", "h"),
+    (r"ou", "u"),
+    (r"ph", "f"),
+    (r"[yj]", "i"),
+    (r"w", "v"),
+    (r"z", "s"),
+)
 
 
 def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
@@ -67,7 +113,9 @@ def updates(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
             first, last = history[0], history[-1]
             if {f.value for f in first} & {f.value for f in last}:
                 continue
-            changes = {(b.value, a.value): (b, a) for b, a in zip(first, last, strict=False)}  # once per change
+            changes = {  # once per change, and only of one subject: one person's term is not another's
+                (b.value, a.value): (b, a) for b, a in zip(first, last, strict=False) if b.persons == a.persons
+            }
             for before, after in changes.values():
                 if _close_role_figures(before.value, after.value):
                     claims = tuple(Claim(source=name, text=f.text, value=_english_figure(f)) for f in (before, after))
@@ -143,16 +191,48 @@ def _figure_rows(by_key: dict[tuple[str, str], list[tuple[str, Figure]]]) -> lis
     rows = []
     for key, claims in sorted(by_key.items()):
         close = _close_magnitudes if key[0] == "magnitude" else _close_role_figures if key[0] else _close_figures
-        for cluster in _clusters(claims, lambda claim: claim[1].value, close):
-            if _figures_disagree(cluster):
-                rows.append(
-                    Disagreement(
-                        kind="number",
-                        about=_about(key),
-                        claims=_claims((name, figure.text, _english_figure(figure)) for name, figure in cluster),
-                    )
-                )
+        found: list[list[tuple[str, Figure]]] = []
+        agreeing = []
+        for same in _by_person(key, claims):
+            for cluster in _clusters(same, lambda claim: claim[1].value, close):
+                if _figures_disagree(cluster):
+                    _merge_into(found, cluster)
+                else:
+                    agreeing.append(cluster)
+        for cluster in agreeing:  # who else gives one of a row's values: ANSA's '22 anni' of 'the boss, 61'
+            _merge_into(found, cluster, start=False)
+        rows += [
+            Disagreement(
+                kind="number",
+                about=_about(key),
+                claims=_claims((name, figure.text, _english_figure(figure)) for name, figure in cluster),
+            )
+            for cluster in found
+        ]
     return rows
+
+
+def _merge_into(found: list[list[tuple[str, Figure]]], cluster: list[tuple[str, Figure]], start: bool = True) -> None:
+    """Add a disagreement to those of its role, as one row with any that gives one of its values: the
+    leader's 15 against 13 years, said of 'Karim B., 34' by two agencies and of 'the leader' by two others."""
+    values = {figure.value for _, figure in cluster}
+    for row in found:
+        if values & {figure.value for _, figure in row}:
+            row += cluster
+            return
+    if start:
+        found.append(list(cluster))
+
+
+def _by_person(key: tuple[str, str], claims: list[tuple[str, Figure]]) -> list[list[tuple[str, Figure]]]:
+    """A prison term is a person's: terms said of people of different ages are never set against each other
+    (the leader's 15 years and a co-defendant's 10); terms said of nobody in particular go together."""
+    if key[0] != "prison term":
+        return [claims]
+    people: dict[frozenset[str], list[tuple[str, Figure]]] = {}
+    for claim in claims:
+        people.setdefault(claim[1].persons, []).append(claim)
+    return list(people.values())
 
 
 def _about(key: tuple[str, str]) -> str:
@@ -183,10 +263,7 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     A town one agency names after an event word is set against another's when neither names the other's
     anywhere and the two are not one name spelt in two languages (Granada, Grenade).
     """
-    said = {
-        name: {place for wire in wires for place in event_places(_lead(wire), wire.lang)}
-        for name, wires in latest.items()
-    }
+    said = {name: {place for wire in wires for place in _event_place(wire)} for name, wires in latest.items()}
     texts = {name: fold(" ".join(_lead(wire) + wire.article.body for wire in wires)) for name, wires in latest.items()}
     said = {
         name: {place for place in found if not _country(place, latest[name][0].lang)} for name, found in said.items()
@@ -204,6 +281,18 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     return rows
 
 
+def _event_place(wire: StoryWire) -> list[str]:
+    """Where the wire says it happened: towns after an event word in its headline or lead ('detenido en
+    Marbella'), else the first town its lead sentence names after a locative preposition: a lead says what
+    happened where before anything else ('une mine d'ardoise à Quintanilla de Yuso', 'a slate mine in Truchas').
+    """
+    found = event_places(_lead(wire), wire.lang)
+    if found or not wire.article.paragraphs:
+        return found
+    first = _LEAD_SENTENCE.split(_DATELINE.sub("", wire.article.paragraphs[0], count=1), maxsplit=1)[0]
+    return [match.group("place") for match in _LOCATIVE_TOWN.finditer(first)][:1]
+
+
 def _country(name: str, lang: str) -> bool:
     """Whether a name is a country's ('Italia', 'Frankreich'): a country is not where in it something happened."""
     return any(len(code) == 2 for code in places(name, lang))
@@ -214,10 +303,19 @@ def _lead(wire: StoryWire) -> str:
 
 
 def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+    """Dates within three days of each other that two agencies give differently.
+
+    A range ('les 26 et 27 octobre', 'am 26. und 27. Oktober', 'Oct. 26-27') gives each of its days, though
+    the date readers read one of them: one agency's '27 octobre' and another's 'Oct. 26' are one meeting.
+    """
     claims = [(name, date) for name, wires in latest.items() for wire in wires for date in wire.facts.dates]
+    ranges = {
+        (name, day) for name, wires in latest.items() for wire in wires for day in _range_days(wire, wire.facts.dates)
+    }
     rows = []
     for cluster in _clusters(claims, lambda claim: _day_of_year(claim[1].value), lambda a, b: b - a <= _CLOSE_DAYS):
-        if _disagree({(name, date.value) for name, date in cluster}):
+        said = {(name, date.value) for name, date in cluster}
+        if _disagree(said | {(name, day) for name, day in ranges if name in {n for n, _ in said}}):
             rows.append(
                 Disagreement(
                     kind="date",
@@ -226,6 +324,19 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
                 )
             )
     return rows
+
+
+def _range_days(wire: StoryWire, dates: Iterable[Fact]) -> set[str]:
+    """The other days of the ranges the wire's dates end or start: '26' of '26 et 27 octobre', '27' of 'Oct. 26-27'."""
+    text = f"{wire.article.headline}\n{wire.article.body}"
+    days = set()
+    for date in dates:
+        month = date.value.split("-")[0]
+        for found in re.finditer(re.escape(date.text), text):
+            before = _RANGE_START.search(text, max(0, found.start() - 16), found.start())
+            after = _RANGE_END.match(text, found.end()) if date.text.rstrip(".")[-1:].isdigit() else None
+            days |= {f"{month}-{int(m.group('day')):02d}" for m in (before, after) if m and int(m.group("day")) <= 31}
+    return days
 
 
 def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
@@ -257,11 +368,34 @@ def _personal(span: str) -> bool:
 
 
 def _misspelt(a: str, b: str) -> bool:
-    """'ingrid bauer' and 'ingrid baumer': as many words, one the same, the others a letter or two apart."""
+    """'ingrid bauer' and 'ingrid baumer': as many words, one the same, the others a letter or two apart.
+
+    Two spellings of one name in two alphabets or conventions are one name: 'Kröger' and 'Kroeger', 'Strauß'
+    and 'Strauss', 'Zelensky', 'Selenskyj' and 'Зеленский' (see `romanised`).
+    """
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b or not set(words_a) & set(words_b):
         return False
+    if romanised(a) == romanised(b):
+        return False
     return all(SequenceMatcher(None, x, y).ratio() >= _SIMILAR_SPELLING for x, y in zip(words_a, words_b, strict=True))
+
+
+def romanised(name: str) -> str:
+    """A name as every romanisation writes it alike: for telling one name in two spellings from two names.
+
+    Letters are folded to ASCII (diacritics dropped, 'ß' = 'ss', Cyrillic and Greek letters romanised), German
+    umlauts written out are folded too ('oe' = 'ö' = 'o'), and the letters romanisations write for one
+    sound are made one: 'y', 'j' and 'i' ('Selenskyj', 'Zelenskyy', 'Zelenski'), 'w' and 'v', 'z' and 's',
+    'tsch', 'tch' and 'ch', 'sch' and 'sh', 'kh' and 'h', 'ou' and 'u', 'ph' and 'f'; a doubled letter is one.
+    """
+    text = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    for greek, latin in _GREEK_DIGRAPHS:  # 'Ζαγοράκης' = 'Zagorakis', 'Μπακογιάννη' = 'Bakoyanni'
+        text = text.replace(greek, latin)
+    text = fold(text.translate(_ROMAN))
+    for spellings, one in _SOUNDS:
+        text = re.sub(spellings, one, text)
+    return re.sub(r"(\w)\1+", r"\1", text)
 
 
 def _clusters(items: Iterable[T], key: Callable[[T], float], close: Callable[[float, float], bool]) -> list[list[T]]:

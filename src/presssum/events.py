@@ -61,7 +61,7 @@ EVENTS: Lexicon = {
     "landslide": {
         "fr": ("glissement de terrain", "glissements de terrain", "eboulement", "coulee de boue"),
         "de": ("erdrutsch", "hangrutsch", "murgang", "mure", "felssturz", "bergsturz"),
-        "es": ("deslizamiento", "desprendimiento", "corrimiento de tierra", "alud"),
+        "es": ("deslizamiento", "desprendimiento", "desprenderse", "corrimiento de tierra", "alud"),
         "it": ("frana", "frane", "smottament", "colata di fango"),
         "pt": ("deslizamento", "derrocada", "aluimento"),
         "en": ("landslide", "mudslide", "rockfall", "landslip"),
@@ -78,7 +78,7 @@ EVENTS: Lexicon = {
     },
     "talks": {
         "fr": ("negociation", "negocier", "pourparler"),
-        "de": ("verhandl", "gesprachsrunde"),
+        "de": ("verhandl", "verhandel", "gesprachsrunde"),
         "es": ("negociac", "negociar"),
         "it": ("negoziat", "trattativ"),
         "pt": ("negociac", "negociar"),
@@ -314,6 +314,7 @@ COMPATIBLE = {
         ("accident", "explosion"),
         ("accident", "storm"),
         ("accident", "flood"),
+        ("accident", "landslide"),  # a rockfall in a mine, a mudslide onto a road
         ("strike", "talks"),
         ("protest", "talks"),
         ("flood", "storm"),
@@ -328,6 +329,13 @@ _PLACE_AFTER = re.compile(
 )
 _EPICENTRE = re.compile(r"(?<![^\W_])(?:epicent|epizent)")  # 'epicentro en Baza', 'Epizentrum bei Baza'
 _LEAST = 3  # a headline mention, or a lead mention and one more, or three in the body
+# Words that make the event word after them one the wire looks back on: "arrêté au lendemain de sa
+# condamnation", "einen Tag nach seiner Verurteilung", "arrested a day after his conviction".
+_RECALLED = re.compile(
+    r"(?<![^\W_])(?:apres|lendemain|suite a|nach|after|following|tras|despues|dopo|indomani|apos|depois|sinds)"
+    r"(?:\s+[\w'’-]+){0,3}\s*$"
+)
+_FIRST_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
 
 
 @lru_cache(maxsize=64)
@@ -372,6 +380,30 @@ def dominant(counts: Counter[str], margin: float = 1.5) -> str | None:
     if len(ranked) == 2 and ranked[0][1] < margin * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def wire_event(headline: str, paragraphs: tuple[str, ...], lang: str) -> str | None:
+    """What a wire reports: the event its headline names, else its lead sentence's, else the one it names most.
+
+    A wire is about what its headline and first sentence say happened; the rest recalls what led to it. An
+    arrest wire names the verdict in every other sentence ("condamné mardi", "the leader got 15 years"), and
+    may name it as often as the arrest, but its headline says "arrested". Of several events one headline
+    names, those after "after"/"nach"/"au lendemain de" are recalled, and of the rest the first is the news.
+    """
+    lead = _FIRST_SENTENCE.split(paragraphs[0], maxsplit=1)[0] if paragraphs else ""
+    for text in (headline, lead):
+        named = _reported(text, lang)
+        if named:
+            return named
+    return dominant(profile(headline, paragraphs, lang))
+
+
+def _reported(text: str, lang: str) -> str | None:
+    """The first event `text` names that it does not name as past ('au lendemain de sa condamnation')."""
+    pattern, stem_class = _pattern("events", lang)
+    folded = fold(text)
+    named = [stem_class[m.group(0)] for m in pattern.finditer(folded) if not _RECALLED.search(folded[: m.start()])]
+    return named[0] if named else None
 
 
 def looks_back(headline: str, lang: str) -> bool:

@@ -50,6 +50,17 @@ _ENGLISH_SCALE = re.compile(r"\b(?:million|billion|trillion)\b")
 _WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_][\w-]*|[%€$£¥]")
 _NAME_TOKEN = re.compile(r"(?<![\w-])(?:[dlDL]['’])?(?P<word>[A-ZÀ-ÖØ-Þ][\w-]*)")
 _NAME_SPAN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]+(?:[ \t]+(?:(?:de|da|del|von|van)[ \t]+)?[A-ZÀ-ÖØ-Þ][\w-]+)+")
+# A number just before this one with a range word between: '2 à 12 ans', 'zwischen 2 und 12', 'two to 12'.
+_RANGE_END = re.compile(
+    r"(?:(?<![\d.,])\d+|(?<!\w)(?:one|two|un|une|deux|ein|einem|zwei|uno|una|dos|due|um|uma|dois|duas|een|twee))"
+    r"\s*(?:à|a|au|bis|und|y|e|to|and|tot|-|–)\s*$",
+    re.IGNORECASE,
+)
+# A person's age: 'Karim B., 34 ans,', 'Karim B., de 34 años', 'Karim B., 34,', 'der 29-Jährige', 'a 29-year-old'.
+_AGE = re.compile(
+    r",\s*(?:de\s+|di\s+)?(\d{1,2})(?:\s*(?:ans|años|anni|anos|jaar|years old))?\s*[,)]"
+    r"|(\d{1,2})[- ]?(?:[jJ]ährig|jarig|year-old|enne)"
+)
 _SENTENCE_END = re.compile(r"(?:[.!?:«»\"“„(]|\n)\s*$")
 
 
@@ -67,6 +78,8 @@ class Figure:
     role: str | None = None
     # the countries its sentence names: '120 voli in Italia' and '38 voos em Lisboa' count different flights
     places: frozenset[str] = frozenset()
+    # the ages of the people its sentence names: '15 ans de prison pour Karim B., 34 ans' is the 34-year-old's term
+    persons: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -109,13 +122,17 @@ def figures(text: str, lang: str) -> list[Figure]:
         position = start + len(fact.text)
         unit, counted = _unit_after(text, position, lang)
         role = role_near(_words(text[max(0, start - 40) : start]), _after(text, position), lang)
+        if _RANGE_END.search(text, max(0, start - 16), start):  # 'de 2 à 12 ans': a range is not one fact
+            role = None
         if not unit and text[max(0, start - 1) : start] in _CURRENCY_SYMBOLS:
             unit = _units(lang).get(text[start - 1], "")
         written = f"{fact.text}{counted}".strip()
         if scales_as_written and _ENGLISH_SCALE.search(written):  # show "12 Milliarden", as the wire wrote it
             written = _ENGLISH_SCALE.sub(scales_as_written.pop(0), written, count=1)
-        where = frozenset(countries(places(_sentence(text, start), lang)))
-        found.append(Figure(written, float(fact.value), unit, role, where))
+        sentence = _sentence(text, start)
+        where = frozenset(countries(places(sentence, lang)))
+        ages = frozenset(next(age for age in match.groups() if age) for match in _AGE.finditer(sentence))
+        found.append(Figure(written, float(fact.value), unit, role, where, ages - {fact.text}))
     return found
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from itertools import combinations
 
-from presssum.events import compatible, dominant, looks_back, profile
+from presssum.events import compatible, dominant, looks_back, profile, wire_event
 from presssum.facts.text import fold
 from presssum.fingerprint import Fingerprint, fingerprint
 from presssum.records import Article
@@ -68,7 +68,7 @@ class StoryWire:
         text = f"{self.article.headline}\n\n{place.group(0).strip() + ' ' if place else ''}{self.article.body}"
         object.__setattr__(self, "facts", fingerprint(text, self.lang))
         paragraphs = self.article.paragraphs
-        object.__setattr__(self, "event", dominant(profile(self.article.headline, paragraphs, self.lang)))
+        object.__setattr__(self, "event", wire_event(self.article.headline, paragraphs, self.lang))
         sectors = profile(self.article.headline, paragraphs, self.lang, "sectors")
         object.__setattr__(self, "sector", dominant(sectors))
         object.__setattr__(self, "looks_back", looks_back(self.article.headline, self.lang))
