@@ -16,10 +16,10 @@ from itertools import pairwise
 from presssum.facts.align import SUPPORTED, align, cover, coverage, draws_on, stop_words
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline
 from presssum.facts.dates import extract_dates, extract_weekdays
-from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, starts_sentence
+from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, spelled_out, starts_sentence
 from presssum.facts.numbers import Figure, same_figure, share_in
 from presssum.facts.relations import DATELINE, negation_flags, office_flags, role_flags
-from presssum.facts.text import Sentence, content_words, fold, sentences_with_spans, stem
+from presssum.facts.text import Sentence, content_words, fold, paragraphs_of, sentences_with_spans, stem
 from presssum.records import Fact, FactReport, FactStatus, KeyFact, ParagraphPair, SentencePair, SummarySentence
 
 ENGLISH = "en"
@@ -72,7 +72,9 @@ def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str, nouns:
         return any(date.value == fact.value for date in text.dates)
     if fact.text.isupper() and len(fact.text) <= 5:  # an acronym: "UN" is not the French article "un"
         forms = [form.upper() for form in name_forms(fact.text) if len(form) <= 5]
-        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms)
+        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms) or spelled_out(
+            fact.text, text.folded
+        )
     return name_in(fact.text, text.folded)
 
 
@@ -278,18 +280,35 @@ def check_facts(
     units = source_units(facts)
     if translation:
         dated = dateline(source, source_lang)
+        english = sentences_with_spans(translation, ENGLISH)
+        twins = _twins(paragraphs_of(source, facts.sentences), paragraphs_of(translation, english))
         units += [
-            Unit(None, (analyze_text(s.text, ENGLISH, dated),)) for s in sentences_with_spans(translation, ENGLISH)
+            Unit(None, (*(units[i].texts[0] for i in twins.get(k, ())), analyze_text(s.text, ENGLISH, dated)))
+            for k, s in enumerate(english)
         ]
-    comparable = [i for i, unit in enumerate(units) if unit.texts[0].lang == summary_lang]
+    comparable = [i for i, unit in enumerate(units) if unit.texts[-1].lang == summary_lang]
     contexts: list[set[int] | None] = []
     for sentence in sentences_with_spans(summary, summary_lang):
         if not comparable:
             contexts.append(None)  # nothing in the summary's language to align to: the whole source is context
             continue
-        chosen = draws_on(sentence.text, [units[i].texts[0].text for i in comparable], summary_lang)
+        chosen = draws_on(sentence.text, [units[i].texts[-1].text for i in comparable], summary_lang)
         contexts.append({comparable[i] for i in chosen})
     return check_units(summary, summary_lang, units, contexts)
+
+
+def _twins(source: Sequence[Sequence[int]], translation: Sequence[Sequence[int]]) -> dict[int, tuple[int, ...]]:
+    """The source sentences each translated sentence renders, where the translation keeps the wire's
+    paragraphs: the sentence of the same number, or the whole paragraph where the sentences were split
+    otherwise. A fact the source sentence writes in its own form ("Cour des comptes", "miles de personas")
+    is then in context wherever its translation is."""
+    if len(source) != len(translation):
+        return {}
+    twins: dict[int, tuple[int, ...]] = {}
+    for original, english in zip(source, translation, strict=True):
+        for position, index in enumerate(english):
+            twins[index] = (original[position],) if len(original) == len(english) else tuple(original)
+    return twins
 
 
 def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) -> tuple[list[Unit], list[str]]:

@@ -263,11 +263,44 @@ def transliterated(word: str) -> str:
     return key[:-1] if len(key) > 4 and key.endswith("e") else key
 
 
+# words an organisation's name may hold that its acronym skips: "Central Bank of Kenya" is CBK
+_ACRONYM_SKIPS = r"(?:of|the|for|and|de|del|des|du|la|le|der|die|das|des|fur|und|y|et|e|di|della)"
+
+
+def spelled_out(acronym: str, folded: str) -> bool:
+    """Whether a folded text spells out an acronym word by word: "EU" in "european union" or "europaischen
+    union", "IMF" in "international monetary fund", "HR" in "human resources". Inner words like "of" may be
+    skipped in an acronym of three letters or more; each word of a two-letter one has four letters or more,
+    so that two short words do not spell it by chance."""
+    letters = fold(acronym)
+    if not (2 <= len(letters) <= 5 and letters.isalpha()):
+        return False
+    rest = r"[^\W\d_]{2,}" if len(letters) > 2 else r"[^\W\d_]{3,}"
+    skip = rf"(?:\s+{_ACRONYM_SKIPS})?" if len(letters) > 2 else ""
+    words = [re.escape(letter) + rest for letter in letters]
+    pattern = (skip + r"\s+").join(f"({word})" for word in words)
+    common = _common_words()
+    return any(
+        not any(word in common for word in match.groups())
+        for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", folded)
+    )
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Stop words of the wire languages: "under negotiation" does not spell "UN"."""
+    from presssum.facts.align import stop_words
+
+    return frozenset().union(*(stop_words(lang) for lang in ("en", "fr", "de", "es", "it", "pt")))
+
+
 def name_in(name: str, folded: str) -> bool:
     """Whether a folded text holds a name in any form a summary may write it: its forms across languages,
     its words in another order ("Weiming Zhang" for "Zhang Weiming"), without titles ("Mr Marchetti"),
     an initial for a first name ("T. Lebas"), another transliteration ("Sherif" for "Chérif"), or the
-    place an adjective names ("Bavarian" for "Bavaria")."""
+    place an adjective names ("Bavarian" for "Bavaria"), an acronym's words ("EU" for "European Union")."""
+    if name.isupper() and spelled_out(name, folded):
+        return True
     if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in name_forms(name)):
         return True
     parts = [part.strip(".'’") for part in re.split(r"[\s-]+", fold(name))]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from presssum.facts.dates import known_locale
@@ -24,7 +24,11 @@ _SCALES = {
 }  # fmt: skip
 _UNITS = {
     "%": "%", "pc": "%", "per cent": "%", "percent": "%", "pour cent": "%", "por ciento": "%", "prozent": "%",
-    "per cento": "%", "points de pourcentage": "pt", "percentage points": "pt",
+    "per cento": "%", "points de pourcentage": "pt", "percentage points": "pt", "percentage point": "pt",
+    "point de pourcentage": "pt", "prozentpunkte": "pt", "prozentpunkt": "pt", "puntos porcentuales": "pt",
+    "punto porcentual": "pt", "punti percentuali": "pt", "points": "pt", "point": "pt", "punkte": "pt",
+    "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp", "points de base": "bp",
+    "puntos basicos": "bp", "basispunkte": "bp", "punti base": "bp",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "d'euros": "EUR", "de euros": "EUR",
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "de dollars": "USD",
     "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "livres": "GBP", "de livres": "GBP",
@@ -40,6 +44,33 @@ _UNITS = {
     "feet": "ft", "foot": "ft", "ft": "ft", "pieds": "ft", "pies": "ft", "fuss": "ft", "inches": "in",
     "litres": "l", "liters": "l", "litre": "l", "liter": "l", "litros": "l", "litri": "l",
     "gallons": "gal", "gallon": "gal", "galones": "gal", "m3": "m3", "m³": "m3", "hectolitres": "hl",
+    "kw": "kW", "kilowatts": "kW", "kilowatt": "kW", "megawatts": "MW", "megawatt": "MW", "gigawatts": "GW",
+    "gigawatt": "GW", "megavatios": "MW", "gigavatios": "GW", "kwh": "kWh", "kilowatt hours": "kWh",
+    "kilowattheures": "kWh", "megawatt hours": "MWh", "megawattheures": "MWh", "gigawatt hours": "GWh",
+    "terawatt hours": "TWh", "terawattheures": "TWh", "mile": "mi", "kilometre": "km", "kilometro": "km",
+    "tonne": "t", "ton": "t", "hectare": "ha", "kilogram": "kg", "inch": "in", "metern": "m", "hectareas": "ha",
+    "toneladas": "t", "tonnen": "t", "kilometern": "km", "kilometres carres": "km2", "square kilometres": "km2",
+    "km2": "km2", "km²": "km2", "quadratkilometer": "km2",
+}  # fmt: skip
+# units of one dimension, to one base: "5 GW" is "5 000 MW", "half a percentage point" is "50 basis points"
+_MEASURES = {
+    "kW": ("W", 1e3), "MW": ("W", 1e6), "GW": ("W", 1e9),
+    "kWh": ("Wh", 1e3), "MWh": ("Wh", 1e6), "GWh": ("Wh", 1e9), "TWh": ("Wh", 1e12),
+    "mm": ("m", 1e-3), "cm": ("m", 1e-2), "m": ("m", 1.0), "km": ("m", 1e3), "mi": ("m", 1609.344),
+    "ft": ("m", 0.3048), "in": ("m", 0.0254), "kg": ("g", 1e3), "t": ("g", 1e6), "lb": ("g", 453.59237),
+    "l": ("l", 1.0), "hl": ("l", 100.0), "m3": ("l", 1e3), "gal": ("l", 3.785411784),
+    "bp": ("bp", 1.0), "pt": ("bp", 100.0), "ha": ("m2", 1e4), "km2": ("m2", 1e6),
+    "%": ("%", 1.0), "°": ("°", 1.0), **{code: (code, 1.0) for code in ("EUR", "USD", "GBP", "JPY", "KRW", "CHF")},
+}  # fmt: skip
+# durations are counted nouns ("72 hours", "72 Stunden", "three days"), in hours (a month is a twelfth of a year)
+_DURATIONS = {
+    **dict.fromkeys(("hour", "hours", "heure", "heures", "stunde", "stunden", "hora", "horas", "ore"), ("h", 1.0)),
+    **dict.fromkeys(("day", "days", "jour", "jours", "tag", "tage", "tagen", "dia", "dias", "giorni"), ("h", 24.0)),
+    **dict.fromkeys(
+        ("week", "weeks", "semaine", "semaines", "woche", "wochen", "semana", "semanas", "settimane"), ("h", 168.0)
+    ),
+    **dict.fromkeys(("month", "months", "mois", "monat", "monate", "monaten", "meses", "mesi"), ("h", 730.5)),
+    **dict.fromkeys(("year", "years", "ans", "annees", "jahr", "jahre", "jahren", "anos", "anni"), ("h", 8766.0)),
 }  # fmt: skip
 _FRACTIONS = {"demi": 0.5, "half": 0.5, "tiers": 1 / 3, "third": 1 / 3, "quart": 0.25, "quarter": 0.25}
 FRACTION_NAMES = {0.5: "a half", 1 / 3: "a third", 0.25: "a quarter"}
@@ -47,7 +78,7 @@ _PREFIX_CURRENCY = r"(?P<currency>us\$|[€$£])\s?"
 _VALUE = r"(?P<value>\d{1,3}(?:[\u00a0\u202f ,.']\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
 _SCALE = r"(?:[\s-]?(?P<scale>" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")\b)"
 _UNIT = (
-    r"(?:\s?(?P<unit>"
+    r"(?:[\s-]?(?P<unit>"
     + "|".join(sorted((re.escape(unit).replace(r"\ ", r"\s") for unit in _UNITS), key=len, reverse=True))
     + r")(?!\w))"
 )
@@ -78,6 +109,19 @@ _APPROXIMATE = re.compile(
     r"autour de|etwa|rund|fast|knapp|uber|mehr als|cerca de|alrededor de|casi|unos|unas|mas de|"
     r"circa|quasi|oltre|intorno a|quase|mais de)\s*$"
 )
+# which side of its figure a qualified one lies: "over a third" is at least 33 %, "nearly half" at most 50 %
+_ABOVE = re.compile(r"(?<!\w)(?:more than|over|just over|at least|plus de|mehr als|uber|mas de|oltre|mais de)\s*$")
+_BELOW = re.compile(
+    r"(?<!\w)(?:nearly|almost|fewer than|less than|under|just under|up to|presque|fast|knapp|casi|quase)\s*$"
+)
+# a whole number and a fraction in words: "three and a half", "trois et demi", "tres y medio"
+_MIXED = re.compile(
+    r"\s+(?:and\s+(?:a|one)|et|y|e)\s+(?P<fraction>half|quarter|third|demie?|quart|tiers|medio|media|mezzo|mezza)\b"
+)
+_MIXED_FRACTIONS = {"half": 0.5, "demi": 0.5, "demie": 0.5, "medio": 0.5, "media": 0.5, "mezzo": 0.5, "mezza": 0.5,
+                    "quarter": 0.25, "quart": 0.25, "third": 1 / 3, "tiers": 1 / 3}  # fmt: skip
+# two figures sharing the second one's unit: "from 2,800 to 5,000 megawatts", "zwischen 2 und 3 Prozent"
+_RANGE = re.compile(r"\s*(?:to|and|or|a|et|ou|bis|und|oder|y|o|e|-|–)\s*")
 _CURRENCY_CODE = re.compile(r"\s?(?P<code>[A-Z]{3})(?![\w])")
 
 
@@ -95,13 +139,18 @@ class Figure:
     readings: tuple[float, ...] = ()  # every value it may be: "3.000" is 3 or 3000 outside its own locale
     precision: float = 0.0  # the place of its last stated digit: 0.1 for "69.8", 10 for "about 70"
     approximate: bool = False  # "about", "nearly", "fewer than" in front
+    direction: int = 0  # 1 after "over", "more than"; -1 after "nearly", "fewer than": the side the fact lies on
 
     def values(self) -> tuple[float, ...]:
         return self.readings or (self.number,)
 
     def rounds_to(self, reference: float) -> bool:
         """Whether `reference` written at this figure's precision reads as this figure: "70%" for 69.8 %."""
-        return any(abs(value - reference) <= self.precision / 2 * (1 + 1e-9) for value in self.values())
+        width = self.precision * (1 + 1e-9)
+        return any(
+            value - width / 2 * (1 - self.direction) <= reference <= value + width / 2 * (1 + self.direction)
+            for value in self.values()
+        )
 
     def counts(self, noun: str) -> bool:
         """Whether `noun` is among the words this figure counts: "four continents" = "four different continents"."""
@@ -194,13 +243,32 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             return
         taken.append((start, end))
         noun, following = _noun_after(folded, end, lang), _words_after(folded, end, lang)
+        if unit is None and noun in _UNITS:  # "33,5 millions de tonnes", "10,2 Metern"
+            unit = _UNITS[noun]
         if noun in _DECADES:  # "two decades" is "twenty years"
             readings, noun, following = tuple(r * 10 for r in readings), _DECADES[noun], (_DECADES[noun],)
         number = readings[0]
         fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
-        if precision and _APPROXIMATE.search(folded[max(0, start - 20) : start]):
+        before = folded[max(0, start - 20) : start]
+        approximate = _APPROXIMATE.search(before) is not None
+        if precision and approximate:
             precision = _rounded_place(number, precision)
-        figures.append(Figure(fact, number, unit, noun, is_year, core or (start, end), following, readings, precision))
+        direction = 1 if _ABOVE.search(before) else -1 if _BELOW.search(before) else 0
+        figures.append(
+            Figure(fact, number, unit, noun, is_year, core or (start, end), following, readings, precision,
+                   approximate, direction)
+        )  # fmt: skip
+
+    def add_words(start: int, end: int, number: float) -> None:
+        tail = _TAIL.match(folded, end)
+        unit_text = tail.group("unit") if tail else None
+        scale = tail.group("scale") if tail else None
+        factor = _SCALES[scale] if scale else 1.0
+        unit = _UNITS.get(re.sub(r"\s+", " ", unit_text)) if unit_text else None
+        tail_end = tail.end() if tail and (unit or scale) else end
+        unit, tail_end = _currency_code(text, start, tail_end, unit)
+        add(start, tail_end, (number * factor,), unit, core=(start, tail.end("scale") if scale and tail else end),
+            precision=factor)  # fmt: skip
 
     for match in _TIME.finditer(folded):
         suffix = (match.group("suffix") or "").replace(".", "")
@@ -225,24 +293,39 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         core = (match.start("value"), match.end("scale") if scale else match.end("value"))
         precision = _precision(match.group("value"), lang) * factor
         add(match.start(), end, tuple(r * factor for r in readings), unit, is_year, core, precision)
-    for match in _FRACTION.finditer(folded):
-        add(match.start(), match.end(), (_FRACTIONS[match.group("word") or "half"],), None)
     lowered = text.lower()
     words_text = lowered if len(lowered) == len(text) else folded  # "fünf", "milhões" keep their accents
-    for start, end, number in _number_words(words_text, lang):
-        tail = _TAIL.match(folded, end)
-        unit_text = tail.group("unit") if tail else None
-        scale = tail.group("scale") if tail else None
-        factor = _SCALES[scale] if scale else 1.0
-        unit = _UNITS.get(re.sub(r"\s+", " ", unit_text)) if unit_text else None
-        tail_end = tail.end() if tail and (unit or scale) else end
-        unit, tail_end = _currency_code(text, start, tail_end, unit)
-        add(start, tail_end, (number * factor,), unit, core=(start, tail.end("scale") if scale and tail else end),
-            precision=factor)  # fmt: skip
-    return sorted(figures, key=lambda figure: figure.fact.start or 0)
+    words = _number_words(words_text, lang)
+    for start, end, number in words:  # "three and a half per cent" first, or "a half" would be read alone
+        mixed = _MIXED.match(folded, end)
+        if mixed:
+            add_words(start, mixed.end(), number + _MIXED_FRACTIONS[mixed.group("fraction")])
+    for match in _FRACTION.finditer(folded):
+        tail = _FRACTION_TAIL.match(folded, match.end())  # "half a percentage point", "half a million"
+        if tail and (tail.group("scale") or tail.group("unit")):
+            factor = _SCALES[tail.group("scale")] if tail.group("scale") else 1.0
+            unit = _UNITS.get(re.sub(r"\s+", " ", tail.group("unit"))) if tail.group("unit") else None
+            add(match.start(), tail.end(), (_FRACTIONS[match.group("word") or "half"] * factor,), unit)
+        else:
+            add(match.start(), match.end(), (_FRACTIONS[match.group("word") or "half"],), None)
+    for start, end, number in words:
+        add_words(start, end, number)
+    return _ranges(sorted(figures, key=lambda figure: figure.fact.start or 0), folded)
+
+
+def _ranges(figures: list[Figure], folded: str) -> list[Figure]:
+    """A figure without a unit before one with it, in a range, takes its unit: "from 2,800 to 5,000 MW"."""
+    shared = list(figures)
+    for i in range(len(shared) - 2, -1, -1):
+        first, second = shared[i], shared[i + 1]
+        between = folded[first.fact.end or 0 : second.fact.start or 0]
+        if first.unit is None and first.noun is None and not first.is_year and _RANGE.fullmatch(between):
+            shared[i] = replace(first, unit=second.unit, noun=second.noun)
+    return shared
 
 
 _TAIL = re.compile(rf"{_SCALE}?{_UNIT}?")
+_FRACTION_TAIL = re.compile(rf"(?:\s+an?)?{_SCALE}?{_UNIT}?")
 
 
 def _currency_code(text: str, start: int, end: int, unit: str | None) -> tuple[str | None, int]:
@@ -366,7 +449,22 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
 
 def same_figure(summary: Figure, reference: Figure, *, same_language: bool, nouns: bool = True) -> bool:
     """Equal value (in either locale's reading, or rounded as the summary states it: "about 70%" for 69.8 %)
-    and unit; in one language also the counted noun, when both name one."""
+    and unit; in one language also the counted noun, when both name one. A unit converts within its
+    dimension: "5 GW" is "5,000 megawatts", "three days" "72 hours", "25 basis points" "a quarter point"."""
+    mine, theirs = _measure(summary), _measure(reference)
+    if mine and theirs and mine[0] != theirs[0]:
+        return False  # "10.2 feet" is not "10,2 Metern" in any language, "26 weeks" not "26 Monate"
+    if mine and theirs and mine[1] != theirs[1]:
+        ratio = mine[1] / theirs[1]
+        converted = replace(
+            summary,
+            number=summary.number * ratio,
+            readings=tuple(value * ratio for value in summary.readings),
+            precision=summary.precision * ratio,
+            unit=reference.unit,
+            noun=reference.noun,
+        )
+        return same_figure(converted, reference, same_language=same_language, nouns=nouns)
     if not any(
         abs(value - ref) <= 1e-9 * max(1.0, abs(ref))
         or (summary.precision > reference.precision and summary.rounds_to(ref))
@@ -396,6 +494,13 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool, noun
     return True
 
 
+def _measure(figure: Figure) -> tuple[str, float] | None:
+    """A figure's dimension and its unit's size in that dimension's base: ("W", 1e9) for "5 GW"."""
+    if figure.unit is not None:
+        return _MEASURES.get(figure.unit)
+    return _DURATIONS.get(figure.noun or "")
+
+
 def english_figure(figure: Figure) -> str:
     """How a key fact reads in English: '2032' for a year, '8,500', 'a third', '€12 billion'."""
     number = figure.number
@@ -422,7 +527,9 @@ def share_in(fraction: Figure, references: Sequence[Figure]) -> bool:
     if fraction.unit or fraction.number not in FRACTION_NAMES or re.search(r"\d", fraction.fact.text):
         return False
     margin = 0.05 if fraction.approximate else 0.01
-    if any(ref.unit == "%" and abs(ref.number / 100 - fraction.number) <= margin for ref in references):
+    low = fraction.number - (margin if fraction.direction <= 0 else 0)  # "over a third" is 33 % to 38 %
+    high = fraction.number + (margin if fraction.direction >= 0 else 0)  # "nearly half" 45 % to 50 %
+    if any(ref.unit == "%" and low - 1e-9 <= ref.number / 100 <= high + 1e-9 for ref in references):
         return True
     counts = [ref.number for ref in references if ref.unit is None and not ref.is_year and ref.number >= 1]
     return any(abs(part / whole - fraction.number) < 1e-9 for part in counts for whole in counts if part < whole)
