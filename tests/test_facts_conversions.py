@@ -33,6 +33,16 @@ SAME_FACT = [
     ("de", "Die Exporte stiegen um 3,5 Prozent.", "Exports rose three and a half per cent."),
     ("en", "Tourism accounts for 35% of the islands' GDP.", "Tourism makes up over a third of the islands' GDP."),
     ("en", "Turnout was 47%, the commission said.", "Nearly half of voters turned out, the commission said."),
+    ("fr", "67 % des salariés ont voté.", "Two-thirds of employees voted."),
+    ("de", "Die Hälfte der Mitarbeiter stimmte zu.", "Half of the staff agreed."),
+    ("en", "One in five workers is on a temporary contract.", "20% of workers are on temporary contracts."),
+    ("fr", "Un quart des lignes sera enterré, selon Enedis.", "Enedis will bury 25% of its lines."),
+    ("es", "El Fondo Monetario Internacional prevé un crecimiento.", "The IMF expects growth."),
+    ("en", "The Organisation for Economic Co-operation and Development expects growth.", "The OECD expects growth."),
+    # currencies by their CLDR names, with or without the country
+    ("en", "The port cost 5 million Australian dollars.", "The port cost AUD 5 million."),
+    ("en", "The bank lent 1.2 billion Kenyan shillings.", "The bank lent KES 1.2 billion."),
+    ("en", "The bank lent KES 1.2 billion to farmers.", "The bank lent 1.2 billion shillings to farmers."),
 ]
 
 

@@ -65,15 +65,18 @@ class Checked:
 def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str, nouns: bool = True) -> bool:
     if fact.kind == "number" and figure is not None:
         same_language = text.lang == lang
-        return any(
-            same_figure(figure, ref, same_language=same_language, nouns=nouns) for ref in text.checked_figures
-        ) or share_in(figure, text.checked_figures)
+        return (
+            any(same_figure(figure, ref, same_language=same_language, nouns=nouns) for ref in text.checked_figures)
+            or share_in(figure, text.checked_figures)
+            # a percentage for the wire's share in words: "25%" for "un quart"
+            or any(share_in(share, (figure,)) for share in text.checked_figures if 0 < share.number < 1)
+        )
     if fact.kind == "date":
         return any(date.value == fact.value for date in text.dates)
     if fact.text.isupper() and len(fact.text) <= 5:  # an acronym: "UN" is not the French article "un"
         forms = [form.upper() for form in name_forms(fact.text) if len(form) <= 5]
-        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms) or spelled_out(
-            fact.text, text.folded
+        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms) or any(
+            spelled_out(form, text.folded) for form in name_forms(fact.text)
         )
     return name_in(fact.text, text.folded)
 

@@ -275,13 +275,14 @@ def spelled_out(acronym: str, folded: str) -> bool:
     letters = fold(acronym)
     if not (2 <= len(letters) <= 5 and letters.isalpha()):
         return False
-    rest = r"[^\W\d_]{2,}" if len(letters) > 2 else r"[^\W\d_]{3,}"
+    shortest = 3 if len(letters) > 2 else 4
+    rest = r"[^\W\d_]*(?:-[^\W\d_]+)*"  # "Co-operation"
     skip = rf"(?:\s+{_ACRONYM_SKIPS})?" if len(letters) > 2 else ""
     words = [re.escape(letter) + rest for letter in letters]
     pattern = (skip + r"\s+").join(f"({word})" for word in words)
     common = _common_words()
     return any(
-        not any(word in common for word in match.groups())
+        not any(word in common or len(word) < shortest for word in match.groups())
         for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", folded)
     )
 
@@ -299,7 +300,7 @@ def name_in(name: str, folded: str) -> bool:
     its words in another order ("Weiming Zhang" for "Zhang Weiming"), without titles ("Mr Marchetti"),
     an initial for a first name ("T. Lebas"), another transliteration ("Sherif" for "Chérif"), or the
     place an adjective names ("Bavarian" for "Bavaria"), an acronym's words ("EU" for "European Union")."""
-    if name.isupper() and spelled_out(name, folded):
+    if name.isupper() and any(spelled_out(form, folded) for form in name_forms(name)):  # "IMF": "fonds monetaire"
         return True
     if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in name_forms(name)):
         return True

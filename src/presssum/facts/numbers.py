@@ -60,7 +60,7 @@ _MEASURES = {
     "ft": ("m", 0.3048), "in": ("m", 0.0254), "kg": ("g", 1e3), "t": ("g", 1e6), "lb": ("g", 453.59237),
     "l": ("l", 1.0), "hl": ("l", 100.0), "m3": ("l", 1e3), "gal": ("l", 3.785411784),
     "bp": ("bp", 1.0), "pt": ("bp", 100.0), "ha": ("m2", 1e4), "km2": ("m2", 1e6),
-    "%": ("%", 1.0), "°": ("°", 1.0), **{code: (code, 1.0) for code in ("EUR", "USD", "GBP", "JPY", "KRW", "CHF")},
+    "%": ("%", 1.0), "°": ("°", 1.0),
 }  # fmt: skip
 # durations are counted nouns ("72 hours", "72 Stunden", "three days"), in hours (a month is a twelfth of a year)
 _DURATIONS = {
@@ -72,7 +72,26 @@ _DURATIONS = {
     **dict.fromkeys(("month", "months", "mois", "monat", "monate", "monaten", "meses", "mesi"), ("h", 730.5)),
     **dict.fromkeys(("year", "years", "ans", "annees", "jahr", "jahre", "jahren", "anos", "anni"), ("h", 8766.0)),
 }  # fmt: skip
-_FRACTIONS = {"demi": 0.5, "half": 0.5, "tiers": 1 / 3, "third": 1 / 3, "quart": 0.25, "quarter": 0.25}
+# shares in words: "a quarter", "two-thirds", "trois quarts", "zwei Drittel", "dos tercios", "one in five"
+_NUMERATORS = {
+    **dict.fromkeys(("a", "an", "one", "un", "une", "ein", "eine", "einen", "uno", "una", "um", "uma"), 1),
+    **dict.fromkeys(("two", "deux", "zwei", "dos", "due", "dois", "duas"), 2),
+    **dict.fromkeys(("three", "trois", "drei", "tres", "tre"), 3),
+    **dict.fromkeys(("four", "quatre", "vier", "cuatro", "quattro", "quatro"), 4),
+}  # fmt: skip
+_DENOMINATORS = {
+    **dict.fromkeys(("half", "halves", "demi"), 2),
+    **dict.fromkeys(("third", "thirds", "tiers", "drittel", "tercio", "tercios", "terzo", "terzi", "terco"), 3),
+    **dict.fromkeys(("quarter", "quarters", "quart", "quarts", "viertel", "cuarto", "cuartos", "quarto", "quarti"), 4),
+    **dict.fromkeys(("fifth", "fifths", "cinquieme", "cinquiemes", "funftel", "quinto", "quintos", "quinti"), 5),
+    **dict.fromkeys(("tenth", "tenths", "dixieme", "dixiemes", "zehntel", "decimo", "decimos", "decimi"), 10),
+}  # fmt: skip
+_COUNTS = {
+    **_NUMERATORS, "five": 5, "cinq": 5, "funf": 5, "cinco": 5, "cinque": 5, "six": 6, "sechs": 6, "seis": 6,
+    "sei": 6, "seven": 7, "sept": 7, "sieben": 7, "siete": 7, "sette": 7, "eight": 8, "huit": 8, "acht": 8,
+    "ocho": 8, "otto": 8, "nine": 9, "neuf": 9, "neun": 9, "nueve": 9, "nove": 9, "ten": 10, "dix": 10,
+    "zehn": 10, "diez": 10, "dieci": 10, "dez": 10,
+}  # fmt: skip
 FRACTION_NAMES = {0.5: "a half", 1 / 3: "a third", 0.25: "a quarter"}
 _PREFIX_CURRENCY = r"(?P<currency>us\$|[€$£])\s?"
 _VALUE = r"(?P<value>\d{1,3}(?:[\u00a0\u202f ,.']\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
@@ -90,13 +109,16 @@ _TIME = re.compile(
 )
 # a bare "half" is a share, but not in a compound ("fly-half", "half-time") nor a match's "first half"
 _FRACTION = re.compile(
-    r"\b(?:(?:un|une|a|one)\s+(?P<word>demi|tiers|quart|half|third|quarter)"
-    r"|(?:la\s+)?(?<!first )(?<!second )(?<!-)(?P<half>moitie|half)(?!-))\b"
+    rf"\b(?:(?P<num>{'|'.join(_NUMERATORS)})(?P<join>[\s-]+)(?P<den>{'|'.join(_DENOMINATORS)})"
+    r"|(?P<part>\d{1,2}|[^\W\d_]+)\s+(?:in|out\s+of|sur|de\s+cada|von)\s+(?P<whole>\d{1,3}|[^\W\d_]+)"
+    r"|(?:(?:la|die)\s+)?(?<!first )(?<!second )(?<!-)(?P<half>moitie|half|halfte|mitad|metade)(?!-))\b"
 )
+# a share of two or more parts is one when hyphenated or followed by what it is a share of: "two-thirds",
+# "trois quarts des salariés"; "two quarters in a row" counts quarters
+_SHARE_OF = re.compile(r"\s+(?:of|des?|du|d'|der|del|dei|degli|das)\b|\s*(?:[.,;:]|$)")
 _NOUN = re.compile(r"\s*(?:(?:de|of|des|du)\s+|d')?(?P<noun>[^\W\d_]{3,})")  # "degrees" is not "de grees"
 _PHRASE_END = re.compile(r"[.,;:!?()\[\]\"«»\n]")
 _DECADES = {"decades": "years", "decade": "years", "decennies": "ans", "jahrzehnte": "jahre", "decadas": "anos"}
-_CURRENCIES = {"EUR", "USD", "GBP", "JPY", "KRW", "CHF"}
 # words that join number words into one figure ("twenty-one", "mil y dos"); text2num knows the rest
 _JOINERS = {"and", "et", "y", "e", "und"}
 _ARTICLES = {"un", "une", "one", "ein", "eine", "uno", "una", "um", "uma"}  # "un accord" is not a figure
@@ -301,16 +323,36 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         if mixed:
             add_words(start, mixed.end(), number + _MIXED_FRACTIONS[mixed.group("fraction")])
     for match in _FRACTION.finditer(folded):
+        share = _share(match, folded)
+        if share is None:
+            continue
         tail = _FRACTION_TAIL.match(folded, match.end())  # "half a percentage point", "half a million"
         if tail and (tail.group("scale") or tail.group("unit")):
             factor = _SCALES[tail.group("scale")] if tail.group("scale") else 1.0
             unit = _UNITS.get(re.sub(r"\s+", " ", tail.group("unit"))) if tail.group("unit") else None
-            add(match.start(), tail.end(), (_FRACTIONS[match.group("word") or "half"] * factor,), unit)
+            add(match.start(), tail.end(), (share * factor,), unit)
         else:
-            add(match.start(), match.end(), (_FRACTIONS[match.group("word") or "half"],), None)
+            add(match.start(), match.end(), (share,), None)
     for start, end, number in words:
         add_words(start, end, number)
     return _ranges(sorted(figures, key=lambda figure: figure.fact.start or 0), folded)
+
+
+def _share(match: re.Match[str], folded: str) -> float | None:
+    """The share a fraction in words states, or None where the words are no share."""
+    if match.group("half"):
+        return 0.5
+    if match.group("den"):
+        parts = _NUMERATORS[match.group("num")]
+        if parts > 1 and "-" not in match.group("join") and not _SHARE_OF.match(folded, match.end()):
+            return None
+        return parts / _DENOMINATORS[match.group("den")]
+    part, whole = (_count(match.group(group)) for group in ("part", "whole"))
+    return part / whole if part and whole and part < whole else None
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _COUNTS.get(word)
 
 
 def _ranges(figures: list[Figure], folded: str) -> list[Figure]:
@@ -329,12 +371,20 @@ _FRACTION_TAIL = re.compile(rf"(?:\s+an?)?{_SCALE}?{_UNIT}?")
 
 
 def _currency_code(text: str, start: int, end: int, unit: str | None) -> tuple[str | None, int]:
-    """A figure's ISO currency code, written before it ("EUR 12 million") or after ("3.000 EUR")."""
+    """A figure's ISO currency code, written before it ("EUR 12 million"), after it ("3.000 EUR"), or as
+    the currency's CLDR name after it ("5 million Australian dollars", "2 millions de francs suisses")."""
     if unit is not None:
         return unit, end
     after = _CURRENCY_CODE.match(text, end)
     if after and after.group("code") in _currency_codes():
         return after.group("code"), after.end()
+    named = _CURRENCY_NAME.match(fold(text), end)
+    if named:
+        words = named.group("words").split()
+        for count in range(len(words), 1, -1):
+            code = _currency_names().get(" ".join(words[:count]))
+            if code:
+                return code, named.start("words") + len(" ".join(words[:count]))
     before = re.search(r"(?<![\w])([A-Z]{3})\s?$", text[max(0, start - 4) : start])
     if before and before.group(1) in _currency_codes():
         return before.group(1), end
@@ -347,6 +397,37 @@ def _currency_codes() -> frozenset[str]:
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies())
+
+
+_CURRENCY_NAME = re.compile(r"\s(?:d'|de\s|of\s)?(?P<words>[^\W\d_]+(?: [^\W\d_]+){1,3})")
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """Every currency's CLDR name, singular and plural, in the wire languages, folded, to its ISO code:
+    "kenyan shillings" and "chelines kenianos" are KES."""
+    from babel.numbers import get_currency_name
+
+    return {
+        fold(get_currency_name(code, count=count, locale=lang)).replace("-", " "): code
+        for lang in sorted(_NUMBER_LANGUAGES)
+        for code in sorted(_currency_codes())
+        for count in (1, 2)
+    }
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> dict[str, frozenset[str]]:
+    """Each ISO code's last name words ("shilling", "shillings", "chelines"): the noun a figure in that
+    currency counts when the wire leaves out the country ("1.2 billion shillings" for "KES 1.2 billion")."""
+    words: dict[str, set[str]] = {}
+    for name, code in _currency_names().items():
+        words.setdefault(code, set()).add(name.split()[-1])
+    return {code: frozenset(found) for code, found in words.items()}
+
+
+def _in_currency(noun: str | None, code: str | None) -> bool:
+    return noun is not None and code is not None and noun in _currency_words().get(code, frozenset())
 
 
 def unit_words() -> frozenset[str]:
@@ -477,11 +558,11 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool, noun
     if summary.unit is None and reference.unit is not None and reference.unit != "h":
         # "8,500 technicians" is not "8 500 km"; "12 billion" may stand for "12 milliards d'euros", and
         # "a 330million loan" for "a £330million loan": the same sum lending the same noun
-        if summary.noun is None:
+        if summary.noun is None or _in_currency(summary.noun, reference.unit):
             return True
-        return same_language and reference.unit in _CURRENCIES and reference.counts(summary.noun)
+        return same_language and reference.unit in _currency_codes() and reference.counts(summary.noun)
     if same_language and summary.unit is not None and reference.unit is None and reference.noun:
-        return False  # "30lb" is not "30 flight attendants"
+        return _in_currency(reference.noun, summary.unit)  # "30lb" is not "30 flight attendants"
     if (
         same_language
         and summary.unit is None
@@ -496,6 +577,8 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool, noun
 
 def _measure(figure: Figure) -> tuple[str, float] | None:
     """A figure's dimension and its unit's size in that dimension's base: ("W", 1e9) for "5 GW"."""
+    if figure.unit in _currency_codes():
+        return figure.unit, 1.0
     if figure.unit is not None:
         return _MEASURES.get(figure.unit)
     return _DURATIONS.get(figure.noun or "")
@@ -524,7 +607,7 @@ def english_figure(figure: Figure) -> str:
 def share_in(fraction: Figure, references: Sequence[Figure]) -> bool:
     """Whether a fraction in words ("a quarter", "fewer than half") states a percentage of the text (25 %,
     47 %) or a ratio of two of its figures ("two of its four berths")."""
-    if fraction.unit or fraction.number not in FRACTION_NAMES or re.search(r"\d", fraction.fact.text):
+    if fraction.unit or not 0 < fraction.number < 1 or not re.search(r"[^\W\d_]", fraction.fact.text):
         return False
     margin = 0.05 if fraction.approximate else 0.01
     low = fraction.number - (margin if fraction.direction <= 0 else 0)  # "over a third" is 33 % to 38 %
