@@ -39,10 +39,19 @@ SAME_FACT = [
     ("fr", "Un quart des lignes sera enterré, selon Enedis.", "Enedis will bury 25% of its lines."),
     ("es", "El Fondo Monetario Internacional prevé un crecimiento.", "The IMF expects growth."),
     ("en", "The Organisation for Economic Co-operation and Development expects growth.", "The OECD expects growth."),
-    # currencies by their CLDR names, with or without the country
+    ("en", "The union represents 1,100 dockers.", "The union represents more than a thousand dockers."),
+    # a range's scale and unit, a change as the difference of two figures or in per cent
+    ("fr", "Le budget passe de 4 à 6 milliards d'euros.", "The budget rises from €4bn to €6bn."),
+    ("fr", "Le budget passe de 4 à 6 milliards d'euros.", "The budget rises by €2 billion to €6 billion."),
+    ("fr", "Le budget passe de 4 à 6 milliards d'euros.", "The budget rises by 50% to €6 billion."),
+    ("en", "Growth was revised to 5.2 per cent from 5.6 per cent.", "Growth was cut by 0.4 percentage points."),
+    # a summary that opens with a figure and names nothing is no lower-case summary
+    ("es", "Llegaron 14,2 millones de turistas en 2025, un 3,1 % más.", "14.2 million tourists came in 2025, up 3.1%."),
+    # currencies by their CLDR names or symbols, with or without the country
     ("en", "The port cost 5 million Australian dollars.", "The port cost AUD 5 million."),
     ("en", "The bank lent 1.2 billion Kenyan shillings.", "The bank lent KES 1.2 billion."),
     ("en", "The bank lent KES 1.2 billion to farmers.", "The bank lent 1.2 billion shillings to farmers."),
+    ("en", "Exports were worth $1.5 billion.", "Exports were worth US$1.5bn."),
 ]
 
 
@@ -86,3 +95,9 @@ def test_an_acronym_holds_only_where_the_wire_spells_it_out_in_a_name() -> None:
     wire = "The International Monetary Fund expects growth of 5.2%, under negotiation with unions."
     report = check_facts(wire, "The IMF and the UN expect growth of 5.2%.", source_lang="en")
     assert [fact.text for fact in report.unverified] == ["UN"]
+
+
+def test_a_change_holds_only_as_the_difference_the_wire_states() -> None:
+    wire = "Le budget passe de 4 à 6 milliards d'euros."
+    report = check_facts(wire, "The budget rises by €2 billion to €6 billion, not by €3 billion.", source_lang="fr")
+    assert [fact.text for fact in report.unverified] == ["€3 billion"]

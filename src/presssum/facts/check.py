@@ -17,7 +17,7 @@ from presssum.facts.align import SUPPORTED, align, cover, coverage, draws_on, st
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline
 from presssum.facts.dates import extract_dates, extract_weekdays
 from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, spelled_out, starts_sentence
-from presssum.facts.numbers import Figure, same_figure, share_in
+from presssum.facts.numbers import Figure, change_in, same_figure, share_in
 from presssum.facts.relations import DATELINE, negation_flags, office_flags, role_flags
 from presssum.facts.text import Sentence, content_words, fold, paragraphs_of, sentences_with_spans, stem
 from presssum.records import Fact, FactReport, FactStatus, KeyFact, ParagraphPair, SentencePair, SummarySentence
@@ -68,6 +68,7 @@ def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str, nouns:
         return (
             any(same_figure(figure, ref, same_language=same_language, nouns=nouns) for ref in text.checked_figures)
             or share_in(figure, text.checked_figures)
+            or change_in(figure, text.checked_figures)
             # a percentage for the wire's share in words: "25%" for "un quart"
             or any(share_in(share, (figure,)) for share in text.checked_figures if 0 < share.number < 1)
         )
@@ -135,20 +136,27 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
         status, reason = _status(fact, figure, lang, units, context)
         checked = fact.model_copy(update={"status": status, "reason": reason})
         {"verified": verified, "elsewhere": uncertain}.get(status, unverified).append(checked)
-    if lang == ENGLISH and summary != summary.lower():
+    lower_case = _lower_case(summary)
+    if lang == ENGLISH and not lower_case:
         for flag in _relation_flags(summary, facts, sentences, units):
             if any(_overlaps(fact, flag) for fact in unverified):
                 continue
             verified = [fact for fact in verified if not _overlaps(fact, flag)]
             uncertain = [fact for fact in uncertain if not _overlaps(fact, flag)]
             (uncertain if flag.status == "elsewhere" else unverified).append(flag)
-    if summary and summary == summary.lower():
+    if lower_case:
         words = _novel_words(summary, lang, units)
         changed = _changed_names(summary, words, units)
         unverified += changed
         rest = [word for word in words if not any(_inside(word, name) for name in changed)]
         (unverified if len(rest) >= LOWERCASE_WORDS else uncertain).extend(rest)
     return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
+
+
+def _lower_case(summary: str) -> bool:
+    """A summary written without capitals, where names cannot be told by them; one that only opens with a
+    figure and names nothing ("14.2 million tourists came in 2025") is cased text."""
+    return summary == summary.lower() and re.search(r"(?:^|[.!?]\s+)[^\W\d_]", summary.strip()) is not None
 
 
 def _related(sentence: str, lang: str, units: Sequence[Unit], kind: str) -> set[int]:

@@ -129,6 +129,8 @@ def _clean_entity(ent: Any, whole: str) -> list[Fact]:
             continue
         if not any(token.pos_ == "PROPN" or (token.is_upper and len(token) > 1) for token in span):
             continue
+        if text[end : end + 1] == "$":
+            continue  # "US$1.5bn", "A$5 million": a currency symbol
         if all(fold(word.group(0)).strip(".") in unit_words() for word in words):
             continue  # "Mds", "EUR": a figure's scale or currency
         facts.append(Fact(text=text, kind="name", value=fold(text), start=start, end=end))
@@ -164,6 +166,8 @@ def _capitalised_names(text: str) -> list[Fact]:
             continue  # "BAKE OFF COOKS UP TOP FIVE SHOWS": a headline or slug in capitals, not a name
         if re.fullmatch(r"[A-Z]{1,3}", name) and re.search(r"\d\s*$", text[:start]):
             continue  # "12 M", "3 B": a scale after a figure, not a name
+        if text[end : end + 1] == "$":
+            continue  # "US$1.5bn", "A$5 million": a currency symbol
         if all(fold(word.group(0)).strip(".") in unit_words() for word in words):
             continue  # "EUR", "Mds", "GW": a figure's currency, scale or unit
         if len(name) > 1:

@@ -30,7 +30,8 @@ _UNITS = {
     "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp", "points de base": "bp",
     "puntos basicos": "bp", "basispunkte": "bp", "punti base": "bp",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "d'euros": "EUR", "de euros": "EUR",
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "de dollars": "USD",
+    "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "r$": "BRL", "s$": "SGD",
+    "usd": "USD", "dollar": "USD", "dollars": "USD", "de dollars": "USD",
     "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "livres": "GBP", "de livres": "GBP",
     "yen": "JPY", "yens": "JPY", "won": "KRW", "wons": "KRW", "chf": "CHF", "francs suisses": "CHF",
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometros": "km", "kilometri": "km", "kilometer": "km",
@@ -93,7 +94,7 @@ _COUNTS = {
     "zehn": 10, "diez": 10, "dieci": 10, "dez": 10,
 }  # fmt: skip
 FRACTION_NAMES = {0.5: "a half", 1 / 3: "a third", 0.25: "a quarter"}
-_PREFIX_CURRENCY = r"(?P<currency>us\$|[€$£])\s?"
+_PREFIX_CURRENCY = r"(?P<currency>(?:us|a|c|hk|nz|r|s)\$|[€$£])\s?"
 _VALUE = r"(?P<value>\d{1,3}(?:[\u00a0\u202f ,.']\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
 _SCALE = r"(?:[\s-]?(?P<scale>" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")\b)"
 _UNIT = (
@@ -136,6 +137,7 @@ _ABOVE = re.compile(r"(?<!\w)(?:more than|over|just over|at least|plus de|mehr a
 _BELOW = re.compile(
     r"(?<!\w)(?:nearly|almost|fewer than|less than|under|just under|up to|presque|fast|knapp|casi|quase)\s*$"
 )
+_CHANGE = re.compile(r"(?<!\w)(?:by|up|down|de|um|en)\s*$")
 # a whole number and a fraction in words: "three and a half", "trois et demi", "tres y medio"
 _MIXED = re.compile(
     r"\s+(?:and\s+(?:a|one)|et|y|e)\s+(?P<fraction>half|quarter|third|demie?|quart|tiers|medio|media|mezzo|mezza)\b"
@@ -162,6 +164,7 @@ class Figure:
     precision: float = 0.0  # the place of its last stated digit: 0.1 for "69.8", 10 for "about 70"
     approximate: bool = False  # "about", "nearly", "fewer than" in front
     direction: int = 0  # 1 after "over", "more than"; -1 after "nearly", "fewer than": the side the fact lies on
+    change: bool = False  # after "by", "up", "down": maybe the difference of two figures ("rises by €2bn to €6bn")
 
     def values(self) -> tuple[float, ...]:
         return self.readings or (self.number,)
@@ -271,14 +274,15 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             readings, noun, following = tuple(r * 10 for r in readings), _DECADES[noun], (_DECADES[noun],)
         number = readings[0]
         fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
-        before = folded[max(0, start - 20) : start]
+        before = re.sub(r"(?<!\w)an?\s+$", "", folded[max(0, start - 22) : start])  # "more than a thousand"
         approximate = _APPROXIMATE.search(before) is not None
         if precision and approximate:
             precision = _rounded_place(number, precision)
         direction = 1 if _ABOVE.search(before) else -1 if _BELOW.search(before) else 0
+        change = _CHANGE.search(_APPROXIMATE.sub("", before)) is not None
         figures.append(
             Figure(fact, number, unit, noun, is_year, core or (start, end), following, readings, precision,
-                   approximate, direction)
+                   approximate, direction, change)
         )  # fmt: skip
 
     def add_words(start: int, end: int, number: float) -> None:
@@ -362,12 +366,21 @@ def _ranges(figures: list[Figure], folded: str) -> list[Figure]:
         first, second = shared[i], shared[i + 1]
         between = folded[first.fact.end or 0 : second.fact.start or 0]
         if first.unit is None and first.noun is None and not first.is_year and _RANGE.fullmatch(between):
-            shared[i] = replace(first, unit=second.unit, noun=second.noun)
+            scale = re.search(_SCALE, fold(second.fact.text)) if not re.search(_SCALE, fold(first.fact.text)) else None
+            factor = _SCALES[scale.group("scale")] if scale else 1.0  # "de 4 à 6 milliards": 4 billion
+            shared[i] = replace(
+                first,
+                number=first.number * factor,
+                readings=tuple(value * factor for value in first.readings),
+                precision=first.precision * factor,
+                unit=second.unit,
+                noun=second.noun,
+            )
     return shared
 
 
 _TAIL = re.compile(rf"{_SCALE}?{_UNIT}?")
-_FRACTION_TAIL = re.compile(rf"(?:\s+an?)?{_SCALE}?{_UNIT}?")
+_FRACTION_TAIL = re.compile(rf"(?:\s+(?:of\s+)?an?)?{_SCALE}?{_UNIT}?")  # "a quarter of a percentage point"
 
 
 def _currency_code(text: str, start: int, end: int, unit: str | None) -> tuple[str | None, int]:
@@ -602,6 +615,34 @@ def english_figure(figure: Figure) -> str:
     return {"EUR": f"€{shown}", "USD": f"${shown}", "GBP": f"£{shown}", "%": f"{shown}%"}.get(
         figure.unit or "", f"{shown} {figure.unit}" if figure.unit else shown
     )
+
+
+def change_in(figure: Figure, references: Sequence[Figure]) -> bool:
+    """Whether a change ("by €2bn", "up 50%", "cut by 0.4 points") is the difference of two figures of one
+    sentence in the same unit (€4bn and €6bn; 5.6 % and 5.2 %, in points) or their change in per cent."""
+    if not figure.change:
+        return False
+    figures = [ref for ref in references if not ref.is_year]
+    for first in figures:
+        for second in figures:
+            if first is second or first.unit != second.unit or not first.number:
+                continue
+            precision = max(first.precision, second.precision)
+            difference = replace(
+                first,
+                number=abs(second.number - first.number),
+                readings=(),
+                unit="pt" if first.unit == "%" else first.unit,
+                precision=precision,
+            )
+            if same_figure(figure, difference, same_language=False):
+                return True
+            if figure.unit == "%" and first.unit != "%":
+                ratio = abs(second.number - first.number) / abs(first.number) * 100
+                if same_figure(figure, replace(first, number=ratio, readings=(), unit="%", precision=0.0),
+                               same_language=False):  # fmt: skip
+                    return True
+    return False
 
 
 def share_in(fraction: Figure, references: Sequence[Figure]) -> bool:
