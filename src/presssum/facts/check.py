@@ -16,10 +16,10 @@ from itertools import pairwise
 from presssum.facts.align import SUPPORTED, align, cover, coverage, draws_on, stop_words
 from presssum.facts.analysis import SourceFacts, TextFacts, analyze_source, analyze_text, dateline
 from presssum.facts.dates import extract_dates, extract_weekdays
-from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, starts_sentence
-from presssum.facts.numbers import Figure, same_figure, share_in
+from presssum.facts.names import DEMONYMS, TITLES, name_forms, name_in, spelled_out, starts_sentence
+from presssum.facts.numbers import Figure, change_in, same_figure, share_in
 from presssum.facts.relations import DATELINE, negation_flags, office_flags, role_flags
-from presssum.facts.text import Sentence, content_words, fold, sentences_with_spans, stem
+from presssum.facts.text import Sentence, content_words, fold, paragraphs_of, sentences_with_spans, stem
 from presssum.records import Fact, FactReport, FactStatus, KeyFact, ParagraphPair, SentencePair, SummarySentence
 
 ENGLISH = "en"
@@ -65,14 +65,20 @@ class Checked:
 def _holds(text: TextFacts, fact: Fact, figure: Figure | None, lang: str, nouns: bool = True) -> bool:
     if fact.kind == "number" and figure is not None:
         same_language = text.lang == lang
-        return any(
-            same_figure(figure, ref, same_language=same_language, nouns=nouns) for ref in text.checked_figures
-        ) or share_in(figure, text.checked_figures)
+        return (
+            any(same_figure(figure, ref, same_language=same_language, nouns=nouns) for ref in text.checked_figures)
+            or share_in(figure, text.checked_figures)
+            or change_in(figure, text.checked_figures)
+            # a percentage for the wire's share in words: "25%" for "un quart"
+            or any(share_in(share, (figure,)) for share in text.checked_figures if 0 < share.number < 1)
+        )
     if fact.kind == "date":
         return any(date.value == fact.value for date in text.dates)
     if fact.text.isupper() and len(fact.text) <= 5:  # an acronym: "UN" is not the French article "un"
         forms = [form.upper() for form in name_forms(fact.text) if len(form) <= 5]
-        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms)
+        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text.text) for form in forms) or any(
+            spelled_out(form, text.folded) for form in name_forms(fact.text)
+        )
     return name_in(fact.text, text.folded)
 
 
@@ -130,20 +136,27 @@ def check_units(summary: str, lang: str, units: Sequence[Unit], contexts: Sequen
         status, reason = _status(fact, figure, lang, units, context)
         checked = fact.model_copy(update={"status": status, "reason": reason})
         {"verified": verified, "elsewhere": uncertain}.get(status, unverified).append(checked)
-    if lang == ENGLISH and summary != summary.lower():
+    lower_case = _lower_case(summary)
+    if lang == ENGLISH and not lower_case:
         for flag in _relation_flags(summary, facts, sentences, units):
             if any(_overlaps(fact, flag) for fact in unverified):
                 continue
             verified = [fact for fact in verified if not _overlaps(fact, flag)]
             uncertain = [fact for fact in uncertain if not _overlaps(fact, flag)]
             (uncertain if flag.status == "elsewhere" else unverified).append(flag)
-    if summary and summary == summary.lower():
+    if lower_case:
         words = _novel_words(summary, lang, units)
         changed = _changed_names(summary, words, units)
         unverified += changed
         rest = [word for word in words if not any(_inside(word, name) for name in changed)]
         (unverified if len(rest) >= LOWERCASE_WORDS else uncertain).extend(rest)
     return FactReport(verified=verified, unverified=unverified, uncertain=uncertain)
+
+
+def _lower_case(summary: str) -> bool:
+    """A summary written without capitals, where names cannot be told by them; one that only opens with a
+    figure and names nothing ("14.2 million tourists came in 2025") is cased text."""
+    return summary == summary.lower() and re.search(r"(?:^|[.!?]\s+)[^\W\d_]", summary.strip()) is not None
 
 
 def _related(sentence: str, lang: str, units: Sequence[Unit], kind: str) -> set[int]:
@@ -278,18 +291,35 @@ def check_facts(
     units = source_units(facts)
     if translation:
         dated = dateline(source, source_lang)
+        english = sentences_with_spans(translation, ENGLISH)
+        twins = _twins(paragraphs_of(source, facts.sentences), paragraphs_of(translation, english))
         units += [
-            Unit(None, (analyze_text(s.text, ENGLISH, dated),)) for s in sentences_with_spans(translation, ENGLISH)
+            Unit(None, (*(units[i].texts[0] for i in twins.get(k, ())), analyze_text(s.text, ENGLISH, dated)))
+            for k, s in enumerate(english)
         ]
-    comparable = [i for i, unit in enumerate(units) if unit.texts[0].lang == summary_lang]
+    comparable = [i for i, unit in enumerate(units) if unit.texts[-1].lang == summary_lang]
     contexts: list[set[int] | None] = []
     for sentence in sentences_with_spans(summary, summary_lang):
         if not comparable:
             contexts.append(None)  # nothing in the summary's language to align to: the whole source is context
             continue
-        chosen = draws_on(sentence.text, [units[i].texts[0].text for i in comparable], summary_lang)
+        chosen = draws_on(sentence.text, [units[i].texts[-1].text for i in comparable], summary_lang)
         contexts.append({comparable[i] for i in chosen})
     return check_units(summary, summary_lang, units, contexts)
+
+
+def _twins(source: Sequence[Sequence[int]], translation: Sequence[Sequence[int]]) -> dict[int, tuple[int, ...]]:
+    """The source sentences each translated sentence renders, where the translation keeps the wire's
+    paragraphs: the sentence of the same number, or the whole paragraph where the sentences were split
+    otherwise. A fact the source sentence writes in its own form ("Cour des comptes", "miles de personas")
+    is then in context wherever its translation is."""
+    if len(source) != len(translation):
+        return {}
+    twins: dict[int, tuple[int, ...]] = {}
+    for original, english in zip(source, translation, strict=True):
+        for position, index in enumerate(english):
+            twins[index] = (original[position],) if len(original) == len(english) else tuple(original)
+    return twins
 
 
 def translation_units(source: SourceFacts, paragraphs: Sequence[ParagraphPair]) -> tuple[list[Unit], list[str]]:

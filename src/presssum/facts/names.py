@@ -129,6 +129,8 @@ def _clean_entity(ent: Any, whole: str) -> list[Fact]:
             continue
         if not any(token.pos_ == "PROPN" or (token.is_upper and len(token) > 1) for token in span):
             continue
+        if text[end : end + 1] == "$":
+            continue  # "US$1.5bn", "A$5 million": a currency symbol
         if all(fold(word.group(0)).strip(".") in unit_words() for word in words):
             continue  # "Mds", "EUR": a figure's scale or currency
         facts.append(Fact(text=text, kind="name", value=fold(text), start=start, end=end))
@@ -164,6 +166,8 @@ def _capitalised_names(text: str) -> list[Fact]:
             continue  # "BAKE OFF COOKS UP TOP FIVE SHOWS": a headline or slug in capitals, not a name
         if re.fullmatch(r"[A-Z]{1,3}", name) and re.search(r"\d\s*$", text[:start]):
             continue  # "12 M", "3 B": a scale after a figure, not a name
+        if text[end : end + 1] == "$":
+            continue  # "US$1.5bn", "A$5 million": a currency symbol
         if all(fold(word.group(0)).strip(".") in unit_words() for word in words):
             continue  # "EUR", "Mds", "GW": a figure's currency, scale or unit
         if len(name) > 1:
@@ -263,11 +267,45 @@ def transliterated(word: str) -> str:
     return key[:-1] if len(key) > 4 and key.endswith("e") else key
 
 
+# words an organisation's name may hold that its acronym skips: "Central Bank of Kenya" is CBK
+_ACRONYM_SKIPS = r"(?:of|the|for|and|de|del|des|du|la|le|der|die|das|des|fur|und|y|et|e|di|della)"
+
+
+def spelled_out(acronym: str, folded: str) -> bool:
+    """Whether a folded text spells out an acronym word by word: "EU" in "european union" or "europaischen
+    union", "IMF" in "international monetary fund", "HR" in "human resources". Inner words like "of" may be
+    skipped in an acronym of three letters or more; each word of a two-letter one has four letters or more,
+    so that two short words do not spell it by chance."""
+    letters = fold(acronym)
+    if not (2 <= len(letters) <= 5 and letters.isalpha()):
+        return False
+    shortest = 3 if len(letters) > 2 else 4
+    rest = r"[^\W\d_]*(?:-[^\W\d_]+)*"  # "Co-operation"
+    skip = rf"(?:\s+{_ACRONYM_SKIPS})?" if len(letters) > 2 else ""
+    words = [re.escape(letter) + rest for letter in letters]
+    pattern = (skip + r"\s+").join(f"({word})" for word in words)
+    common = _common_words()
+    return any(
+        not any(word in common or len(word) < shortest for word in match.groups())
+        for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", folded)
+    )
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Stop words of the wire languages: "under negotiation" does not spell "UN"."""
+    from presssum.facts.align import stop_words
+
+    return frozenset().union(*(stop_words(lang) for lang in ("en", "fr", "de", "es", "it", "pt")))
+
+
 def name_in(name: str, folded: str) -> bool:
     """Whether a folded text holds a name in any form a summary may write it: its forms across languages,
     its words in another order ("Weiming Zhang" for "Zhang Weiming"), without titles ("Mr Marchetti"),
     an initial for a first name ("T. Lebas"), another transliteration ("Sherif" for "Chérif"), or the
-    place an adjective names ("Bavarian" for "Bavaria")."""
+    place an adjective names ("Bavarian" for "Bavaria"), an acronym's words ("EU" for "European Union")."""
+    if name.isupper() and any(spelled_out(form, folded) for form in name_forms(name)):  # "IMF": "fonds monetaire"
+        return True
     if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in name_forms(name)):
         return True
     parts = [part.strip(".'’") for part in re.split(r"[\s-]+", fold(name))]

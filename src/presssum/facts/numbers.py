@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from presssum.facts.dates import known_locale
@@ -24,9 +24,14 @@ _SCALES = {
 }  # fmt: skip
 _UNITS = {
     "%": "%", "pc": "%", "per cent": "%", "percent": "%", "pour cent": "%", "por ciento": "%", "prozent": "%",
-    "per cento": "%", "points de pourcentage": "pt", "percentage points": "pt",
+    "per cento": "%", "points de pourcentage": "pt", "percentage points": "pt", "percentage point": "pt",
+    "point de pourcentage": "pt", "prozentpunkte": "pt", "prozentpunkt": "pt", "puntos porcentuales": "pt",
+    "punto porcentual": "pt", "punti percentuali": "pt", "points": "pt", "point": "pt", "punkte": "pt",
+    "basis points": "bp", "basis point": "bp", "bps": "bp", "bp": "bp", "points de base": "bp",
+    "puntos basicos": "bp", "basispunkte": "bp", "punti base": "bp",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "d'euros": "EUR", "de euros": "EUR",
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "de dollars": "USD",
+    "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "r$": "BRL", "s$": "SGD",
+    "usd": "USD", "dollar": "USD", "dollars": "USD", "de dollars": "USD",
     "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "livres": "GBP", "de livres": "GBP",
     "yen": "JPY", "yens": "JPY", "won": "KRW", "wons": "KRW", "chf": "CHF", "francs suisses": "CHF",
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometros": "km", "kilometri": "km", "kilometer": "km",
@@ -40,14 +45,60 @@ _UNITS = {
     "feet": "ft", "foot": "ft", "ft": "ft", "pieds": "ft", "pies": "ft", "fuss": "ft", "inches": "in",
     "litres": "l", "liters": "l", "litre": "l", "liter": "l", "litros": "l", "litri": "l",
     "gallons": "gal", "gallon": "gal", "galones": "gal", "m3": "m3", "m³": "m3", "hectolitres": "hl",
+    "kw": "kW", "kilowatts": "kW", "kilowatt": "kW", "megawatts": "MW", "megawatt": "MW", "gigawatts": "GW",
+    "gigawatt": "GW", "megavatios": "MW", "gigavatios": "GW", "kwh": "kWh", "kilowatt hours": "kWh",
+    "kilowattheures": "kWh", "megawatt hours": "MWh", "megawattheures": "MWh", "gigawatt hours": "GWh",
+    "terawatt hours": "TWh", "terawattheures": "TWh", "mile": "mi", "kilometre": "km", "kilometro": "km",
+    "tonne": "t", "ton": "t", "hectare": "ha", "kilogram": "kg", "inch": "in", "metern": "m", "hectareas": "ha",
+    "toneladas": "t", "tonnen": "t", "kilometern": "km", "kilometres carres": "km2", "square kilometres": "km2",
+    "km2": "km2", "km²": "km2", "quadratkilometer": "km2",
 }  # fmt: skip
-_FRACTIONS = {"demi": 0.5, "half": 0.5, "tiers": 1 / 3, "third": 1 / 3, "quart": 0.25, "quarter": 0.25}
+# units of one dimension, to one base: "5 GW" is "5 000 MW", "half a percentage point" is "50 basis points"
+_MEASURES = {
+    "kW": ("W", 1e3), "MW": ("W", 1e6), "GW": ("W", 1e9),
+    "kWh": ("Wh", 1e3), "MWh": ("Wh", 1e6), "GWh": ("Wh", 1e9), "TWh": ("Wh", 1e12),
+    "mm": ("m", 1e-3), "cm": ("m", 1e-2), "m": ("m", 1.0), "km": ("m", 1e3), "mi": ("m", 1609.344),
+    "ft": ("m", 0.3048), "in": ("m", 0.0254), "kg": ("g", 1e3), "t": ("g", 1e6), "lb": ("g", 453.59237),
+    "l": ("l", 1.0), "hl": ("l", 100.0), "m3": ("l", 1e3), "gal": ("l", 3.785411784),
+    "bp": ("bp", 1.0), "pt": ("bp", 100.0), "ha": ("m2", 1e4), "km2": ("m2", 1e6),
+    "%": ("%", 1.0), "°": ("°", 1.0),
+}  # fmt: skip
+# durations are counted nouns ("72 hours", "72 Stunden", "three days"), in hours (a month is a twelfth of a year)
+_DURATIONS = {
+    **dict.fromkeys(("hour", "hours", "heure", "heures", "stunde", "stunden", "hora", "horas", "ore"), ("h", 1.0)),
+    **dict.fromkeys(("day", "days", "jour", "jours", "tag", "tage", "tagen", "dia", "dias", "giorni"), ("h", 24.0)),
+    **dict.fromkeys(
+        ("week", "weeks", "semaine", "semaines", "woche", "wochen", "semana", "semanas", "settimane"), ("h", 168.0)
+    ),
+    **dict.fromkeys(("month", "months", "mois", "monat", "monate", "monaten", "meses", "mesi"), ("h", 730.5)),
+    **dict.fromkeys(("year", "years", "ans", "annees", "jahr", "jahre", "jahren", "anos", "anni"), ("h", 8766.0)),
+}  # fmt: skip
+# shares in words: "a quarter", "two-thirds", "trois quarts", "zwei Drittel", "dos tercios", "one in five"
+_NUMERATORS = {
+    **dict.fromkeys(("a", "an", "one", "un", "une", "ein", "eine", "einen", "uno", "una", "um", "uma"), 1),
+    **dict.fromkeys(("two", "deux", "zwei", "dos", "due", "dois", "duas"), 2),
+    **dict.fromkeys(("three", "trois", "drei", "tres", "tre"), 3),
+    **dict.fromkeys(("four", "quatre", "vier", "cuatro", "quattro", "quatro"), 4),
+}  # fmt: skip
+_DENOMINATORS = {
+    **dict.fromkeys(("half", "halves", "demi"), 2),
+    **dict.fromkeys(("third", "thirds", "tiers", "drittel", "tercio", "tercios", "terzo", "terzi", "terco"), 3),
+    **dict.fromkeys(("quarter", "quarters", "quart", "quarts", "viertel", "cuarto", "cuartos", "quarto", "quarti"), 4),
+    **dict.fromkeys(("fifth", "fifths", "cinquieme", "cinquiemes", "funftel", "quinto", "quintos", "quinti"), 5),
+    **dict.fromkeys(("tenth", "tenths", "dixieme", "dixiemes", "zehntel", "decimo", "decimos", "decimi"), 10),
+}  # fmt: skip
+_COUNTS = {
+    **_NUMERATORS, "five": 5, "cinq": 5, "funf": 5, "cinco": 5, "cinque": 5, "six": 6, "sechs": 6, "seis": 6,
+    "sei": 6, "seven": 7, "sept": 7, "sieben": 7, "siete": 7, "sette": 7, "eight": 8, "huit": 8, "acht": 8,
+    "ocho": 8, "otto": 8, "nine": 9, "neuf": 9, "neun": 9, "nueve": 9, "nove": 9, "ten": 10, "dix": 10,
+    "zehn": 10, "diez": 10, "dieci": 10, "dez": 10,
+}  # fmt: skip
 FRACTION_NAMES = {0.5: "a half", 1 / 3: "a third", 0.25: "a quarter"}
-_PREFIX_CURRENCY = r"(?P<currency>us\$|[€$£])\s?"
+_PREFIX_CURRENCY = r"(?P<currency>(?:us|a|c|hk|nz|r|s)\$|[€$£])\s?"
 _VALUE = r"(?P<value>\d{1,3}(?:[\u00a0\u202f ,.']\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
 _SCALE = r"(?:[\s-]?(?P<scale>" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")\b)"
 _UNIT = (
-    r"(?:\s?(?P<unit>"
+    r"(?:[\s-]?(?P<unit>"
     + "|".join(sorted((re.escape(unit).replace(r"\ ", r"\s") for unit in _UNITS), key=len, reverse=True))
     + r")(?!\w))"
 )
@@ -59,13 +110,16 @@ _TIME = re.compile(
 )
 # a bare "half" is a share, but not in a compound ("fly-half", "half-time") nor a match's "first half"
 _FRACTION = re.compile(
-    r"\b(?:(?:un|une|a|one)\s+(?P<word>demi|tiers|quart|half|third|quarter)"
-    r"|(?:la\s+)?(?<!first )(?<!second )(?<!-)(?P<half>moitie|half)(?!-))\b"
+    rf"\b(?:(?P<num>{'|'.join(_NUMERATORS)})(?P<join>[\s-]+)(?P<den>{'|'.join(_DENOMINATORS)})"
+    r"|(?P<part>\d{1,2}|[^\W\d_]+)\s+(?:in|out\s+of|sur|de\s+cada|von)\s+(?P<whole>\d{1,3}|[^\W\d_]+)"
+    r"|(?:(?:la|die)\s+)?(?<!first )(?<!second )(?<!-)(?P<half>moitie|half|halfte|mitad|metade)(?!-))\b"
 )
+# a share of two or more parts is one when hyphenated or followed by what it is a share of: "two-thirds",
+# "trois quarts des salariés"; "two quarters in a row" counts quarters
+_SHARE_OF = re.compile(r"\s+(?:of|des?|du|d'|der|del|dei|degli|das)\b|\s*(?:[.,;:]|$)")
 _NOUN = re.compile(r"\s*(?:(?:de|of|des|du)\s+|d')?(?P<noun>[^\W\d_]{3,})")  # "degrees" is not "de grees"
 _PHRASE_END = re.compile(r"[.,;:!?()\[\]\"«»\n]")
 _DECADES = {"decades": "years", "decade": "years", "decennies": "ans", "jahrzehnte": "jahre", "decadas": "anos"}
-_CURRENCIES = {"EUR", "USD", "GBP", "JPY", "KRW", "CHF"}
 # words that join number words into one figure ("twenty-one", "mil y dos"); text2num knows the rest
 _JOINERS = {"and", "et", "y", "e", "und"}
 _ARTICLES = {"un", "une", "one", "ein", "eine", "uno", "una", "um", "uma"}  # "un accord" is not a figure
@@ -78,6 +132,20 @@ _APPROXIMATE = re.compile(
     r"autour de|etwa|rund|fast|knapp|uber|mehr als|cerca de|alrededor de|casi|unos|unas|mas de|"
     r"circa|quasi|oltre|intorno a|quase|mais de)\s*$"
 )
+# which side of its figure a qualified one lies: "over a third" is at least 33 %, "nearly half" at most 50 %
+_ABOVE = re.compile(r"(?<!\w)(?:more than|over|just over|at least|plus de|mehr als|uber|mas de|oltre|mais de)\s*$")
+_BELOW = re.compile(
+    r"(?<!\w)(?:nearly|almost|fewer than|less than|under|just under|up to|presque|fast|knapp|casi|quase)\s*$"
+)
+_CHANGE = re.compile(r"(?<!\w)(?:by|up|down|de|um|en)\s*$")
+# a whole number and a fraction in words: "three and a half", "trois et demi", "tres y medio"
+_MIXED = re.compile(
+    r"\s+(?:and\s+(?:a|one)|et|y|e)\s+(?P<fraction>half|quarter|third|demie?|quart|tiers|medio|media|mezzo|mezza)\b"
+)
+_MIXED_FRACTIONS = {"half": 0.5, "demi": 0.5, "demie": 0.5, "medio": 0.5, "media": 0.5, "mezzo": 0.5, "mezza": 0.5,
+                    "quarter": 0.25, "quart": 0.25, "third": 1 / 3, "tiers": 1 / 3}  # fmt: skip
+# two figures sharing the second one's unit: "from 2,800 to 5,000 megawatts", "zwischen 2 und 3 Prozent"
+_RANGE = re.compile(r"\s*(?:to|and|or|a|et|ou|bis|und|oder|y|o|e|-|–)\s*")
 _CURRENCY_CODE = re.compile(r"\s?(?P<code>[A-Z]{3})(?![\w])")
 
 
@@ -95,13 +163,19 @@ class Figure:
     readings: tuple[float, ...] = ()  # every value it may be: "3.000" is 3 or 3000 outside its own locale
     precision: float = 0.0  # the place of its last stated digit: 0.1 for "69.8", 10 for "about 70"
     approximate: bool = False  # "about", "nearly", "fewer than" in front
+    direction: int = 0  # 1 after "over", "more than"; -1 after "nearly", "fewer than": the side the fact lies on
+    change: bool = False  # after "by", "up", "down": maybe the difference of two figures ("rises by €2bn to €6bn")
 
     def values(self) -> tuple[float, ...]:
         return self.readings or (self.number,)
 
     def rounds_to(self, reference: float) -> bool:
         """Whether `reference` written at this figure's precision reads as this figure: "70%" for 69.8 %."""
-        return any(abs(value - reference) <= self.precision / 2 * (1 + 1e-9) for value in self.values())
+        width = self.precision * (1 + 1e-9)
+        return any(
+            value - width / 2 * (1 - self.direction) <= reference <= value + width / 2 * (1 + self.direction)
+            for value in self.values()
+        )
 
     def counts(self, noun: str) -> bool:
         """Whether `noun` is among the words this figure counts: "four continents" = "four different continents"."""
@@ -194,13 +268,33 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             return
         taken.append((start, end))
         noun, following = _noun_after(folded, end, lang), _words_after(folded, end, lang)
+        if unit is None and noun in _UNITS:  # "33,5 millions de tonnes", "10,2 Metern"
+            unit = _UNITS[noun]
         if noun in _DECADES:  # "two decades" is "twenty years"
             readings, noun, following = tuple(r * 10 for r in readings), _DECADES[noun], (_DECADES[noun],)
         number = readings[0]
         fact = Fact(text=text[start:end], kind="number", value=canonical(number), start=start, end=end)
-        if precision and _APPROXIMATE.search(folded[max(0, start - 20) : start]):
+        before = re.sub(r"(?<!\w)an?\s+$", "", folded[max(0, start - 22) : start])  # "more than a thousand"
+        approximate = _APPROXIMATE.search(before) is not None
+        if precision and approximate:
             precision = _rounded_place(number, precision)
-        figures.append(Figure(fact, number, unit, noun, is_year, core or (start, end), following, readings, precision))
+        direction = 1 if _ABOVE.search(before) else -1 if _BELOW.search(before) else 0
+        change = _CHANGE.search(_APPROXIMATE.sub("", before)) is not None
+        figures.append(
+            Figure(fact, number, unit, noun, is_year, core or (start, end), following, readings, precision,
+                   approximate, direction, change)
+        )  # fmt: skip
+
+    def add_words(start: int, end: int, number: float) -> None:
+        tail = _TAIL.match(folded, end)
+        unit_text = tail.group("unit") if tail else None
+        scale = tail.group("scale") if tail else None
+        factor = _SCALES[scale] if scale else 1.0
+        unit = _UNITS.get(re.sub(r"\s+", " ", unit_text)) if unit_text else None
+        tail_end = tail.end() if tail and (unit or scale) else end
+        unit, tail_end = _currency_code(text, start, tail_end, unit)
+        add(start, tail_end, (number * factor,), unit, core=(start, tail.end("scale") if scale and tail else end),
+            precision=factor)  # fmt: skip
 
     for match in _TIME.finditer(folded):
         suffix = (match.group("suffix") or "").replace(".", "")
@@ -225,33 +319,85 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         core = (match.start("value"), match.end("scale") if scale else match.end("value"))
         precision = _precision(match.group("value"), lang) * factor
         add(match.start(), end, tuple(r * factor for r in readings), unit, is_year, core, precision)
-    for match in _FRACTION.finditer(folded):
-        add(match.start(), match.end(), (_FRACTIONS[match.group("word") or "half"],), None)
     lowered = text.lower()
     words_text = lowered if len(lowered) == len(text) else folded  # "fünf", "milhões" keep their accents
-    for start, end, number in _number_words(words_text, lang):
-        tail = _TAIL.match(folded, end)
-        unit_text = tail.group("unit") if tail else None
-        scale = tail.group("scale") if tail else None
-        factor = _SCALES[scale] if scale else 1.0
-        unit = _UNITS.get(re.sub(r"\s+", " ", unit_text)) if unit_text else None
-        tail_end = tail.end() if tail and (unit or scale) else end
-        unit, tail_end = _currency_code(text, start, tail_end, unit)
-        add(start, tail_end, (number * factor,), unit, core=(start, tail.end("scale") if scale and tail else end),
-            precision=factor)  # fmt: skip
-    return sorted(figures, key=lambda figure: figure.fact.start or 0)
+    words = _number_words(words_text, lang)
+    for start, end, number in words:  # "three and a half per cent" first, or "a half" would be read alone
+        mixed = _MIXED.match(folded, end)
+        if mixed:
+            add_words(start, mixed.end(), number + _MIXED_FRACTIONS[mixed.group("fraction")])
+    for match in _FRACTION.finditer(folded):
+        share = _share(match, folded)
+        if share is None:
+            continue
+        tail = _FRACTION_TAIL.match(folded, match.end())  # "half a percentage point", "half a million"
+        if tail and (tail.group("scale") or tail.group("unit")):
+            factor = _SCALES[tail.group("scale")] if tail.group("scale") else 1.0
+            unit = _UNITS.get(re.sub(r"\s+", " ", tail.group("unit"))) if tail.group("unit") else None
+            add(match.start(), tail.end(), (share * factor,), unit)
+        else:
+            add(match.start(), match.end(), (share,), None)
+    for start, end, number in words:
+        add_words(start, end, number)
+    return _ranges(sorted(figures, key=lambda figure: figure.fact.start or 0), folded)
+
+
+def _share(match: re.Match[str], folded: str) -> float | None:
+    """The share a fraction in words states, or None where the words are no share."""
+    if match.group("half"):
+        return 0.5
+    if match.group("den"):
+        parts = _NUMERATORS[match.group("num")]
+        if parts > 1 and "-" not in match.group("join") and not _SHARE_OF.match(folded, match.end()):
+            return None
+        return parts / _DENOMINATORS[match.group("den")]
+    part, whole = (_count(match.group(group)) for group in ("part", "whole"))
+    return part / whole if part and whole and part < whole else None
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _COUNTS.get(word)
+
+
+def _ranges(figures: list[Figure], folded: str) -> list[Figure]:
+    """A figure without a unit before one with it, in a range, takes its unit: "from 2,800 to 5,000 MW"."""
+    shared = list(figures)
+    for i in range(len(shared) - 2, -1, -1):
+        first, second = shared[i], shared[i + 1]
+        between = folded[first.fact.end or 0 : second.fact.start or 0]
+        if first.unit is None and first.noun is None and not first.is_year and _RANGE.fullmatch(between):
+            scale = re.search(_SCALE, fold(second.fact.text)) if not re.search(_SCALE, fold(first.fact.text)) else None
+            factor = _SCALES[scale.group("scale")] if scale else 1.0  # "de 4 à 6 milliards": 4 billion
+            shared[i] = replace(
+                first,
+                number=first.number * factor,
+                readings=tuple(value * factor for value in first.readings),
+                precision=first.precision * factor,
+                unit=second.unit,
+                noun=second.noun,
+            )
+    return shared
 
 
 _TAIL = re.compile(rf"{_SCALE}?{_UNIT}?")
+_FRACTION_TAIL = re.compile(rf"(?:\s+(?:of\s+)?an?)?{_SCALE}?{_UNIT}?")  # "a quarter of a percentage point"
 
 
 def _currency_code(text: str, start: int, end: int, unit: str | None) -> tuple[str | None, int]:
-    """A figure's ISO currency code, written before it ("EUR 12 million") or after ("3.000 EUR")."""
+    """A figure's ISO currency code, written before it ("EUR 12 million"), after it ("3.000 EUR"), or as
+    the currency's CLDR name after it ("5 million Australian dollars", "2 millions de francs suisses")."""
     if unit is not None:
         return unit, end
     after = _CURRENCY_CODE.match(text, end)
     if after and after.group("code") in _currency_codes():
         return after.group("code"), after.end()
+    named = _CURRENCY_NAME.match(fold(text), end)
+    if named:
+        words = named.group("words").split()
+        for count in range(len(words), 1, -1):
+            code = _currency_names().get(" ".join(words[:count]))
+            if code:
+                return code, named.start("words") + len(" ".join(words[:count]))
     before = re.search(r"(?<![\w])([A-Z]{3})\s?$", text[max(0, start - 4) : start])
     if before and before.group(1) in _currency_codes():
         return before.group(1), end
@@ -264,6 +410,37 @@ def _currency_codes() -> frozenset[str]:
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies())
+
+
+_CURRENCY_NAME = re.compile(r"\s(?:d'|de\s|of\s)?(?P<words>[^\W\d_]+(?: [^\W\d_]+){1,3})")
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """Every currency's CLDR name, singular and plural, in the wire languages, folded, to its ISO code:
+    "kenyan shillings" and "chelines kenianos" are KES."""
+    from babel.numbers import get_currency_name
+
+    return {
+        fold(get_currency_name(code, count=count, locale=lang)).replace("-", " "): code
+        for lang in sorted(_NUMBER_LANGUAGES)
+        for code in sorted(_currency_codes())
+        for count in (1, 2)
+    }
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> dict[str, frozenset[str]]:
+    """Each ISO code's last name words ("shilling", "shillings", "chelines"): the noun a figure in that
+    currency counts when the wire leaves out the country ("1.2 billion shillings" for "KES 1.2 billion")."""
+    words: dict[str, set[str]] = {}
+    for name, code in _currency_names().items():
+        words.setdefault(code, set()).add(name.split()[-1])
+    return {code: frozenset(found) for code, found in words.items()}
+
+
+def _in_currency(noun: str | None, code: str | None) -> bool:
+    return noun is not None and code is not None and noun in _currency_words().get(code, frozenset())
 
 
 def unit_words() -> frozenset[str]:
@@ -366,7 +543,22 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
 
 def same_figure(summary: Figure, reference: Figure, *, same_language: bool, nouns: bool = True) -> bool:
     """Equal value (in either locale's reading, or rounded as the summary states it: "about 70%" for 69.8 %)
-    and unit; in one language also the counted noun, when both name one."""
+    and unit; in one language also the counted noun, when both name one. A unit converts within its
+    dimension: "5 GW" is "5,000 megawatts", "three days" "72 hours", "25 basis points" "a quarter point"."""
+    mine, theirs = _measure(summary), _measure(reference)
+    if mine and theirs and mine[0] != theirs[0]:
+        return False  # "10.2 feet" is not "10,2 Metern" in any language, "26 weeks" not "26 Monate"
+    if mine and theirs and mine[1] != theirs[1]:
+        ratio = mine[1] / theirs[1]
+        converted = replace(
+            summary,
+            number=summary.number * ratio,
+            readings=tuple(value * ratio for value in summary.readings),
+            precision=summary.precision * ratio,
+            unit=reference.unit,
+            noun=reference.noun,
+        )
+        return same_figure(converted, reference, same_language=same_language, nouns=nouns)
     if not any(
         abs(value - ref) <= 1e-9 * max(1.0, abs(ref))
         or (summary.precision > reference.precision and summary.rounds_to(ref))
@@ -379,11 +571,11 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool, noun
     if summary.unit is None and reference.unit is not None and reference.unit != "h":
         # "8,500 technicians" is not "8 500 km"; "12 billion" may stand for "12 milliards d'euros", and
         # "a 330million loan" for "a £330million loan": the same sum lending the same noun
-        if summary.noun is None:
+        if summary.noun is None or _in_currency(summary.noun, reference.unit):
             return True
-        return same_language and reference.unit in _CURRENCIES and reference.counts(summary.noun)
+        return same_language and reference.unit in _currency_codes() and reference.counts(summary.noun)
     if same_language and summary.unit is not None and reference.unit is None and reference.noun:
-        return False  # "30lb" is not "30 flight attendants"
+        return _in_currency(reference.noun, summary.unit)  # "30lb" is not "30 flight attendants"
     if (
         same_language
         and summary.unit is None
@@ -394,6 +586,15 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool, noun
         # the counted noun may follow an adjective on either side: "four (different) continents"
         return not nouns or reference.counts(summary.noun) or summary.counts(reference.noun)
     return True
+
+
+def _measure(figure: Figure) -> tuple[str, float] | None:
+    """A figure's dimension and its unit's size in that dimension's base: ("W", 1e9) for "5 GW"."""
+    if figure.unit in _currency_codes():
+        return figure.unit, 1.0
+    if figure.unit is not None:
+        return _MEASURES.get(figure.unit)
+    return _DURATIONS.get(figure.noun or "")
 
 
 def english_figure(figure: Figure) -> str:
@@ -416,13 +617,43 @@ def english_figure(figure: Figure) -> str:
     )
 
 
+def change_in(figure: Figure, references: Sequence[Figure]) -> bool:
+    """Whether a change ("by €2bn", "up 50%", "cut by 0.4 points") is the difference of two figures of one
+    sentence in the same unit (€4bn and €6bn; 5.6 % and 5.2 %, in points) or their change in per cent."""
+    if not figure.change:
+        return False
+    figures = [ref for ref in references if not ref.is_year]
+    for first in figures:
+        for second in figures:
+            if first is second or first.unit != second.unit or not first.number:
+                continue
+            precision = max(first.precision, second.precision)
+            difference = replace(
+                first,
+                number=abs(second.number - first.number),
+                readings=(),
+                unit="pt" if first.unit == "%" else first.unit,
+                precision=precision,
+            )
+            if same_figure(figure, difference, same_language=False):
+                return True
+            if figure.unit == "%" and first.unit != "%":
+                ratio = abs(second.number - first.number) / abs(first.number) * 100
+                if same_figure(figure, replace(first, number=ratio, readings=(), unit="%", precision=0.0),
+                               same_language=False):  # fmt: skip
+                    return True
+    return False
+
+
 def share_in(fraction: Figure, references: Sequence[Figure]) -> bool:
     """Whether a fraction in words ("a quarter", "fewer than half") states a percentage of the text (25 %,
     47 %) or a ratio of two of its figures ("two of its four berths")."""
-    if fraction.unit or fraction.number not in FRACTION_NAMES or re.search(r"\d", fraction.fact.text):
+    if fraction.unit or not 0 < fraction.number < 1 or not re.search(r"[^\W\d_]", fraction.fact.text):
         return False
     margin = 0.05 if fraction.approximate else 0.01
-    if any(ref.unit == "%" and abs(ref.number / 100 - fraction.number) <= margin for ref in references):
+    low = fraction.number - (margin if fraction.direction <= 0 else 0)  # "over a third" is 33 % to 38 %
+    high = fraction.number + (margin if fraction.direction >= 0 else 0)  # "nearly half" 45 % to 50 %
+    if any(ref.unit == "%" and low - 1e-9 <= ref.number / 100 <= high + 1e-9 for ref in references):
         return True
     counts = [ref.number for ref in references if ref.unit is None and not ref.is_year and ref.number >= 1]
     return any(abs(part / whole - fraction.number) < 1e-9 for part in counts for whole in counts if part < whole)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,10 +46,13 @@ class Sentence:
         return self.start + len(self.text)
 
 
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")  # lines up to a blank line
+
+
 def sentences_with_spans(text: str, lang: str) -> list[Sentence]:
     """Every sentence of every paragraph of `text`, with its offset in `text`."""
     sentences = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+    for paragraph in PARAGRAPH.finditer(text):
         cursor = paragraph.start()
         for sentence in split_sentences(paragraph.group(0), lang):
             start = text.find(sentence, cursor)
@@ -57,6 +61,17 @@ def sentences_with_spans(text: str, lang: str) -> list[Sentence]:
             sentences.append(Sentence(sentence, start))
             cursor = start + len(sentence)
     return sentences
+
+
+def paragraphs_of(text: str, sentences: Sequence[Sentence]) -> list[list[int]]:
+    """The indices of `sentences` in each paragraph of `text`, in order."""
+    spans = [match.span() for match in PARAGRAPH.finditer(text)]
+    grouped: list[list[int]] = [[] for _ in spans]
+    for index, sentence in enumerate(sentences):
+        at = next((i for i, (start, end) in enumerate(spans) if start <= sentence.start < end), None)
+        if at is not None:
+            grouped[at].append(index)
+    return grouped
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
