@@ -45,6 +45,7 @@ _RANGE_WORDS = r"(?:et|und|and|y|e|en|to|al|au|bis|a|tot|-|–)"
 _RANGE_START = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s*{_RANGE_WORDS}\s*$")
 _RANGE_END = re.compile(rf"\s*{_RANGE_WORDS}\s*(?P<day>\d{{1,2}})(?![\d.,]\d)")
 _SIMILAR_SPELLING = 0.75
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 T = TypeVar("T")
 # The dateline before a lead ('MADRID, 25 oct (AFP) - ', 'MADRID (AP) — '), and the end of the lead's first sentence.
 _DATELINE = re.compile(r"^[^()]{0,80}\([^)]{1,40}\)\s*\.?\s*[-–—:]+\s*")
@@ -323,7 +324,23 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
                     claims=_claims((name, date.text.rstrip("."), english_date(date.value)) for name, date in cluster),
                 )
             )
+        else:
+            rows += _year_rows(cluster)
     return rows
+
+
+def _year_rows(cluster: list[tuple[str, Fact]]) -> list[Disagreement]:
+    """One day given in two years ('1er janvier 2027' against '1 de enero de 2028', when a law takes effect).
+
+    A bare year says too little of what it dates (a budget year, a target); a day and month with a year
+    dates an event, and agencies that date one day of the story in different years disagree on its year.
+    """
+    dated = [(name, date, _YEAR.search(date.text)) for name, date in cluster]
+    years = [(name, date, int(year.group(0))) for name, date, year in dated if year]
+    if not _disagree({(name, year) for name, _, year in years}):
+        return []
+    claims = _claims((name, date.text.rstrip("."), f"{english_date(date.value)}, {year}") for name, date, year in years)
+    return [Disagreement(kind="date", about="year", claims=claims)]
 
 
 def _range_days(wire: StoryWire, dates: Iterable[Fact]) -> set[str]:
