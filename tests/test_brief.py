@@ -301,7 +301,7 @@ def test_published_reads_iso_and_rfc_2822_dates_as_utc() -> None:
 
 
 # The hard set: tests/data/brief-v2/dev (50 plain-text wires, 15 stories, 7 languages, look-alike stories).
-# Only its development half is read here; the held-out half is scored once, by hand (docs/brief.md).
+# The halves scored once by hand (docs/brief.md) are read here too since: heldout, heldout2. A later unseen half is not.
 DEV = Path(__file__).parent / "data" / "brief-v2" / "dev"
 
 
@@ -312,7 +312,9 @@ def dev() -> tuple[list[StoryWire], list[str]]:
     return labelled_set(DEV)
 
 
-@pytest.mark.parametrize("half", [DEV, DEV.parent / "heldout"], ids=["dev", "heldout"])
+@pytest.mark.parametrize(
+    "half", [DEV, DEV.parent / "heldout", DEV.parent / "heldout2"], ids=["dev", "heldout", "heldout2"]
+)
 def test_labelled_halves_are_grouped_by_event_and_their_disagreements_surfaced_by_the_unseen_sets_scorer(
     half: Path,
 ) -> None:
@@ -466,3 +468,51 @@ def test_where_the_lead_says_it_happened_is_set_against_another_agency_s_town(tm
         "place",
         {"AFP": "Saint-Fons", "Reuters": "Feyzin"},
     )
+
+
+def test_a_headline_s_news_is_its_predicate_not_the_verdict_that_describes_its_subject(tmp_path: Path) -> None:
+    texts = {
+        "pt.txt": "Condenado em fuga por fraude ao IVA detido nos Países Baixos\n\nLISBOA, 16 set (Lusa) - Um dos "
+        "arguidos condenados na terça-feira foi hoje detido. Tinha sido condenado a sete anos de prisão.",
+        "fr.txt": "Fraude à la TVA: un Portugais condamné par défaut arrêté aux Pays-Bas\n\nLA HAYE, 16 sept (AFP) - "
+        "La police a arrêté un Portugais condamné la veille. Il avait été condamné à sept ans de prison.",
+        "es.txt": "Detenido en Marbella un fugitivo de la mafia condenado ayer en Italia\n\nMADRID, 3 mar (EFE).- "
+        "La policía ha detenido a un hombre condenado ayer. Fue condenado a catorce años de cárcel.",
+        "nl.txt": "Portugees opgepakt in Breda na veroordeling voor btw-fraude\n\nBREDA, 16 september (ANP) - De "
+        "politie heeft een man aangehouden die een dag eerder was veroordeeld tot zeven jaar cel.",
+        "de.txt": "Verurteilter Betrüger in den Niederlanden gefasst\n\nBERLIN, 16. September (dpa) - Ein am "
+        "Vortag verurteilter Mann wurde gefasst. Das Urteil lautete auf sieben Jahre Haft.",
+    }
+    wires = wires_from(tmp_path, texts)
+    assert {Path(wire.article.input).name: wire.event for wire in wires} == dict.fromkeys(texts, "arrest")
+
+
+def test_the_agency_is_the_dateline_s_bracket_that_is_no_country(tmp_path: Path) -> None:
+    from presssum.disagree import agency
+
+    (wire,) = wires_from(
+        tmp_path, {"es.txt": "Incendio en Arouca\n\nAROUCA (Portugal), 14 sep (EFE).- El fuego sigue activo."}
+    )
+    assert agency(wire) == "EFE"
+
+
+def test_a_surname_two_ways_and_a_year_two_ways_are_disagreements_an_institution_in_two_languages_is_not(
+    tmp_path: Path,
+) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "pt.txt": "Detido em Breda\n\nLISBOA, 16 set (Lusa) - O homem foi detido em Breda, segundo a Proteção "
+            "Civil. O suspeito, Rui Fontes, de 46 anos, estava em fuga. A lei entra em vigor a 1 de janeiro de 2027.",
+            "fr.txt": "Arrêté à Breda\n\nLA HAYE, 16 sept (AFP) - L'homme a été arrêté à Breda. Le suspect, Rui "
+            "Fonseca, était en fuite. La loi entre en vigueur le 1er janvier 2027.",
+            "es.txt": "Detenido en Breda\n\nAROUCA (Portugal), 16 sep (EFE).- El hombre fue detenido en Breda, según "
+            "la Protección Civil. El sospechoso, Rui Fontes, estaba huido. La ley entra en vigor el 1 de enero "
+            "de 2028.",
+        },
+    )
+    rows = {row.about: {claim.source: claim.value for claim in row.claims} for row in disagreements(wires)}
+    assert rows == {
+        "name": {"Lusa": "Rui Fontes", "EFE": "Rui Fontes", "AFP": "Rui Fonseca"},
+        "year": {"Lusa": "January 1, 2027", "AFP": "January 1, 2027", "EFE": "January 1, 2028"},
+    }

@@ -45,6 +45,11 @@ _RANGE_WORDS = r"(?:et|und|and|y|e|en|to|al|au|bis|a|tot|-|–)"
 _RANGE_START = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s*{_RANGE_WORDS}\s*$")
 _RANGE_END = re.compile(rf"\s*{_RANGE_WORDS}\s*(?P<day>\d{{1,2}})(?![\d.,]\d)")
 _SIMILAR_SPELLING = 0.75
+# Endings one noun takes in the wires' languages ('proteção', 'protección', 'protection', 'protezione').
+_NOUN_ENDING = re.compile(
+    r"(?:c?cion|cao|coes|ciones|tion|tions|zione|zioni|sion|sione|sao|dade|dad|tat|teit|ia|ie|io|o|a|e|i|es|os|as|s)$"
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 T = TypeVar("T")
 # The dateline before a lead ('MADRID, 25 oct (AFP) - ', 'MADRID (AP) — '), and the end of the lead's first sentence.
 _DATELINE = re.compile(r"^[^()]{0,80}\([^)]{1,40}\)\s*\.?\s*[-–—:]+\s*")
@@ -323,7 +328,23 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
                     claims=_claims((name, date.text.rstrip("."), english_date(date.value)) for name, date in cluster),
                 )
             )
+        else:
+            rows += _year_rows(cluster)
     return rows
+
+
+def _year_rows(cluster: list[tuple[str, Fact]]) -> list[Disagreement]:
+    """One day given in two years ('1er janvier 2027' against '1 de enero de 2028', when a law takes effect).
+
+    A bare year says too little of what it dates (a budget year, a target); a day and month with a year
+    dates an event, and agencies that date one day of the story in different years disagree on its year.
+    """
+    dated = [(name, date, _YEAR.search(date.text)) for name, date in cluster]
+    years = [(name, date, int(year.group(0))) for name, date, year in dated if year]
+    if not _disagree({(name, year) for name, _, year in years}):
+        return []
+    claims = _claims((name, date.text.rstrip("."), f"{english_date(date.value)}, {year}") for name, date, year in years)
+    return [Disagreement(kind="date", about="year", claims=claims)]
 
 
 def _range_days(wire: StoryWire, dates: Iterable[Fact]) -> set[str]:
@@ -343,21 +364,39 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     """Names spelt two ways: they share a word, differ by a letter or two in another, and no wire has both.
 
     Only what looks like a person's name counts: 'La Commission' and 'La Commissione', 'Consejo de Ministros'
-    and 'Conselho de Ministros' are one institution in two languages.
+    and 'Conselho de Ministros', 'Proteção Civil' and 'Protección Civil' are one institution in two languages.
+    One person named two ways is one slot filled differently: the only 'Rui ...' each agency names, 'Rui
+    Fontes' in two agencies' wires and 'Rui Fonseca' in a third's, is one man whose surname they disagree on
+    (see `_misspelt`).
     """
-    spelt: dict[str, tuple[str, set[str]]] = {}
+    spelt: dict[str, tuple[str, set[str], set[str]]] = {}
     for name, wires in latest.items():
-        for span in (span for wire in wires for span in wire.facts.name_spans if _personal(span)):
-            for candidate in {span, " ".join(span.split()[-2:])}:  # "Behördenchefin Ingrid Bauer" names "Ingrid Bauer"
-                spelt.setdefault(fold(candidate), (candidate, set()))[1].add(name)
+        for wire in wires:
+            for span in (span for span in wire.facts.name_spans if _personal(span)):
+                for candidate in {span, " ".join(span.split()[-2:])}:  # "Behördenchefin Ingrid Bauer": "Ingrid Bauer"
+                    found = spelt.setdefault(fold(candidate), (candidate, set(), set()))
+                    found[1].add(name)
+                    found[2].add(wire.lang)
+    given: dict[tuple[str, str], set[str]] = {}  # (agency, given name) -> the full names it opens
+    for folded, (_, agencies, _) in spelt.items():
+        for name in agencies:
+            given.setdefault((name, folded.split()[0]), set()).add(folded)
     rows = []
-    for a, (written_a, agencies_a) in spelt.items():
-        for b, (written_b, agencies_b) in spelt.items():
-            if a < b and _misspelt(a, b) and not agencies_a & agencies_b:
-                claims = [Claim(source=n, text=written_a, value=written_a) for n in agencies_a]
-                claims += [Claim(source=n, text=written_b, value=written_b) for n in agencies_b]
-                ordered = tuple(sorted(claims, key=lambda claim: claim.source))
-                rows.append(Disagreement(kind="name", about="name", claims=ordered))
+    for a, (written_a, agencies_a, langs_a) in spelt.items():
+        for b, (written_b, agencies_b, langs_b) in spelt.items():
+            if a >= b or agencies_a & agencies_b or not _misspelt(a, b):
+                continue
+            if langs_a != langs_b and _one_phrase_two_languages(a, b):
+                continue
+            alone = all(len(given[(n, a.split()[0])]) == 1 for n in agencies_a) and all(
+                len(given[(n, b.split()[0])]) == 1 for n in agencies_b
+            )
+            if not _close_spelling(a, b) and not alone:
+                continue
+            claims = [Claim(source=n, text=written_a, value=written_a) for n in agencies_a]
+            claims += [Claim(source=n, text=written_b, value=written_b) for n in agencies_b]
+            ordered = tuple(sorted(claims, key=lambda claim: claim.source))
+            rows.append(Disagreement(kind="name", about="name", claims=ordered))
     return rows
 
 
@@ -368,7 +407,9 @@ def _personal(span: str) -> bool:
 
 
 def _misspelt(a: str, b: str) -> bool:
-    """'ingrid bauer' and 'ingrid baumer': as many words, one the same, the others a letter or two apart.
+    """'ingrid bauer' and 'ingrid baumer', 'rui fontes' and 'rui fonseca': as many words, the first the same,
+    the others a letter or two apart (`_close_spelling`) or starting alike (three letters: the surname of one
+    person each agency names by that given name alone, checked by the caller).
 
     Two spellings of one name in two alphabets or conventions are one name: 'Kröger' and 'Kroeger', 'Strauß'
     and 'Strauss', 'Zelensky', 'Selenskyj' and 'Зеленский' (see `romanised`).
@@ -378,7 +419,30 @@ def _misspelt(a: str, b: str) -> bool:
         return False
     if romanised(a) == romanised(b):
         return False
-    return all(SequenceMatcher(None, x, y).ratio() >= _SIMILAR_SPELLING for x, y in zip(words_a, words_b, strict=True))
+    return all(
+        x == y
+        or SequenceMatcher(None, x, y).ratio() >= _SIMILAR_SPELLING
+        or (x[:3] == y[:3] and words_a[0] == words_b[0])
+        for x, y in zip(words_a, words_b, strict=True)
+    )
+
+
+def _close_spelling(a: str, b: str) -> bool:
+    """Every word of two names the same or a letter or two apart."""
+    return all(
+        SequenceMatcher(None, x, y).ratio() >= _SIMILAR_SPELLING for x, y in zip(a.split(), b.split(), strict=True)
+    )
+
+
+def _one_phrase_two_languages(a: str, b: str) -> bool:
+    """'proteção civil' and 'protección civil', 'policia judiciaria' and 'polizia giudiziaria': words that differ
+    only by the endings languages give one noun ('-ção', '-ción', '-tion', '-zione', '-dade', '-dad'...) and
+    their accents name one institution in two languages, not a person misspelt."""
+    return all(_stem(x) == _stem(y) for x, y in zip(fold(a).split(), fold(b).split(), strict=True))
+
+
+def _stem(word: str) -> str:
+    return _NOUN_ENDING.sub("", word)
 
 
 def romanised(name: str) -> str:

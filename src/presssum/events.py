@@ -331,9 +331,50 @@ _EPICENTRE = re.compile(r"(?<![^\W_])(?:epicent|epizent)")  # 'epicentro en Baza
 _LEAST = 3  # a headline mention, or a lead mention and one more, or three in the body
 # Words that make the event word after them one the wire looks back on: "arrêté au lendemain de sa
 # condamnation", "einen Tag nach seiner Verurteilung", "arrested a day after his conviction".
-_RECALLED = re.compile(
-    r"(?<![^\W_])(?:apres|lendemain|suite a|nach|after|following|tras|despues|dopo|indomani|apos|depois|sinds)"
-    r"(?:\s+[\w'’-]+){0,3}\s*$"
+_RECALL_WORDS = "apres|lendemain|suite a|nach|after|following|tras|despues|dopo|indomani|apos|depois|sinds"
+# Dutch "na" ("na zijn veroordeling"): only in Dutch, where Portuguese "na" means "in the".
+_RECALLED = {
+    lang: re.compile(rf"(?<![^\W_])(?:{words})(?:\s+[\w'’-]+){{0,3}}\s*$")
+    for lang, words in (("nl", _RECALL_WORDS + "|na"), ("*", _RECALL_WORDS))
+}
+# Articles that open a noun phrase: an event word after one, and after an earlier event word, describes that
+# phrase's person or thing ("Detenido en Marbella un fugitivo ... condenado ayer", "négocier un partage des
+# quotas"), it is not what the headline says happened.
+_ARTICLES = {
+    "fr": "un|une|le|la|les|l'",
+    "es": "un|una|unos|unas|el|la|los|las",
+    "it": "un|uno|una|un'|il|lo|la|l'|i|gli|le",
+    "pt": "um|uma|uns|umas|o|os",
+    "de": "ein|eine|einen|einem|eines|einer|der|die|das|den|dem|des",
+    "nl": "een|de|het",
+    "en": "a|an|the",
+}
+# ...but not an article after a locative preposition: "gefasst in den Niederlanden" names a place.
+_WHERE = "".join(
+    f"(?<!(?<!\\w){word} )"
+    for word in [
+        "in",
+        "im",
+        "en",
+        "a",
+        "à",
+        "au",
+        "aux",
+        "dans",
+        "em",
+        "no",
+        "na",
+        "nos",
+        "nas",
+        "nel",
+        "nella",
+        "nei",
+        "bei",
+        "op",
+        "at",
+        "on",
+        "auf",
+    ]
 )
 _FIRST_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
 
@@ -388,22 +429,43 @@ def wire_event(headline: str, paragraphs: tuple[str, ...], lang: str) -> str | N
     A wire is about what its headline and first sentence say happened; the rest recalls what led to it. An
     arrest wire names the verdict in every other sentence ("condamné mardi", "the leader got 15 years"), and
     may name it as often as the arrest, but its headline says "arrested". Of several events one headline
-    names, those after "after"/"nach"/"au lendemain de" are recalled, and of the rest the first is the news.
+    names, those after "after"/"nach"/"au lendemain de" are recalled, and of the rest the predicate's is the
+    news (see _reported).
     """
     lead = _FIRST_SENTENCE.split(paragraphs[0], maxsplit=1)[0] if paragraphs else ""
-    for text in (headline, lead):
-        named = _reported(text, lang)
+    for text, predicate in ((headline, True), (lead, False)):
+        named = _reported(text, lang, predicate)
         if named:
             return named
     return dominant(profile(headline, paragraphs, lang))
 
 
-def _reported(text: str, lang: str) -> str | None:
-    """The first event `text` names that it does not name as past ('au lendemain de sa condamnation')."""
+def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
+    """The event `text` says happened: of the events it does not name as past ('au lendemain de sa
+    condamnation'), its predicate's.
+
+    A headline describes its subject by what happened before (`un Portugais condamné par défaut arrêté aux
+    Pays-Bas`, `Condenado em fuga ... detido nos Países Baixos`, `Convicted fraudster arrested in Spain`):
+    the news is the predicate, the last event word. Unless that word sits in a noun phrase opened after an
+    earlier event word (`arrestation d'un mafieux calabrais en fuite, condamné la veille`, `Detenido en
+    Marbella un fugitivo condenado ayer`): it then describes the earlier word's subject or object, and the
+    earlier word is the news. A lead sentence (`predicate` False) says more than one clause: its first event
+    is the news.
+    """
     pattern, stem_class = _pattern("events", lang)
+    recalled = _RECALLED.get(lang, _RECALLED["*"])
     folded = fold(text)
-    named = [stem_class[m.group(0)] for m in pattern.finditer(folded) if not _RECALLED.search(folded[: m.start()])]
-    return named[0] if named else None
+    named = [m for m in pattern.finditer(folded) if not recalled.search(folded[: m.start()])]
+    if not named:
+        return None
+    articles = re.compile(rf"(?<!\w){_WHERE}(?:{_ARTICLES.get(lang, _ARTICLES['en'])})(?:(?<=')|\s)")
+    if not predicate:
+        return stem_class[named[0].group(0)]
+    news = named[-1]
+    while len(named) > 1 and articles.search(folded, named[-2].end(), news.start()):
+        named.pop()
+        news = named[-1]
+    return stem_class[news.group(0)]
 
 
 def looks_back(headline: str, lang: str) -> bool:

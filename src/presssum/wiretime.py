@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -121,9 +122,25 @@ def dateline_of(article: Article) -> str | None:
 
 
 def dateline_agency(dateline: str | None) -> str | None:
-    """The agency a dateline names in brackets: 'AFP' in `ROME, 12 mars (AFP) -`."""
-    match = _AGENCY.search(dateline or "")
-    return match.group(1).strip() if match else None
+    """The agency a dateline names in brackets: 'AFP' in `ROME, 12 mars (AFP) -`.
+
+    A dateline may also bracket the town's country (`AROUCA (Portugal), 14 sep (EFE).-`): the agency is the
+    last bracket, the one before the dash, and a bracket that is a country's name (CLDR, in any dateline
+    language) is never the agency.
+    """
+    brackets = [match.group(1).strip() for match in _AGENCY.finditer(dateline or "")]
+    agencies = [bracket for bracket in brackets if bracket.casefold() not in _country_names()]
+    return agencies[-1] if agencies else None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every CLDR territory name in the dateline languages, case-folded: the brackets that are no agency."""
+    from babel import Locale
+
+    return frozenset(
+        str(name).casefold() for lang in DATELINE_LANGS for name in Locale.parse(lang).territories.values()
+    )
 
 
 def file_time(article: Article) -> datetime | None:
