@@ -181,6 +181,17 @@ class Figure:
         """Whether `noun` is among the words this figure counts: "four continents" = "four different continents"."""
         return noun[:4] in {word[:4] for word in self.following}
 
+    def scaled_as(self, factor: float, other: Figure) -> Figure:
+        """This figure times `factor`, measuring what `other` measures: "4" of "de 4 à 6 milliards" is 4 billion."""
+        return replace(
+            self,
+            number=self.number * factor,
+            readings=tuple(value * factor for value in self.readings),
+            precision=self.precision * factor,
+            unit=other.unit,
+            noun=other.noun,
+        )
+
 
 @lru_cache(maxsize=32)
 def _decimal_symbol(lang: str) -> str:
@@ -368,14 +379,7 @@ def _ranges(figures: list[Figure], folded: str) -> list[Figure]:
         if first.unit is None and first.noun is None and not first.is_year and _RANGE.fullmatch(between):
             scale = re.search(_SCALE, fold(second.fact.text)) if not re.search(_SCALE, fold(first.fact.text)) else None
             factor = _SCALES[scale.group("scale")] if scale else 1.0  # "de 4 à 6 milliards": 4 billion
-            shared[i] = replace(
-                first,
-                number=first.number * factor,
-                readings=tuple(value * factor for value in first.readings),
-                precision=first.precision * factor,
-                unit=second.unit,
-                noun=second.noun,
-            )
+            shared[i] = first.scaled_as(factor, second)
     return shared
 
 
@@ -549,15 +553,7 @@ def same_figure(summary: Figure, reference: Figure, *, same_language: bool, noun
     if mine and theirs and mine[0] != theirs[0]:
         return False  # "10.2 feet" is not "10,2 Metern" in any language, "26 weeks" not "26 Monate"
     if mine and theirs and mine[1] != theirs[1]:
-        ratio = mine[1] / theirs[1]
-        converted = replace(
-            summary,
-            number=summary.number * ratio,
-            readings=tuple(value * ratio for value in summary.readings),
-            precision=summary.precision * ratio,
-            unit=reference.unit,
-            noun=reference.noun,
-        )
+        converted = summary.scaled_as(mine[1] / theirs[1], reference)
         return same_figure(converted, reference, same_language=same_language, nouns=nouns)
     if not any(
         abs(value - ref) <= 1e-9 * max(1.0, abs(ref))
