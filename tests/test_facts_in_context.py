@@ -10,6 +10,7 @@ import pytest
 from presssum import check_facts
 from presssum.facts import analyze_source, check_digest, key_facts
 from presssum.records import ParagraphPair, SentencePair
+from tests.wires import paragraph_pairs
 
 HEADLINE = "RTE lance un plan pour le réseau électrique"
 DATELINE = "PARIS, 14 mars (APR) -"
@@ -42,14 +43,7 @@ PAIRS = [
         ("Le PIB français a progressé de 1,8 %.", "French GDP grew by 1.8%."),
     ],
 ]
-PARAGRAPHS = tuple(
-    ParagraphPair(
-        source=" ".join(s for s, _ in p),
-        en=" ".join(e for _, e in p),
-        sentences=tuple(SentencePair(source=s, en=e) for s, e in p),
-    )
-    for p in PAIRS
-)
+PARAGRAPHS = paragraph_pairs(PAIRS)
 SOURCE = "\n\n".join([HEADLINE, DATELINE, *(pair.source for pair in PARAGRAPHS)])
 TRANSLATION = "\n\n".join(pair.en for pair in PARAGRAPHS)
 

@@ -9,7 +9,7 @@ import pytest
 
 from presssum import check_facts
 from presssum.facts import analyze_source, check_digest
-from presssum.records import ParagraphPair, SentencePair
+from tests.wires import paragraph_pairs
 
 PAIRS = [
     [
@@ -44,14 +44,7 @@ PAIRS = [
         ("Les syndicats ont manifesté hier à Valence.", "The unions demonstrated yesterday in Valence."),
     ],
 ]
-PARAGRAPHS = tuple(
-    ParagraphPair(
-        source=" ".join(s for s, _ in p),
-        en=" ".join(e for _, e in p),
-        sentences=tuple(SentencePair(source=s, en=e) for s, e in p),
-    )
-    for p in PAIRS
-)
+PARAGRAPHS = paragraph_pairs(PAIRS)
 SOURCE = "\n\n".join(["Enerlis financera le réseau", *(pair.source for pair in PARAGRAPHS)])
 TRANSLATION = "\n\n".join(["Enerlis will fund the grid", *(pair.en for pair in PARAGRAPHS)])
 FUSED = (

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from presssum import Digest, Pipeline, load_config, parse_wire
-from presssum.backends import Backend
 from presssum.batch import digest_inputs
 from presssum.cache import DigestCache
-from presssum.config import Generation
 from presssum.records import Fact, FactReport, ModelInfo, ParagraphPair, Summary
 from presssum.render import OUTPUT_FORMATS, RenderOptions, html, markdown, rich_render
-from tests.backends import Wrapped, echo_loader
+from tests.backends import Summarising, echo_loader
 from tests.conftest import CYBER_WIRE, WriteConfig
 
 ENGLISH_WIRE = """Rail strike halts long-distance trains across Germany
@@ -119,17 +116,6 @@ def test_a_model_info_keeps_its_role_through_json() -> None:
     )
     assert digest.to_dict()["models"] == {"summarizer": {"name": "m", "revision": None, "backend": "ctranslate2"}}
     assert Digest.from_dict(digest.to_dict()).models == (info,)
-
-
-class Summarising(Wrapped):
-    """A summariser that writes one fixed English sentence, whatever it is given."""
-
-    def __init__(self, inner: Backend, summary: str) -> None:
-        super().__init__(inner)
-        self.summary = summary
-
-    def generate(self, texts: Sequence[str], settings: Generation, bounds: Mapping[str, int]) -> list[str]:
-        return [self.summary for _ in texts]
 
 
 def test_strict_checks_each_wire_in_its_own_language(write_config: WriteConfig) -> None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from presssum import Digest, Pipeline, load_config, parse_wire
-from presssum.backends import Backend
-from presssum.config import Generation, LengthSetting, ModelSpec
+from presssum.config import LengthSetting, ModelSpec
 from presssum.models import load_model
 from presssum.render import html
 from presssum.segment import split_sentences
 from presssum.summarize import Summarizer
-from tests.backends import Wrapped, echo_loader
+from tests.backends import Summarising, echo_loader
 from tests.conftest import CYBER_WIRE, LONG_WIRE, WriteConfig
 
 
@@ -52,17 +50,6 @@ def test_a_random_bart_summarises_every_text_without_an_index_error(tiny_bart: P
         [long_text, long_text[:200], ""], LengthSetting(min_new_tokens=4, max_new_tokens=8)
     )
     assert [bool(summary) for summary in summaries] == [True, True, False]
-
-
-class Summarising(Wrapped):
-    """A summariser that writes one fixed text, whatever it is given."""
-
-    def __init__(self, inner: Backend, summary: str) -> None:
-        super().__init__(inner)
-        self.summary = summary
-
-    def generate(self, texts: Sequence[str], settings: Generation, bounds: Mapping[str, int]) -> list[str]:
-        return [self.summary for _ in texts]
 
 
 def test_a_summary_written_with_odd_spacing_is_one_text_with_its_facts_marked_on_their_words(
