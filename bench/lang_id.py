@@ -17,7 +17,7 @@ from pathlib import Path
 from presssum.config import load_config
 from presssum.guards import in_capitals
 from presssum.lang import detect_language, language_scores
-from presssum.load import discover, load_articles
+from presssum.load import find_inputs, load_articles
 from presssum.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +41,9 @@ def main() -> int:
     routable, default = config.routable_languages(), config.translation.default_source
     print(f"routable: {', '.join(sorted(routable))}")
     files = [
-        path for path in discover([str(folder) for folder in FOLDERS if folder.is_dir()]) if "expected" not in path
+        path
+        for path in find_inputs([str(folder) for folder in FOLDERS if folder.is_dir()]).names
+        if "expected" not in path
     ]
     articles = [item for item in load_articles(files, max_bytes=10**8) if isinstance(item, Article)]
     print(f"{len(files)} files, {len(articles)} articles\n")

@@ -647,7 +647,7 @@ def test_a_bug_one_wire_sets_off_fails_that_wire_alone(write_config: WriteConfig
     """A crash inside a stage (the summariser, on the German strike wire only) must not sink the batch."""
     from presssum import Pipeline
     from presssum.batch import digest_inputs
-    from presssum.load import discover
+    from presssum.load import find_inputs
     from presssum.records import Digest, Failure
     from tests.backends import Wrapped, echo_loader
     from tests.conftest import SAMPLES
@@ -659,7 +659,7 @@ def test_a_bug_one_wire_sets_off_fails_that_wire_alone(write_config: WriteConfig
             return self.inner.generate(texts, settings, bounds)
 
     pipeline = Pipeline(load_config(write_config()), loader=echo_loader(wrap={"summarizer": CrashesOnTheStrike}))
-    results = list(digest_inputs(pipeline, discover([str(SAMPLES)]), max_bytes=1_000_000))
+    results = list(digest_inputs(pipeline, find_inputs([str(SAMPLES)]).names, max_bytes=1_000_000))
     failed = [r for r in results if isinstance(r, Failure)]
     assert [(f.input, f.error) for f in failed] == [
         (

@@ -21,7 +21,7 @@ from presssum.config import Config, load_config
 from presssum.digest import Pipeline
 from presssum.engine import Outcome
 from presssum.errors import PresssumError
-from presssum.load import discover, find_inputs
+from presssum.load import find_inputs
 from presssum.options import DigestOptions, digest_settings
 from presssum.outdir import Destination
 from presssum.render.json_render import render_line
@@ -83,7 +83,7 @@ def without_run_fields(record: dict[str, Any]) -> dict[str, Any]:
 
 def local_records(config: Config, archive: Path) -> list[dict[str, Any]]:
     """What `presssum digest ARCHIVE -f jsonl` prints, line by line, through the local engine's own code."""
-    results = digest_inputs(Pipeline(config), discover([str(archive)]), max_bytes=5_000_000)
+    results = digest_inputs(Pipeline(config), find_inputs([str(archive)]).names, max_bytes=5_000_000)
     return [json.loads(render_line(result)) for result in results]
 
 

@@ -15,7 +15,7 @@ from presssum.config import Config, LengthName
 from presssum.digest import Pipeline
 from presssum.engine import Outcome, report
 from presssum.errors import ExitCode, PresssumError
-from presssum.load import discover, find_inputs, load_articles
+from presssum.load import find_inputs, load_articles
 from presssum.options import DigestOptions, open_cache, validate
 from presssum.outdir import INDEX, index_document, index_entries, write_atomic
 from presssum.records import Article, Digest, Failure, Story
@@ -107,7 +107,7 @@ def run_brief(
 
 def inbox_state(options: DigestOptions) -> dict[str, float]:
     """Each input file and its modification time: what a brief was made from."""
-    paths = discover(options.inputs, options.glob, note=lambda _: None)  # the brief itself warns once
+    paths = find_inputs(options.inputs, options.glob, note=lambda _: None).names  # the brief itself warns once
     return {path: modified_time(path) for path in paths}
 
 

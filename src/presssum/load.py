@@ -80,11 +80,6 @@ def find_inputs(
     return Inputs(found)
 
 
-def discover(paths: Sequence[str], pattern: str | None = None, *, note: Note = warn) -> list[str]:
-    """The input names find_inputs gives for local files, stdin and web pages."""
-    return find_inputs(paths, pattern, note=note).names
-
-
 def store_for(uri: str) -> tuple[FileSystem, str]:
     """The object store a URL names and the path in it; a scheme pyarrow cannot open is the user's error."""
     from pyarrow import ArrowInvalid
