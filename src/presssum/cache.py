@@ -112,7 +112,6 @@ class DigestCache:
     """One row per digest; each write commits at once, so an interrupted batch keeps what it finished."""
 
     def __init__(self, path: Path, settings: str) -> None:
-        self._path = path
         self._settings = settings
         self._db: CacheConnection | None = None
         self.sentences: SentenceCache | None = None

@@ -46,10 +46,6 @@ class OutputFormat:
     # one document holds every story (an e-mail is one message), so --output writes one file, not one per story
     one_brief_file: bool = False
 
-    @property
-    def streams(self) -> bool:
-        return self.stream is not None
-
 
 def _digests(results: Sequence[Result]) -> list[Digest]:
     return [result for result in results if isinstance(result, Digest)]
