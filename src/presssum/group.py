@@ -30,6 +30,8 @@ from itertools import combinations
 from presssum.events import compatible, dominant, looks_back, profile, wire_event
 from presssum.facts.text import fold
 from presssum.fingerprint import Fingerprint, fingerprint
+from presssum.meaning import Vector as Meaning
+from presssum.meaning import meaning
 from presssum.records import Article
 from presssum.wiretime import WireTime, dateline_of, published
 
@@ -37,7 +39,7 @@ __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW", "StoryWire", "group", "pairwis
 
 DEFAULT_WINDOW = timedelta(hours=12)
 # Average similarity above which two stories are one; measured on the labelled sets (see docs/brief.md).
-DEFAULT_THRESHOLD = 0.22
+DEFAULT_THRESHOLD = 0.175
 # A feature shared by more wires than this in one day makes no candidate pair (it still adds to similarity).
 DEFAULT_RARE = 50
 # How much of their similarity two wires keep when only one of them names an event (or they name two).
@@ -45,6 +47,10 @@ OTHER_EVENT = 0.6
 # The share of the English words' cosine in the similarity of two wires that both have English. Two English
 # wires on two earthquakes share most of their words ("magnitude", "injured"); names and figures tell them apart.
 ENGLISH_SHARE = 0.3
+# The share of the wires' meanings (meaning.py) in their similarity, and the cosine of meanings below which two
+# wires share nothing: wires on different events of one kind reach ~0.5, the same event told in two languages 0.6-0.9.
+MEANING_SHARE = 0.9
+MEANING_FLOOR = 0.5
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _DATELINE_PLACE = re.compile(r"^[^,(]+")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -62,11 +68,13 @@ class StoryWire:
     event: str | None = field(init=False, compare=False)
     sector: str | None = field(init=False, compare=False)
     looks_back: bool = field(init=False, compare=False)
+    meaning: Meaning = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         place = _DATELINE_PLACE.match(dateline_of(self.article) or "")  # the dateline's city, not its date or agency
         text = f"{self.article.headline}\n\n{place.group(0).strip() + ' ' if place else ''}{self.article.body}"
         object.__setattr__(self, "facts", fingerprint(text, self.lang))
+        object.__setattr__(self, "meaning", meaning(f"{self.article.headline}\n\n{self.article.body}"))
         paragraphs = self.article.paragraphs
         object.__setattr__(self, "event", wire_event(self.article.headline, paragraphs, self.lang))
         sectors = profile(self.article.headline, paragraphs, self.lang, "sectors")
@@ -109,6 +117,8 @@ def group(
             score = (1 - ENGLISH_SHARE) * score + ENGLISH_SHARE * _cosine(english[a], english[b])
         if wires[a].event != wires[b].event:  # one names an event the other does not: less likely one story
             score *= OTHER_EVENT
+        close = max(0.0, (float(wires[a].meaning @ wires[b].meaning) - MEANING_FLOOR) / (1 - MEANING_FLOOR))
+        score = (1 - MEANING_SHARE) * score + MEANING_SHARE * close
         if score > 0:
             similarity[(a, b)] = score
     return _average_linkage(wires, _by_identity(wires), similarity, threshold, window)
