@@ -171,6 +171,12 @@ ANNIVERSARY: Lexicon = {
         "nl": ("een jaar na", "jaar geleden", "herdenk", "verjaardag"),
     },
 }
+# "N years ago" with any N, in words or digits: "il y a cinq ans", "vor 20 Jahren", "há cinco anos".
+_YEARS_AGO = re.compile(
+    r"(?<!\w)(?:(?:il y a|vor|hace|ha) (?:[\w-]+ ){1,2}(?:ans|jahren|anos)"
+    r"|(?:[\w-]+ ){1,2}(?:years ago|anni fa|jaar geleden)"
+    r"|(?:ans|jahre|anos|anni|years) (?:apres|nach|despues|depois|dopo|after|on))(?!\w)"
+)
 
 # Said in a headline, these make a wire a later version of its agency's report: "toll rises to 3".
 UPDATE: Lexicon = {
@@ -376,6 +382,11 @@ _WHERE = "".join(
         "auf",
     ]
 )
+# Stems that name people by an event (firefighters, strikers): a headline's subject, not what happened.
+_AGENTS = frozenset(
+    {"pompier", "bombero", "bombeiro", "firefight", "brandweer", "vigili del fuoco"}
+    | {"grevist", "huelguist", "scioperant", "stakers"}
+)
 _FIRST_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
 
 
@@ -461,6 +472,20 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
     articles = re.compile(rf"(?<!\w){_WHERE}(?:{_ARTICLES.get(lang, _ARTICLES['en'])})(?:(?<=')|\s)")
     if not predicate:
         return stem_class[named[0].group(0)]
+    named = [m for m in named if m.group(0) not in _AGENTS] or named  # "firefighter dies": a person, no event
+    # "Condamné par défaut à Anvers, un diamantaire arrêté": a phrase opening on an event word, up to a comma
+    # followed by the subject (not by the event word itself: "Arrestation d'un mafieux, condamné la veille"),
+    # describes that subject
+    opening, comma = re.match(r"\W*(?:\w+\W+)?", folded), folded.find(",")
+    after = [m for m in named if m.start() > comma]
+    if (
+        comma > 0
+        and opening
+        and named[0].start() <= opening.end()
+        and after
+        and folded[comma : after[0].start()].strip(" ,")
+    ):
+        named = after
     news = named[-1]
     while len(named) > 1 and articles.search(folded, named[-2].end(), news.start()):
         named.pop()
@@ -470,7 +495,7 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
 
 def looks_back(headline: str, lang: str) -> bool:
     """Whether a headline marks its wire as an anniversary or commemoration piece."""
-    return bool(classes(headline, lang, "anniversary"))
+    return bool(classes(headline, lang, "anniversary")) or bool(_YEARS_AGO.search(fold(headline)))
 
 
 def says_update(headline: str, lang: str) -> bool:
