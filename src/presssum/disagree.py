@@ -50,6 +50,14 @@ _NOUN_ENDING = re.compile(
     r"(?:c?cion|cao|coes|ciones|tion|tions|zione|zioni|sion|sione|sao|dade|dad|tat|teit|ia|ie|io|o|a|e|i|es|os|as|s)$"
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A sentence saying when a law or rule starts to apply: its bare year dates that start ('in Kraft 2027').
+_IN_FORCE = re.compile(
+    r"take[sn]? effect|taking effect|(?:come|comes|enter|enters) into force|in force|"
+    r"en vigueur|entrer? en application|in kraft|gelten ab|gilt ab|en vigor|in vigore|em vigor|"
+    r"ingaat|ingaan|in werking|van kracht"
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_DAY_BEFORE_YEAR = 16  # a digit this close before a year makes it a full date's ('1er janvier 2027'): _year_rows'
 T = TypeVar("T")
 # The dateline before a lead ('MADRID, 25 oct (AFP) - ', 'MADRID (AP) — '), and the end of the lead's first sentence.
 _DATELINE = re.compile(r"^[^()]{0,80}\([^)]{1,40}\)\s*\.?\s*[-–—:]+\s*")
@@ -101,6 +109,7 @@ def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
     return (
         *_figure_rows(_figures_by_agency(wires)),
         *_date_rows(latest),
+        *_in_force_rows(latest),
         *_place_rows(latest),
         *_name_rows(latest),
     )
@@ -345,6 +354,26 @@ def _year_rows(cluster: list[tuple[str, Fact]]) -> list[Disagreement]:
         return []
     claims = _claims((name, date.text.rstrip("."), f"{english_date(date.value)}, {year}") for name, date, year in years)
     return [Disagreement(kind="date", about="year", claims=claims)]
+
+
+def _in_force_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+    """The year a law takes effect, given by its bare year ('tritt 2027 in Kraft', 'will take effect in 2028').
+
+    A bare year alone says too little of what it dates (see _year_rows), but in a sentence saying when a rule
+    starts to apply it dates that start, and agencies giving different years there disagree.
+    """
+    claims = [
+        (name, year.group(0))
+        for name, wires in latest.items()
+        for wire in wires
+        for sentence in _SENTENCE.split(f"{wire.article.headline}\n{wire.article.body}")
+        if _IN_FORCE.search(fold(sentence))
+        for year in _YEAR.finditer(sentence)
+        if not re.search(r"\d", sentence[max(0, year.start() - _DAY_BEFORE_YEAR) : year.start()])
+    ]
+    if not _disagree(set(claims)):
+        return []
+    return [Disagreement(kind="date", about="year in force", claims=_claims((n, y, y) for n, y in claims))]
 
 
 def _range_days(wire: StoryWire, dates: Iterable[Fact]) -> set[str]:
