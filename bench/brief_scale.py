@@ -5,7 +5,8 @@
 
 The wires are copies of a labelled set's wires (tests/data/brief-v2/dev when present, else tests/data/brief;
 the few its datelines leave undated take their story's day), each copy a desk's next batch: its figures
-and names made its own (no figure or name of one copy is another's), its time moved on so that the inbox
+and names made its own (no figure or name of one copy is another's), its meaning turned by the batch's own
+rotation (a copy is as far from its original as an unrelated wire is), its time moved on so that the inbox
 holds about `--per-day` wires a day. Dates, places and events stay as written, so they are shared by
 thousands of wires, as `France` and `strike` are on a real desk. The bench says how close the stories are
 to every copy grouped as the original set is (pairwise precision and recall against that), and whether the
@@ -25,11 +26,14 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.brief import labelled_set
 
 from presssum.fingerprint import Figure
 from presssum.group import StoryWire, group, pairwise_scores
+from presssum.meaning import Vector as Meaning
 from presssum.wiretime import WireTime
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,9 +55,23 @@ def _copy(wire: StoryWire, batch: int, later: timedelta) -> StoryWire:
     shifted = tuple(Figure(f.text, f.value, f"{f.unit}#{batch}", f.role) for f in facts.figures)  # its own figures
     names = frozenset(f"{name}{batch}" for name in facts.names)
     object.__setattr__(made, "facts", replace(facts, figures=shifted, names=names))
+    object.__setattr__(made, "meaning", _turned(wire.meaning, batch))  # and its own meaning
     moved = WireTime(wire.time.start + later, wire.time.end + later, wire.time.source) if wire.time else None
     object.__setattr__(made, "time", moved)
     return made
+
+
+def _turned(meaning: Meaning, batch: int) -> Meaning:
+    """The meaning with its axes shuffled and their signs flipped, the same way for every wire of one batch: the
+    wires of a batch keep their cosines, while a wire and its copy in another batch are about as close as two
+    unrelated wires (a rotation of the space the encoder maps texts into)."""
+    if batch == 0:
+        return meaning
+    rng = np.random.default_rng(batch)
+    turned: Meaning = (meaning[rng.permutation(meaning.size)] * rng.choice([-1.0, 1.0], meaning.size)).astype(
+        meaning.dtype
+    )
+    return turned
 
 
 def dated(wires: list[StoryWire], labels: list[str]) -> list[StoryWire]:

@@ -516,3 +516,82 @@ def test_a_surname_two_ways_and_a_year_two_ways_are_disagreements_an_institution
         "name": {"Lusa": "Rui Fontes", "EFE": "Rui Fontes", "AFP": "Rui Fonseca"},
         "year": {"Lusa": "January 1, 2027", "AFP": "January 1, 2027", "EFE": "January 1, 2028"},
     }
+
+
+def test_a_phrase_opening_a_headline_up_to_a_comma_describes_its_subject_and_a_firefighter_is_no_fire(
+    tmp_path: Path,
+) -> None:
+    texts = {
+        "fr.txt": "Condamné par défaut à Anvers, un diamantaire belge arrêté à Benidorm\n\nMADRID, 5 mars (AFP) - "
+        "Un diamantaire condamné la veille à sept ans de prison a été arrêté jeudi.",
+        "en.txt": "Convicted in absentia, Belgian trader held in Spain\n\nMADRID, March 5 (Reuters) - Spanish police "
+        "arrested a Belgian diamond trader sentenced on Wednesday to seven years in prison.",
+        "it.txt": "Farmaci falsi: condannato a 9 anni, preso in Portogallo il latitante\n\nROMA, 13 giugno (ANSA) - "
+        "È stato arrestato in Portogallo il latitante condannato mercoledì a nove anni.",
+        "en-ap.txt": "Slovenia hit by second flood in a week; firefighter dies\n\nLJUBLJANA, Slovenia (AP) — The "
+        "river overflowed on Tuesday, killing a firefighter during a rescue.",
+    }
+    wires = wires_from(tmp_path, texts)
+    events = {Path(wire.article.input).name: wire.event for wire in wires}
+    assert events == {"fr.txt": "arrest", "en.txt": "arrest", "it.txt": "arrest", "en-ap.txt": "flood"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "lang"),
+    [
+        ("Madeira recorda as 17 vítimas do acidente de autocarro do Caniço há cinco anos", "pt"),
+        ("Il y a dix ans, le séisme d'Amatrice", "fr"),
+        ("Vor 20 Jahren: die Flut in Dresden", "de"),
+        ("Twelve years ago, the dam broke", "en"),
+    ],
+)
+def test_a_headline_recalling_an_event_years_ago_marks_an_anniversary_piece(headline: str, lang: str) -> None:
+    from presssum.events import looks_back
+
+    assert looks_back(headline, lang)
+    assert not looks_back("Il y a eu 12 morts dans l'incendie", "fr")
+
+
+def test_a_law_s_year_in_force_is_compared_but_a_recalled_event_s_toll_and_a_service_number_are_not(
+    tmp_path: Path,
+) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "de.txt": "Bundestag beschließt Tempolimit\n\nBERLIN, 6. März (dpa) - Der Bundestag hat ein Tempolimit "
+            "beschlossen. Es soll 2027 in Kraft treten. Bei dem Zugunglück von 2013 starben 80 Menschen.",
+            "en.txt": "German parliament passes speed limit\n\nBERLIN, March 6 (Reuters) - Germany's parliament "
+            "passed a speed limit. The law will take effect in 2028, the minister said. The 2013 rail crash "
+            "killed 79 people.",
+            "es.txt": "Alemania aprueba un límite de velocidad\n\nBERLÍN, 6 mar (EFE).- El Bundestag aprobó un "
+            "límite de velocidad, según el 112 Berlin, que entrará en vigor en 2027.",
+        },
+    )
+    rows = {row.about: {claim.source: claim.value for claim in row.claims} for row in disagreements(wires)}
+    assert rows == {"year in force": {"dpa": "2027", "Reuters": "2028", "EFE": "2027"}}
+
+
+def test_the_town_after_an_arrest_verb_is_read_through_a_word_for_town(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "es.txt": "Detenido en Portugal un condenado italiano\n\nLISBOA, 13 jun (EFE).- La policía detuvo este "
+            "sábado en la localidad algarvía de Lagos al italiano condenado el miércoles.",
+            "pt.txt": "PJ detém italiano condenado\n\nLISBOA, 13 jun (Lusa) - A Polícia Judiciária deteve hoje em "
+            "Portimão um cidadão italiano condenado na quarta-feira.",
+        },
+    )
+    (row,) = disagreements(wires)
+    assert (row.about, {claim.source: claim.value for claim in row.claims}) == (
+        "place",
+        {"EFE": "Lagos", "Lusa": "Portimão"},
+    )
+
+
+def test_one_event_told_in_two_languages_means_more_alike_than_two_events_told_in_one() -> None:
+    from presssum.meaning import meaning
+
+    quake_fr = meaning("Séisme de magnitude 5,1 en Crète: deux blessés et des maisons endommagées à Héraklion.")
+    quake_de = meaning("Erdbeben der Stärke 5,1 auf Kreta: zwei Verletzte, beschädigte Häuser in Heraklion.")
+    strike_fr = meaning("Grève des contrôleurs aériens en Crète: des vols annulés à Héraklion.")
+    assert float(quake_fr @ quake_de) > float(quake_fr @ strike_fr) + 0.1

@@ -34,18 +34,18 @@ EVENTS: Lexicon = {
     "verdict": {
         "fr": ("condamn", "verdict", "reclusion", "peine de", "peines de", "jugement", "acquitt"),
         "de": ("urteil", "verurteil", "haftstraf", "freispruch", "freigesproch", "schuldig"),
-        "es": ("condena", "sentencia", "veredicto", "absuelt", "absolucion"),
+        "es": ("conden", "sentencia", "veredicto", "absuelt", "absolucion"),
         "it": ("condann", "sentenz", "verdetto", "ergastol", "assolt", "assoluzion"),
-        "pt": ("condena", "sentenca", "veredicto", "absolvi"),
+        "pt": ("conden", "sentenca", "veredicto", "absolvi"),
         "en": ("sentenc", "convict", "verdict", "acquit", "guilty"),
         "nl": ("veroordeel", "vonnis", "celstraf", "vrijgesproken", "uitspraak"),
     },
     "arrest": {
         "fr": ("arrestation", "arrete", "interpell", "apprehend", "capture"),
         "de": ("festnahm", "festgenommen", "verhaft", "gefasst", "aufgegriffen"),
-        "es": ("detenid", "detencion", "arrestad", "arresto", "capturad", "captura"),
+        "es": ("detenid", "detencion", "detuv", "detien", "arrestad", "arresto", "capturad", "captura"),
         "it": ("arrest", "catturat", "cattura", "fermat"),
-        "pt": ("detid", "detencao", "capturad", "prisao de", "preso"),
+        "pt": ("detid", "detencao", "detev", "detiv", "capturad", "prisao de", "preso"),
         "en": ("arrest", "detain", "captur", "apprehend"),
         "nl": ("arrestat", "aangehouden", "opgepakt", "gearresteerd", "aanhouding"),
     },
@@ -328,9 +328,15 @@ COMPATIBLE = {
         ("landslide", "storm"),
     )
 }
-# An event word, up to three more words, a locative preposition, a capitalised name: "arrestato a Marbella".
+# An event word, up to three more words, a locative preposition, a capitalised name: "arrestato a Marbella";
+# the name may follow a word for a town: "en la localidad algarvía de Lagos", "in the town of Lagos".
+_SETTLEMENT = (
+    "localidad|ciudad|pueblo|municipio|localidade|cidade|vila|concelho|ville|commune|village|town|city|"
+    "citta|città|comune|paese|stadt|gemeinde|ort|stad|gemeente|dorp|plaats"
+)
 _PLACE_AFTER = re.compile(
     r"[\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}?\s+(?:en|à|a|in|em|im|bei|near|nahe|au|na|no|nel|nella)\s+"
+    rf"(?:(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*)?"
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?)"
 )
 _EPICENTRE = re.compile(r"(?<![^\W_])(?:epicent|epizent)")  # 'epicentro en Baza', 'Epizentrum bei Baza'
@@ -387,6 +393,9 @@ _AGENTS = frozenset(
     {"pompier", "bombero", "bombeiro", "firefight", "brandweer", "vigili del fuoco"}
     | {"grevist", "huelguist", "scioperant", "stakers"}
 )
+# A headline's topic label ('Farmaci falsi: ...', 'Calor: ...', 'Belgique: ...'), and its first word after it.
+_LABEL = re.compile(r"[^:,]{1,30}:\s+")
+_OPENING_WORD = re.compile(r"\W*(?:\w+\W+)?")
 _FIRST_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
 
 
@@ -476,16 +485,16 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
     # "Condamné par défaut à Anvers, un diamantaire arrêté": a phrase opening on an event word, up to a comma
     # followed by the subject (not by the event word itself: "Arrestation d'un mafieux, condamné la veille"),
     # describes that subject
-    opening, comma = re.match(r"\W*(?:\w+\W+)?", folded), folded.find(",")
-    after = [m for m in named if m.start() > comma]
-    if (
-        comma > 0
-        and opening
-        and named[0].start() <= opening.end()
-        and after
-        and folded[comma : after[0].start()].strip(" ,")
-    ):
-        named = after
+    # describes that subject; with no event after the comma, the lead sentence says what happened
+    label = _LABEL.match(folded)  # 'Farmaci falsi: condannato a 9 anni, preso in Portogallo il latitante'
+    opening = _OPENING_WORD.match(folded, label.end() if label else 0)
+    comma = folded.find(",", opening.end() if opening else 0)
+    if comma > 0 and opening and named[0].start() <= opening.end() and folded[comma + 1 :].strip():
+        after = [m for m in named if m.start() > comma]
+        if not after:
+            return None
+        if folded[comma : after[0].start()].strip(" ,"):
+            named = after
     news = named[-1]
     while len(named) > 1 and articles.search(folded, named[-2].end(), news.start()):
         named.pop()

@@ -61,6 +61,11 @@ _AGE = re.compile(
     r",\s*(?:de\s+|di\s+)?(\d{1,2})(?:\s*(?:ans|años|anni|anos|jaar|years old))?\s*[,)]"
     r"|(\d{1,2})[- ]?(?:[jJ]ährig|jarig|year-old|enne)"
 )
+# A year left in a sentence once its dates are read: the sentence tells of another time (a past event, a target).
+_BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+# A number between an article and a name is part of that name: 'según el 112 Galicia', 'the A1 Autobahn'.
+_SERVICE_NUMBER = re.compile(r" [A-ZÀ-Ý][\w-]+")
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:el|la|le|the|il|lo|o|a|der|die|das|het|de|del|do|da|al|au)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[.!?:«»\"“„(]|\n)\s*$")
 
 
@@ -130,6 +135,10 @@ def figures(text: str, lang: str) -> list[Figure]:
         if scales_as_written and _ENGLISH_SCALE.search(written):  # show "12 Milliarden", as the wire wrote it
             written = _ENGLISH_SCALE.sub(scales_as_written.pop(0), written, count=1)
         sentence = _sentence(text, start)
+        if _SERVICE_NUMBER.match(text, position) and _ARTICLE_BEFORE.search(text, max(0, start - 6), start):
+            continue  # 'según el 112 Galicia': an emergency service's name, not a count
+        if _BARE_YEAR.search(sentence):  # 'the 2013 crash that killed 80 people': another event's figure
+            role = None
         where = frozenset(countries(places(sentence, lang)))
         ages = frozenset(next(age for age in match.groups() if age) for match in _AGE.finditer(sentence))
         found.append(Figure(written, float(fact.value), unit, role, where, ages - {fact.text}))

@@ -38,19 +38,31 @@ from presssum.wiretime import WireTime, dateline_of, published
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW", "StoryWire", "group", "pairwise_scores", "published"]
 
 DEFAULT_WINDOW = timedelta(hours=12)
-# Average similarity above which two stories are one; measured on the labelled sets (see docs/brief.md).
-DEFAULT_THRESHOLD = 0.175
+# Two stories are one while the average chance that a wire of one and a wire of the other tell one event is at
+# least this: more likely one story than two.
+DEFAULT_THRESHOLD = 0.5
 # A feature shared by more wires than this in one day makes no candidate pair (it still adds to similarity).
 DEFAULT_RARE = 50
-# How much of their similarity two wires keep when only one of them names an event (or they name two).
-OTHER_EVENT = 0.6
-# The share of the English words' cosine in the similarity of two wires that both have English. Two English
-# wires on two earthquakes share most of their words ("magnitude", "injured"); names and figures tell them apart.
+# The share of the English words' cosine in the similarity of two wires' features when both have English. Two
+# English wires on two earthquakes share most of their words ("magnitude", "injured"); names and figures differ.
 ENGLISH_SHARE = 0.3
-# The share of the wires' meanings (meaning.py) in their similarity, and the cosine of meanings below which two
-# wires share nothing: wires on different events of one kind reach ~0.5, the same event told in two languages 0.6-0.9.
-MEANING_SHARE = 0.9
-MEANING_FLOOR = 0.5
+# Pairs less likely one story than this count as unrelated, as pairs sharing no feature are (see _candidates).
+_UNRELATED = 0.05
+# What each of a pair's signals (see `signals`) adds to the log-odds that two wires tell one event: a logistic
+# regression fitted on the labelled halves of tests/data/brief-v2 (bench/brief_fit.py prints it, and how well
+# it groups each half when fitted on the others). Wires in one language read alike to the encoder
+# ("same language" corrects that); a day apart, or an undated wire, make one event less likely.
+WEIGHTS = {
+    "meaning": 11.75,
+    "features": 12.8,
+    "same event": 4.17,
+    "no event": 3.94,
+    "one event": 2.59,
+    "same language": -5.37,
+    "undated": -1.23,
+    "days apart": -2.51,
+    "bias": -14.36,
+}
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _DATELINE_PLACE = re.compile(r"^[^,(]+")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -112,16 +124,34 @@ def group(
     pairs = combinations(range(len(wires)), 2) if exhaustive else _candidates(wires, neutral, english, window, rare)
     similarity: dict[tuple[int, int], float] = {}
     for a, b in pairs:
-        score = _cosine(neutral[a], neutral[b])
-        if english[a] and english[b]:
-            score = (1 - ENGLISH_SHARE) * score + ENGLISH_SHARE * _cosine(english[a], english[b])
-        if wires[a].event != wires[b].event:  # one names an event the other does not: less likely one story
-            score *= OTHER_EVENT
-        close = max(0.0, (float(wires[a].meaning @ wires[b].meaning) - MEANING_FLOOR) / (1 - MEANING_FLOOR))
-        score = (1 - MEANING_SHARE) * score + MEANING_SHARE * close
-        if score > 0:
-            similarity[(a, b)] = score
+        found = signals(wires[a], wires[b], neutral[a], neutral[b], english[a], english[b])
+        chance = 1 / (1 + math.exp(-WEIGHTS["bias"] - sum(WEIGHTS[name] * value for name, value in found.items())))
+        if chance >= _UNRELATED:
+            similarity[(a, b)] = chance
     return _average_linkage(wires, _by_identity(wires), similarity, threshold, window)
+
+
+def signals(
+    first: StoryWire, second: StoryWire, neutral: Vector, other: Vector, english: Vector, other_english: Vector
+) -> dict[str, float]:
+    """What says two wires tell one event: their meanings' cosine, their weighted features' (names, figures,
+    places...; and English words when both have them), the events they name, their languages and times."""
+    shared = _cosine(neutral, other)
+    if english and other_english:
+        shared = (1 - ENGLISH_SHARE) * shared + ENGLISH_SHARE * _cosine(english, other_english)
+    early, late = sorted((first.when, second.when), key=lambda moment: moment.start if moment else _EPOCH)
+    # days between the end of one's span and the start of the other's: a dateline's day and the next are 0 apart
+    days = max(0.0, (late.start - early.end).total_seconds() / 86400) if early and late else None
+    return {
+        "meaning": float(first.meaning @ second.meaning),
+        "features": shared,
+        "same event": float(first.event is not None and first.event == second.event),
+        "no event": float(first.event is None and second.event is None),
+        "one event": float((first.event is None) != (second.event is None)),
+        "same language": float(first.lang == second.lang),
+        "undated": float(days is None),
+        "days apart": min(3.0, days or 0.0),
+    }
 
 
 def pairwise_scores(predicted: Sequence[Sequence[int]], labels: Sequence[str]) -> tuple[float, float]:
