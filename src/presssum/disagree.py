@@ -209,8 +209,9 @@ def _figure_rows(by_key: dict[tuple[str, str], list[tuple[str, Figure]]]) -> lis
         agreeing = []
         for same in _by_person(key, claims):
             for cluster in _clusters(same, lambda claim: claim[1].value, close):
-                if _figures_disagree(cluster):
-                    _merge_into(found, cluster)
+                rest = _not_shared(cluster)
+                if _figures_disagree(rest):
+                    _merge_into(found, rest)
                 else:
                     agreeing.append(cluster)
         for cluster in agreeing:  # who else gives one of a row's values: ANSA's '22 anni' of 'the boss, 61'
@@ -255,6 +256,16 @@ def _about(key: tuple[str, str]) -> str:
     if not role:
         return _unit_label(unit)
     return role if not unit or role in ("prison term", "magnitude") else f"{role} ({_unit_label(unit)})"
+
+
+def _not_shared(cluster: list[tuple[str, Figure]]) -> list[tuple[str, Figure]]:
+    """The claims left once the values every agency gives are set aside: a turnout of 46.8 % that all give does
+    not hide a yes vote of 53.4 % against 54.3 % that falls close to it."""
+    values: dict[str, set[float]] = {}
+    for name, figure in cluster:
+        values.setdefault(name, set()).add(figure.value)
+    everyone = set.intersection(*values.values()) if len(values) > 1 else set()
+    return [(name, figure) for name, figure in cluster if figure.value not in everyone]
 
 
 def _figures_disagree(cluster: list[tuple[str, Figure]]) -> bool:

@@ -305,6 +305,18 @@ ROLES: Lexicon = {
     "tonnes": {
         "*": ("tonne", "tonnen", "toneladas", "tonnellat", "tons"),
     },
+    "temperature": {
+        "*": ("grad ", "grados", "graus", "graden", "degres", "degrees", "gradi"),
+    },
+    "jobs": {
+        "fr": ("emploi", "postes", "licenciement", "suppressions de postes"),
+        "de": ("stellen", "arbeitsplatz", "arbeitsplatze", "jobs"),
+        "es": ("empleo", "puestos de trabajo", "despido"),
+        "it": ("posti di lavoro", "esuber", "licenziament"),
+        "pt": ("emprego", "postos de trabalho", "despedimento"),
+        "en": ("jobs", "job cuts", "positions", "layoffs"),
+        "nl": ("banen", "arbeidsplaatsen", "ontslagen"),
+    },
 }
 # Events one story can hold together: arrests at a protest, a fire after an explosion, floods in a storm.
 # Any other two (a verdict and an arrest, quotas and talks, a strike and a fire) are two stories.
