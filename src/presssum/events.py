@@ -305,6 +305,24 @@ ROLES: Lexicon = {
     "tonnes": {
         "*": ("tonne", "tonnen", "toneladas", "tonnellat", "tons"),
     },
+    "gusts": {
+        "fr": ("rafale",),
+        "de": ("boe", "sturmboe", "windboe", "orkanboe"),
+        "es": ("racha",),
+        "it": ("raffica", "raffiche"),
+        "pt": ("rajada",),
+        "en": ("gust",),
+        "nl": ("windstoot", "windstoten", "windvlaag", "windvlagen"),
+    },
+    "lorries": {
+        "fr": ("camion", "poids lourd", "poids-lourd"),
+        "de": ("lkw", "lastwagen", "laster"),
+        "es": ("camion",),
+        "it": ("camion", "tir ", "autoarticolat"),
+        "pt": ("camiao", "camioes", "camioe"),
+        "en": ("lorries", "lorry", "truck", "hgv"),
+        "nl": ("vrachtwagen", "vrachtauto"),
+    },
     "temperature": {
         "*": ("grad ", "grados", "graus", "graden", "degres", "degrees", "gradi"),
     },

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
+from typing import Literal
 
 from presssum.events import role_near
 from presssum.facts import extract_dates, extract_numbers
@@ -38,6 +40,10 @@ _UNITS = (
     "temperature-celsius",
     "speed-kilometer-per-hour",
 )
+# Regions whose spelling of units differs from the language's default in CLDR: 'kilometres' (en_GB),
+# 'quilómetros por hora' (pt_PT, where the default is Brazil's 'quilômetros').
+_REGIONS = {"en": ("en_GB",), "pt": ("pt_PT",)}
+_LENGTHS: tuple[Literal["long", "short"], ...] = ("long", "short")
 _CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CNY")
 # Scale words the facts extractor reads; CLDR's words in other languages are rewritten to these.
 _ENGLISH_SCALES = {6: "million", 9: "billion", 12: "trillion"}
@@ -67,6 +73,7 @@ _BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 # A number between an article and a name is part of that name: 'según el 112 Galicia', 'the A1 Autobahn'.
 _SERVICE_NUMBER = re.compile(r" [A-ZÀ-Ý][\w-]+")
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:el|la|le|the|il|lo|o|a|der|die|das|het|de|del|do|da|al|au)\s+$", re.IGNORECASE)
+_SYMBOL_AFTER = re.compile(r"\s?([^\s,;:)]*[^\w\s,;:)][^\s,;:)]*?)[.,;:)]?(?=\s|$)")
 _SENTENCE_END = re.compile(r"(?:[.!?:«»\"“„(]|\n)\s*$")
 
 
@@ -183,6 +190,9 @@ def _unit_after(text: str, end: int, lang: str) -> tuple[str, str]:
     """The unit the figure ending at `end` counts, and the words as written that name it or the thing counted."""
     words = [(m.group(0), m.end()) for m in _WORD.finditer(text[end : end + 60])][:4]
     units = _units(lang)
+    symbol = _SYMBOL_AFTER.match(text, end)  # 'km/h', 'm²': a symbol the word split would cut in two
+    if symbol and fold(symbol.group(1)) in units:
+        return units[fold(symbol.group(1))], text[end : symbol.end(1)]
     index = 0
     while index < len(words) - 1 and fold(words[index][0]) in _LINKS:
         index += 1
@@ -201,14 +211,13 @@ def _units(lang: str) -> dict[str, str]:
     from babel.numbers import get_currency_name, get_currency_symbol
     from babel.units import format_unit
 
-    names: dict[str, str] = {"%": "concentr-percent"}
+    names: dict[str, str] = {"%": "concentr-percent", "kph": "speed-kilometer-per-hour"}  # 'kph': Reuters, AP
     for unit in _UNITS:
-        for count in (1, 2, 5):
-            for length in ("long", "short"):
-                written = format_unit(count, unit, length=length, locale=lang)
-                word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", written).strip()
-                if word:
-                    names.setdefault(fold(word), unit)
+        for count, length, locale in product((1, 2, 5), _LENGTHS, (lang, *_REGIONS.get(lang, ()))):
+            written = format_unit(count, unit, length=length, locale=locale)
+            word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", written).strip()
+            if word:
+                names.setdefault(fold(word), unit)
     for code in _CURRENCIES:
         names.setdefault(get_currency_symbol(code, locale=lang), code)
         for count in (1, 2):

@@ -42,6 +42,10 @@ DEFAULT_WINDOW = timedelta(hours=12)
 # least this. Below one half, since each wire must reach it on average over every wire of a story; the
 # leave-one-half-out scores of bench/brief_fit.py are flat from 0.35 to 0.45 and lower at 0.5.
 DEFAULT_THRESHOLD = 0.4
+# A wire left alone joins the story it is closest to when its average chance there reaches this, and is this
+# many times its chance with any other story it could join (see _adopt_strays).
+STRAY_THRESHOLD = 0.1
+STRAY_MARGIN = 3.0
 # A feature shared by more wires than this in one day makes no candidate pair (it still adds to similarity).
 DEFAULT_RARE = 50
 # The share of the English words' cosine in the similarity of two wires' features when both have English. Two
@@ -319,7 +323,37 @@ def _average_linkage(
                 links[other][a] = links[a][other]
         for other in links[a]:
             push(a, other)
+    _adopt_strays(stories, links, window)
     return sorted((sorted(story.members) for story in stories.values()), key=lambda members: members[0])
+
+
+def _adopt_strays(stories: dict[int, _Story], links: dict[int, dict[int, float]], window: timedelta) -> None:
+    """A wire left alone joins the story it is clearly closest to, though not as close as the threshold asks.
+
+    A flash of one sentence, or a wire whose words the encoder reads less well, shares too little with each
+    wire of its story to reach the threshold on average; but where one story stands out from every other it
+    could join, that story is the wire's.
+    """
+    for stray in [number for number, story in stories.items() if len(story.members) == 1]:
+        chances = sorted(
+            (
+                (total / len(stories[other].members), other)
+                for other, total in links[stray].items()
+                if other in stories and stories[stray].can_join(stories[other], window)
+            ),
+            reverse=True,
+        )
+        if not chances:
+            continue
+        best, home = chances[0]
+        runner_up = chances[1][0] if len(chances) > 1 else 0.0
+        if best >= STRAY_THRESHOLD and best >= STRAY_MARGIN * runner_up:
+            stories[home].absorb(stories.pop(stray))
+            for other, total in links.pop(stray).items():
+                del links[other][stray]
+                if other != home:
+                    links[home][other] = links[home].get(other, 0.0) + total
+                    links[other][home] = links[home][other]
 
 
 def _english_words(text: str) -> set[str]:

@@ -19,11 +19,19 @@ def fold(text: str) -> str:
     return text.translate(_FOLDED)
 
 
+# Letters Unicode gives no base letter to, though every Latin keyboard writes one: Turkish dotless 'ı'
+# ('Yılmaz' = 'Yilmaz'), Polish 'ł' ('Łódź' = 'Lodz'), Nordic 'ø', South Slavic 'đ', Maltese 'ħ'.
+_UNDECOMPOSED = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"}
+
+
 class _FoldTable(dict[int, str]):
     """str.translate's table, filled one character at a time as texts need them."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
+        if char.lower() in _UNDECOMPOSED:
+            self[code] = _UNDECOMPOSED[char.lower()]
+            return self[code]
         base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
         folded = "'" if char in "’‘" else base if len(base) == 1 else (char.lower()[:1] or char)
         self[code] = folded
