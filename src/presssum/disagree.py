@@ -45,6 +45,12 @@ _RANGE_WORDS = r"(?:et|und|and|y|e|en|to|al|au|bis|a|tot|-|–)"
 _RANGE_START = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s*{_RANGE_WORDS}\s*$")
 _RANGE_END = re.compile(rf"\s*{_RANGE_WORDS}\s*(?P<day>\d{{1,2}})(?![\d.,]\d)")
 _SIMILAR_SPELLING = 0.75
+# Events that happen in many places at once: the towns each agency names are not where 'it' happened.
+_MANY_PLACES = frozenset({"strike", "protest"})
+_COMPASS = re.compile(
+    r"(?<!\w)(?:sud|nord|est|ouest|sur|norte|este|oeste|sul|south|north|east|west|suden|norden|osten|westen|"
+    r"zuiden|noorden|oosten)(?!\w)"
+)
 # Endings one noun takes in the wires' languages ('proteção', 'protección', 'protection', 'protezione').
 _NOUN_ENDING = re.compile(
     r"(?:c?cion|cao|coes|ciones|tion|tions|zione|zioni|sion|sione|sao|dade|dad|tat|teit|ia|ie|io|o|a|e|i|es|os|as|s)$"
@@ -291,8 +297,11 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     said = {name: {place for wire in wires for place in _event_place(wire)} for name, wires in latest.items()}
     texts = {name: fold(" ".join(_lead(wire) + wire.article.body for wire in wires)) for name, wires in latest.items()}
     said = {
-        name: {place for place in found if not _country(place, latest[name][0].lang)} for name, found in said.items()
+        name: {place for place in found if not _country(place, latest[name][0].lang) and not _region(place)}
+        for name, found in said.items()
     }
+    if {wire.event for wires in latest.values() for wire in wires} & _MANY_PLACES:
+        return []  # a strike stops ports and stations across a country: each agency names the ones it saw
     rows = []
     for place_a, place_b in sorted({(a, b) for x in said.values() for a in x for y in said.values() for b in y}):
         if place_a >= place_b or SequenceMatcher(None, fold(place_a), fold(place_b)).ratio() >= _SAME_PLACE:
@@ -321,6 +330,11 @@ def _event_place(wire: StoryWire) -> list[str]:
 def _country(name: str, lang: str) -> bool:
     """Whether a name is a country's ('Italia', 'Frankreich'): a country is not where in it something happened."""
     return any(len(code) == 2 for code in places(name, lang))
+
+
+def _region(name: str) -> bool:
+    """Whether a name is a part of a country told by its direction ('Süden Bulgariens', 'Nordgriechenland')."""
+    return bool(_COMPASS.search(fold(name)))
 
 
 def _lead(wire: StoryWire) -> str:
@@ -459,12 +473,20 @@ def _misspelt(a: str, b: str) -> bool:
         return False
     if romanised(a) == romanised(b):
         return False
+    if all(x == y or _inflected(x, y) for x, y in zip(words_a, words_b, strict=True)):
+        return False  # 'Deutsche Bahn' and 'der Deutschen Bahn': one name, declined
     return all(
         x == y
         or SequenceMatcher(None, x, y).ratio() >= _SIMILAR_SPELLING
         or (x[:3] == y[:3] and words_a[0] == words_b[0])
         for x, y in zip(words_a, words_b, strict=True)
     )
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One word is the other with a case ending: 'deutsche' and 'deutschen', 'müller' and 'müllers'."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in {"n", "s", "r", "m", "en", "es", "er"}
 
 
 def _close_spelling(a: str, b: str) -> bool:
