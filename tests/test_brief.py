@@ -301,7 +301,7 @@ def test_published_reads_iso_and_rfc_2822_dates_as_utc() -> None:
 
 
 # The hard set: tests/data/brief-v2/dev (50 plain-text wires, 15 stories, 7 languages, look-alike stories).
-# The halves scored once by hand (docs/brief.md) are read here too since: heldout, heldout2. A later unseen half is not.
+# The halves scored once by hand (docs/brief.md) are read here too since. A later unseen half is not.
 DEV = Path(__file__).parent / "data" / "brief-v2" / "dev"
 
 
@@ -338,6 +338,19 @@ def test_labelled_halves_are_grouped_by_event_and_their_disagreements_surfaced_b
     sources = [source for story in brief["stories"] for source in story["sources"]]
     assert {source["published_from"] for source in sources} == {"dateline", "file"}
     assert all(len(s["published"]) == 10 for s in sources if s["published_from"] == "dateline"), "a day, no hour"
+
+
+@pytest.mark.parametrize(("name", "surfaced"), [("heldout3", 6), ("heldout4", 8), ("heldout5", 8), ("heldout6", 6)])
+def test_later_halves_are_grouped_with_precision_and_recall_of_at_least_090(name: str, surfaced: int) -> None:
+    """brief_score.py's bar for grouping; disagreements as surfaced when the half was last measured (heldout6
+    misses two: an election day a week apart, and a town after 'drowned', which is no event word)."""
+    from bench.brief import brief_json, scorer
+
+    half = DEV.parent / name
+    labels = json.loads((half / "labels.json").read_text("utf-8"))
+    result = scorer().score(labels, brief_json(half)["stories"])
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.9, result
+    assert result["surfaced"] >= surfaced, result
 
 
 def test_look_alike_stories_never_merge_however_low_the_threshold(dev: tuple[list[StoryWire], list[str]]) -> None:
@@ -595,3 +608,37 @@ def test_one_event_told_in_two_languages_means_more_alike_than_two_events_told_i
     quake_de = meaning("Erdbeben der Stärke 5,1 auf Kreta: zwei Verletzte, beschädigte Häuser in Heraklion.")
     strike_fr = meaning("Grève des contrôleurs aériens en Crète: des vols annulés à Héraklion.")
     assert float(quake_fr @ quake_de) > float(quake_fr @ strike_fr) + 0.1
+
+
+def test_a_name_declined_is_one_name_a_dotless_i_is_an_i_and_two_surnames_are_two(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "de.txt": "Brand in Istanbul\n\nISTANBUL, 13. Februar (dpa) - Bei einem Hotelbrand starben zwölf "
+            "Menschen. Die Deutschen Bahn-Reisenden waren nicht betroffen. Der Besitzer Kemal Yılmaz wurde "
+            "festgenommen.",
+            "fr.txt": "Incendie à Istanbul\n\nISTANBUL, 13 fév (AFP) - Un incendie d'hôtel a fait douze morts. La "
+            "Deutsche Bahn n'est pas concernée. Le propriétaire Kemal Yilmaz a été arrêté.",
+            "en.txt": "Istanbul hotel fire\n\nISTANBUL, Feb 13 (Reuters) - A hotel fire killed 12 people. "
+            "Prosecutors detained the owner, Kemal Yildiz.",
+        },
+    )
+    from presssum.facts.text import fold
+
+    (row,) = disagreements(wires)  # no row for 'Deutsche Bahn' against 'Deutschen Bahn'
+    values = {claim.source: fold(claim.value) for claim in row.claims}
+    assert values.pop("Reuters") == "kemal yildiz" and set(values.values()) == {"kemal yilmaz"}, row
+
+
+def test_units_read_as_regions_and_agencies_write_them() -> None:
+    from presssum.fingerprint import figures
+
+    found = figures("A gust of 156 kph, winds of 120 kilometres per hour and 90 km/h, 40 metres away.", "en")
+    assert [(figure.value, figure.unit) for figure in found] == [
+        (156, "speed-kilometer-per-hour"),
+        (120, "speed-kilometer-per-hour"),
+        (90, "speed-kilometer-per-hour"),
+        (40, "length-meter"),
+    ]
+    (gust,) = figures("registou rajadas de 165 quilómetros por hora em Mace Head", "pt")
+    assert (gust.value, gust.unit, gust.role) == (165, "speed-kilometer-per-hour", "gusts")
