@@ -58,15 +58,15 @@ _UNRELATED = 0.05
 # it groups each half when fitted on the others). Wires in one language read alike to the encoder
 # ("same language" corrects that); a day apart, or an undated wire, make one event less likely.
 WEIGHTS = {
-    "meaning": 12.68,
-    "features": 11.97,
-    "same event": 4.3,
-    "no event": 3.99,
-    "one event": 3.76,
-    "same language": -5.12,
-    "undated": -1.24,
-    "days apart": -2.91,
-    "bias": -14.66,
+    "meaning": 13.07,
+    "features": 11.04,
+    "same event": 4.27,
+    "no event": 4.27,
+    "one event": 3.68,
+    "same language": -4.86,
+    "undated": -1.15,
+    "days apart": -2.99,
+    "bias": -14.59,
 }
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _DATELINE_PLACE = re.compile(r"^[^,(]+")
