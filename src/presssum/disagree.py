@@ -36,10 +36,14 @@ _CLOSE_FIGURES = 0.25
 # Figures of one role ("12 morts", "14 Tote") are one fact a little further apart: 18 against 24 years.
 _CLOSE_ROLE_FIGURES = 0.35
 _CLOSE_MAGNITUDES = 0.5
+# Units that say what a figure is without a role: a share, and an area (what a fire burnt, a flood covered);
+# an area is one fact within a third, as a role's figure is ('quelque 140 hectares', 'unas 190 hectáreas').
+_AREAS = frozenset({"area-hectare", "area-square-kilometer"})
+_SELF_EXPLAINING = _AREAS | {"concentr-percent"}
 _SAME_PLACE = 0.6  # 'Granada' and 'Grenade' are one town; 'Marbella' and 'Estepona' two
 _NOT_IN_NAMES = {"la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "the", "o", "a", "de", "del"}
 _NOT_IN_NAMES |= {"di", "da", "do", "dos", "des", "du", "het", "een"}
-_CLOSE_DAYS = 3
+_CLOSE_DAYS = 7
 # The first day of a range before its last day's date ('26 et 27 octobre'), the last after the first's ('Oct. 26-27').
 _RANGE_WORDS = r"(?:et|und|and|y|e|en|to|al|au|bis|a|tot|-|–)"
 _RANGE_START = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s*{_RANGE_WORDS}\s*$")
@@ -70,7 +74,7 @@ _DATELINE = re.compile(r"^[^()]{0,80}\([^)]{1,40}\)\s*\.?\s*[-–—:]+\s*")
 _LEAD_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
 # A locative preposition and a capitalised town: 'à Quintanilla de Yuso', 'en Truchas', 'in Rotterdam'.
 _LOCATIVE_TOWN = re.compile(
-    r"(?<![\w'’])(?:en|à|a|in|em|im|bei|near|nahe|nel|nella)\s+"
+    r"(?<![\w'’])(?:en|à|a|ad|in|em|bei|near|nahe)\s+"
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?)"
 )
 
@@ -171,15 +175,15 @@ def _last_generation(own: list[StoryWire]) -> list[StoryWire]:
 
 
 def _keyed(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
-    """Figures by what they count: an amount of money or a share by its unit alone (one agency's words name
-    what it is a share of, another's may not), any other figure by its role and unit ('deaths', '').
+    """Figures by what they count: an amount of money, a share or an area by its unit alone (one agency's words
+    name what it is a share of, or what burnt, another's may not), any other figure by its role and unit.
 
     A figure without a role that is neither (a bare '9', '9 km', '2025') says too little of what it counts
     to be set against another agency's: the distance to a town or the depth, a year or a count of calls.
     """
     keyed: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
-        if figure.unit.isupper() or figure.unit == "concentr-percent":  # '75 % des TGV' = '80 Prozent'
+        if figure.unit.isupper() or figure.unit in _SELF_EXPLAINING:  # '75 % des TGV' = '80 Prozent'
             keyed.setdefault(("", figure.unit), []).append(figure)
         elif figure.role:
             keyed.setdefault((figure.role, figure.unit), []).append(figure)
@@ -210,7 +214,8 @@ def _placed(figure: Figure, wire: StoryWire) -> Figure:
 def _figure_rows(by_key: dict[tuple[str, str], list[tuple[str, Figure]]]) -> list[Disagreement]:
     rows = []
     for key, claims in sorted(by_key.items()):
-        close = _close_magnitudes if key[0] == "magnitude" else _close_role_figures if key[0] else _close_figures
+        known = key[0] or key[1] in _AREAS  # what it counts is said: a role, or an area's unit
+        close = _close_magnitudes if key[0] == "magnitude" else _close_role_figures if known else _close_figures
         found: list[list[tuple[str, Figure]]] = []
         agreeing = []
         for same in _by_person(key, claims):
@@ -296,8 +301,13 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     """
     said = {name: {place for wire in wires for place in _event_place(wire)} for name, wires in latest.items()}
     texts = {name: fold(" ".join(_lead(wire) + wire.article.body for wire in wires)) for name, wires in latest.items()}
+    agencies = {fold(name) for name in latest}  # 'confirmou à Lusa': the agency told, not a place
     said = {
-        name: {place for place in found if not _country(place, latest[name][0].lang) and not _region(place)}
+        name: {
+            place
+            for place in found
+            if not _country(place, latest[name][0].lang) and not _region(place) and fold(place) not in agencies
+        }
         for name, found in said.items()
     }
     if {wire.event for wires in latest.values() for wire in wires} & _MANY_PLACES:
@@ -321,8 +331,8 @@ def _event_place(wire: StoryWire) -> list[str]:
     happened where before anything else ('une mine d'ardoise à Quintanilla de Yuso', 'a slate mine in Truchas').
     """
     found = event_places(_lead(wire), wire.lang)
-    if found or not wire.article.paragraphs:
-        return found
+    if found or not wire.article.paragraphs or wire.event is None:
+        return found  # a wire that names no event (a company's results) says no place where 'it' happened
     first = _LEAD_SENTENCE.split(_DATELINE.sub("", wire.article.paragraphs[0], count=1), maxsplit=1)[0]
     return [match.group("place") for match in _LOCATIVE_TOWN.finditer(first)][:1]
 

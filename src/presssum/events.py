@@ -364,10 +364,16 @@ _SETTLEMENT = (
     "localidad|ciudad|pueblo|municipio|localidade|cidade|vila|concelho|ville|commune|village|town|city|"
     "citta|città|comune|paese|stadt|gemeinde|ort|stad|gemeente|dorp|plaats"
 )
+_TOWN_WORD = (
+    rf"(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*"
+)
+# A preposition that holds an article ('im Ötztal', 'nel Tirolo', 'au Tyrol', 'na Madeira') opens a region, a
+# country or an island, not a town, unless a word for town follows it ('nella città di Bari').
 _PLACE_AFTER = re.compile(
-    r"[\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}?\s+(?:en|à|a|in|em|im|bei|near|nahe|au|na|no|nel|nella)\s+"
-    rf"(?:(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*)?"
+    r"[\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}?\s+"
+    rf"(?:(?:en|à|a|ad|in|em|bei|near|nahe)\s+(?:{_TOWN_WORD})?|(?:im|au|na|no|nel|nella)\s+{_TOWN_WORD})"
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?)"
+    r"(?!\s+[a-zà-ÿ][\w-]*(?:dorp|dorf|stad|stadt))"  # 'in Oostenrijks wintersportdorp': an adjective
 )
 _EPICENTRE = re.compile(r"(?<![^\W_])(?:epicent|epizent)")  # 'epicentro en Baza', 'Epizentrum bei Baza'
 _LEAST = 3  # a headline mention, or a lead mention and one more, or three in the body
