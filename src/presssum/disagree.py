@@ -26,7 +26,7 @@ from typing import TypeVar
 from presssum.events import event_places, says_update
 from presssum.facts import english_date
 from presssum.facts.text import fold
-from presssum.fingerprint import Figure, countries, places
+from presssum.fingerprint import TOLLS, Figure, countries, places
 from presssum.group import StoryWire
 from presssum.records import Claim, Disagreement, Fact
 from presssum.wiretime import dateline_agency, dateline_of
@@ -331,8 +331,9 @@ def _event_place(wire: StoryWire) -> list[str]:
     happened where before anything else ('une mine d'ardoise à Quintanilla de Yuso', 'a slate mine in Truchas').
     """
     found = event_places(_lead(wire), wire.lang)
-    if found or not wire.article.paragraphs or wire.event is None:
-        return found  # a wire that names no event (a company's results) says no place where 'it' happened
+    happened = wire.event is not None or any(figure.role in TOLLS for figure in wire.facts.figures)
+    if found or not wire.article.paragraphs or not happened:
+        return found  # a wire of no event and no toll (a company's results) says no place where 'it' happened
     first = _LEAD_SENTENCE.split(_DATELINE.sub("", wire.article.paragraphs[0], count=1), maxsplit=1)[0]
     return [match.group("place") for match in _LOCATIVE_TOWN.finditer(first)][:1]
 

@@ -68,7 +68,7 @@ _AGE = re.compile(
     r"|(\d{1,2})[- ]?(?:[jJ]ährig|jarig|year-old|enne)"
 )
 # A year left in a sentence once its dates are read: a toll there is another time's (a disaster recalled).
-_TOLLS = frozenset({"deaths", "injured", "missing", "evacuated"})
+TOLLS = frozenset({"deaths", "injured", "missing", "evacuated"})
 _BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 # A number between an article and a name is part of that name: 'según el 112 Galicia', 'the A1 Autobahn'.
 _SERVICE_NUMBER = re.compile(r" [A-ZÀ-Ý][\w-]+")
@@ -145,7 +145,7 @@ def figures(text: str, lang: str) -> list[Figure]:
         sentence = _sentence(text, start)
         if _SERVICE_NUMBER.match(text, position) and _ARTICLE_BEFORE.search(text, max(0, start - 6), start):
             continue  # 'según el 112 Galicia': an emergency service's name, not a count
-        if role in _TOLLS and _BARE_YEAR.search(sentence):  # 'the 2013 crash that killed 80': another event's toll
+        if role in TOLLS and _BARE_YEAR.search(sentence):  # 'the 2013 crash that killed 80': another event's toll
             role = None
         where = frozenset(countries(places(sentence, lang)))
         ages = frozenset(next(age for age in match.groups() if age) for match in _AGE.finditer(sentence))
