@@ -58,15 +58,15 @@ _UNRELATED = 0.05
 # it groups each half when fitted on the others). Wires in one language read alike to the encoder
 # ("same language" corrects that); a day apart, or an undated wire, make one event less likely.
 WEIGHTS = {
-    "meaning": 13.07,
-    "features": 11.04,
-    "same event": 4.27,
-    "no event": 4.27,
-    "one event": 3.68,
-    "same language": -4.86,
-    "undated": -1.15,
-    "days apart": -2.99,
-    "bias": -14.59,
+    "meaning": 12.64,
+    "features": 11.17,
+    "same event": 4.33,
+    "no event": 4.14,
+    "one event": 3.64,
+    "same language": -4.93,
+    "undated": -1.18,
+    "days apart": -2.98,
+    "bias": -14.37,
 }
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _DATELINE_PLACE = re.compile(r"^[^,(]+")
