@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from difflib import SequenceMatcher
 from typing import TypeVar
 
-from presssum.events import event_places, says_update
+from presssum.events import event_places, says_update, town_after_preposition
 from presssum.facts import english_date
 from presssum.facts.text import fold
 from presssum.fingerprint import TOLLS, Figure, countries, places
@@ -64,7 +64,9 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _IN_FORCE = re.compile(
     r"take[sn]? effect|taking effect|(?:come|comes|enter|enters) into force|in force|"
     r"en vigueur|entrer? en application|in kraft|gelten ab|gilt ab|en vigor|in vigore|em vigor|"
-    r"ingaat|ingaan|in werking|van kracht"
+    r"ingaat|ingaan|in werking|van kracht|"
+    # ...or when a building was built: 'construit en 1971', 'Baujahr 1977', 'del 1971'
+    r"\bbuilt\b|construit|construid|gebaut|baujahr|costruit|gebouwd|bouwjaar|palazzina del|edificio de"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _DAY_BEFORE_YEAR = 16  # a digit this close before a year makes it a full date's ('1er janvier 2027'): _year_rows'
@@ -72,11 +74,6 @@ T = TypeVar("T")
 # The dateline before a lead ('MADRID, 25 oct (AFP) - ', 'MADRID (AP) — '), and the end of the lead's first sentence.
 _DATELINE = re.compile(r"^[^()]{0,80}\([^)]{1,40}\)\s*\.?\s*[-–—:]+\s*")
 _LEAD_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
-# A locative preposition and a capitalised town: 'à Quintanilla de Yuso', 'en Truchas', 'in Rotterdam'.
-_LOCATIVE_TOWN = re.compile(
-    r"(?<![\w'’])(?:en|à|a|ad|in|em|bei|near|nahe)\s+"
-    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?)"
-)
 
 
 def _alphabet(letters: str, latin: str) -> dict[str, str]:
@@ -330,12 +327,12 @@ def _event_place(wire: StoryWire) -> list[str]:
     Marbella'), else the first town its lead sentence names after a locative preposition: a lead says what
     happened where before anything else ('une mine d'ardoise à Quintanilla de Yuso', 'a slate mine in Truchas').
     """
-    found = event_places(_lead(wire), wire.lang)
+    found = event_places(_lead(wire), wire.lang, wire.event)
     happened = wire.event is not None or any(figure.role in TOLLS for figure in wire.facts.figures)
     if found or not wire.article.paragraphs or not happened:
         return found  # a wire of no event and no toll (a company's results) says no place where 'it' happened
     first = _LEAD_SENTENCE.split(_DATELINE.sub("", wire.article.paragraphs[0], count=1), maxsplit=1)[0]
-    return [match.group("place") for match in _LOCATIVE_TOWN.finditer(first)][:1]
+    return [match.group("place") for match in town_after_preposition(wire.lang).finditer(first)][:1]
 
 
 def _country(name: str, lang: str) -> bool:
@@ -393,7 +390,8 @@ def _year_rows(cluster: list[tuple[str, Fact]]) -> list[Disagreement]:
 
 
 def _in_force_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
-    """The year a law takes effect, given by its bare year ('tritt 2027 in Kraft', 'will take effect in 2028').
+    """The year a law takes effect or a building was built, given by its bare year ('tritt 2027 in Kraft',
+    'will take effect in 2028', 'construit en 1971').
 
     A bare year alone says too little of what it dates (see _year_rows), but in a sentence saying when a rule
     starts to apply it dates that start, and agencies giving different years there disagree.
@@ -409,7 +407,7 @@ def _in_force_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     ]
     if not _disagree(set(claims)):
         return []
-    return [Disagreement(kind="date", about="year in force", claims=_claims((n, y, y) for n, y in claims))]
+    return [Disagreement(kind="date", about="year", claims=_claims((n, y, y) for n, y in claims))]
 
 
 def _range_days(wire: StoryWire, dates: Iterable[Fact]) -> set[str]:

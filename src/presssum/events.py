@@ -364,17 +364,36 @@ _SETTLEMENT = (
     "localidad|ciudad|pueblo|municipio|localidade|cidade|vila|concelho|ville|commune|village|town|city|"
     "citta|città|comune|paese|stadt|gemeinde|ort|stad|gemeente|dorp|plaats"
 )
+_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?"
 _TOWN_WORD = (
     rf"(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*"
 )
 # A preposition that holds an article ('im Ötztal', 'nel Tirolo', 'au Tyrol', 'na Madeira') opens a region, a
-# country or an island, not a town, unless a word for town follows it ('nella città di Bari').
-_PLACE_AFTER = re.compile(
-    r"[\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}?\s+"
-    rf"(?:(?:en|à|a|ad|in|em|bei|near|nahe)\s+(?:{_TOWN_WORD})?|(?:im|au|na|no|nel|nella)\s+{_TOWN_WORD})"
-    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?)"
-    r"(?!\s+[a-zà-ÿ][\w-]*(?:dorp|dorf|stad|stadt))"  # 'in Oostenrijks wintersportdorp': an adjective
-)
+# country or an island, not a town, unless a word for town follows it ('nella città di Bari'). French and
+# Italian tell a town from a region by the preposition too: 'à Reggio', 'a Reggio' against 'en Calabre',
+# 'in Calabria'.
+_TOWN_PREPOSITIONS = {"fr": "à|a", "it": "a|ad", "*": "en|à|a|ad|in|em|bei|near|nahe"}
+
+
+@lru_cache(maxsize=16)
+def town_after_preposition(lang: str) -> re.Pattern[str]:
+    """A preposition for a town and the town: 'à Quintanilla de Yuso', 'en Truchas', 'in Rotterdam'."""
+    towns = _TOWN_PREPOSITIONS.get(lang, _TOWN_PREPOSITIONS["*"])
+    return re.compile(rf"(?<![\w'’])(?:{towns})\s+(?P<place>{_NAME})")
+
+
+@lru_cache(maxsize=16)
+def place_after(lang: str) -> re.Pattern[str]:
+    """An event word, up to three more words, a preposition for a town, and the town's capitalised name."""
+    towns = _TOWN_PREPOSITIONS.get(lang, _TOWN_PREPOSITIONS["*"])
+    return re.compile(
+        r"[\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*){0,3}?\s+"
+        rf"(?:(?:{towns})\s+(?:{_TOWN_WORD})?|(?:im|au|na|no|nel|nella|en|in|dans)\s+{_TOWN_WORD})"
+        rf"(?P<place>{_NAME})"
+        r"(?!\s+[a-zà-ÿ][\w-]*(?:dorp|dorf|stad|stadt))"  # 'in Oostenrijks wintersportdorp': an adjective
+    )
+
+
 _EPICENTRE = re.compile(r"(?<![^\W_])(?:epicent|epizent)")  # 'epicentro en Baza', 'Epizentrum bei Baza'
 _LEAST = 3  # a headline mention, or a lead mention and one more, or three in the body
 # Words that make the event word after them one the wire looks back on: "arrêté au lendemain de sa
@@ -539,8 +558,19 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
 
 
 def looks_back(headline: str, lang: str) -> bool:
-    """Whether a headline marks its wire as an anniversary or commemoration piece."""
-    return bool(classes(headline, lang, "anniversary")) or bool(_YEARS_AGO.search(fold(headline)))
+    """Whether a headline marks its wire as an anniversary or commemoration piece.
+
+    Not when the look back closes a headline of news, after a comma: 'deux morts dans une explosion de gaz
+    en Calabre, dix ans après un drame similaire' is news of a new explosion.
+    """
+    head, comma, _ = headline.rpartition(",")
+    if comma and classes(head, lang) and not _recalls(head, lang):
+        return False
+    return _recalls(headline, lang)
+
+
+def _recalls(text: str, lang: str) -> bool:
+    return bool(classes(text, lang, "anniversary")) or bool(_YEARS_AGO.search(fold(text)))
 
 
 def says_update(headline: str, lang: str) -> bool:
@@ -548,13 +578,18 @@ def says_update(headline: str, lang: str) -> bool:
     return bool(classes(headline, lang, "update"))
 
 
-def event_places(text: str, lang: str) -> list[str]:
-    """Places named right after an event word: 'detenido en Marbella', 'arrêté jeudi à Estepona' -> the town."""
-    pattern, _ = _pattern("events", lang)
+def event_places(text: str, lang: str, event: str | None = None) -> list[str]:
+    """Places named right after an event word: 'detenido en Marbella', 'arrêté jeudi à Estepona' -> the town.
+
+    Given the wire's `event`, only that event's words count: an arrest wire's 'condannato a Gand' says where
+    the verdict it recalls was given, not where the arrest happened.
+    """
+    pattern, stem_class = _pattern("events", lang)
     folded = "".join(fold(character)[:1] or character for character in text)  # positions as in `text`
     found = []
-    for match in (*pattern.finditer(folded), *_EPICENTRE.finditer(folded)):
-        place = _PLACE_AFTER.match(text, match.end())
+    words = [m for m in pattern.finditer(folded) if event is None or stem_class[m.group(0)] == event]
+    for match in (*words, *_EPICENTRE.finditer(folded)):
+        place = place_after(lang).match(text, match.end())
         if place:
             found.append(place.group("place"))
     return found

@@ -44,7 +44,24 @@ _UNITS = (
 # 'quilómetros por hora' (pt_PT, where the default is Brazil's 'quilômetros').
 _REGIONS = {"en": ("en_GB",), "pt": ("pt_PT",)}
 _LENGTHS: tuple[Literal["long", "short"], ...] = ("long", "short")
-_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CNY")
+_CURRENCIES = (
+    "EUR",
+    "USD",
+    "GBP",
+    "CHF",
+    "JPY",
+    "CNY",
+    "DKK",
+    "SEK",
+    "NOK",
+    "PLN",
+    "CZK",
+    "HUF",
+    "RON",
+    "BGN",
+    "ISK",
+    "TRY",
+)
 # Scale words the facts extractor reads; CLDR's words in other languages are rewritten to these.
 _ENGLISH_SCALES = {6: "million", 9: "billion", 12: "trillion"}
 # Words between a figure and what it counts: "12 milliards d'euros", "80 Prozent der Züge".
