@@ -342,7 +342,15 @@ def test_labelled_halves_are_grouped_by_event_and_their_disagreements_surfaced_b
 
 @pytest.mark.parametrize(
     ("name", "surfaced"),
-    [("heldout3", 6), ("heldout4", 8), ("heldout5", 8), ("heldout6", 7), ("heldout7", 8), ("heldout8", 7)],
+    [
+        ("heldout3", 6),
+        ("heldout4", 8),
+        ("heldout5", 8),
+        ("heldout6", 7),
+        ("heldout7", 8),
+        ("heldout8", 7),
+        ("heldout9", 8),
+    ],
 )
 def test_later_halves_are_grouped_with_precision_and_recall_of_at_least_090(name: str, surfaced: int) -> None:
     """brief_score.py's bar for grouping; disagreements as surfaced when the half was last measured (heldout6
@@ -585,6 +593,22 @@ def test_a_law_s_year_in_force_is_compared_but_a_recalled_event_s_toll_and_a_ser
     )
     rows = {row.about: {claim.source: claim.value for claim in row.claims} for row in disagreements(wires)}
     assert rows == {"year": {"dpa": "2027", "Reuters": "2028", "EFE": "2027"}}
+
+
+def test_a_town_of_several_words_is_read_whole_and_one_police_in_two_languages_is_no_disagreement(
+    tmp_path: Path,
+) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "pt.txt": "Detido no Alentejo\n\nLISBOA, 16 abr (Lusa) - A Polícia Judiciária deteve hoje em Vila Nova de "
+            "Milfontes um francês condenado em Bastia.",
+            "es.txt": "Detenido en Portugal\n\nLISBOA, 16 abr (EFE).- La Policía Judicial portuguesa detuvo hoy en "
+            "Sines a un francés condenado en Bastia.",
+        },
+    )
+    (row,) = disagreements(wires)
+    assert {claim.source: claim.value for claim in row.claims} == {"Lusa": "Vila Nova de Milfontes", "EFE": "Sines"}
 
 
 def test_the_town_after_an_arrest_verb_is_read_through_a_word_for_town(tmp_path: Path) -> None:

@@ -57,7 +57,8 @@ _COMPASS = re.compile(
 )
 # Endings one noun takes in the wires' languages ('proteção', 'protección', 'protection', 'protezione').
 _NOUN_ENDING = re.compile(
-    r"(?:c?cion|cao|coes|ciones|tion|tions|zione|zioni|sion|sione|sao|dade|dad|tat|teit|ia|ie|io|o|a|e|i|es|os|as|s)$"
+    r"(?:c?cion|cao|coes|ciones|tion|tions|zione|zioni|sion|sione|sao|dade|dad|tat|teit|iaria|iario|iare|ial|"
+    r"ia|ie|io|o|a|e|i|es|os|as|s)$"
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A sentence saying when a law or rule starts to apply: its bare year dates that start ('in Kraft 2027').
@@ -506,8 +507,9 @@ def _close_spelling(a: str, b: str) -> bool:
 
 
 def _one_phrase_two_languages(a: str, b: str) -> bool:
-    """'proteção civil' and 'protección civil', 'policia judiciaria' and 'polizia giudiziaria': words that differ
-    only by the endings languages give one noun ('-ção', '-ción', '-tion', '-zione', '-dade', '-dad'...) and
+    """'proteção civil' and 'protección civil', 'policía judicial' and 'polícia judiciária': words that differ
+    only by the endings languages give one noun or adjective ('-ção', '-ción', '-tion', '-zione', '-dade',
+    '-ial', '-iária'...) and
     their accents name one institution in two languages, not a person misspelt."""
     return all(_stem(x) == _stem(y) for x, y in zip(fold(a).split(), fold(b).split(), strict=True))
 

@@ -364,7 +364,8 @@ _SETTLEMENT = (
     "localidad|ciudad|pueblo|municipio|localidade|cidade|vila|concelho|ville|commune|village|town|city|"
     "citta|città|comune|paese|stadt|gemeinde|ort|stad|gemeente|dorp|plaats"
 )
-_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[ -](?:de|del|la|di)?\s?[A-ZÀ-Ý][\w'’-]+)?"
+# A town's name of up to four words: 'Marbella', 'Quintanilla de Yuso', 'Vila Nova de Milfontes'.
+_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[ -](?:(?:de|del|la|di|do|da|dos|des|du|sur|am|an)\s)?[A-ZÀ-Ý][\w'’-]+){0,3}"
 _TOWN_WORD = (
     rf"(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*"
 )
