@@ -350,6 +350,7 @@ def test_labelled_halves_are_grouped_by_event_and_their_disagreements_surfaced_b
         ("heldout7", 8),
         ("heldout8", 7),
         ("heldout9", 8),
+        ("heldout10", 7),
     ],
 )
 def test_later_halves_are_grouped_with_precision_and_recall_of_at_least_090(name: str, surfaced: int) -> None:
@@ -719,3 +720,17 @@ def test_a_look_back_closing_news_a_recalled_verdict_s_city_and_a_region_are_not
     )
     rows = {row.about: {claim.source: claim.value for claim in row.claims} for row in disagreements(wires)}
     assert rows == {"year": {"ANSA": "1971", "AFP": "1977"}}, rows
+
+
+def test_a_title_in_two_languages_and_a_recalled_date_are_no_disagreement(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "de.txt": "Brand in Utrecht\n\nUTRECHT, 24. August (dpa) - Bei einem Wohnungsbrand starben drei "
+            "Menschen, sagte Bürgermeister Henk Dijkstra. Das Erdbeben von Amatrice am 24. August 2016 war "
+            "schlimmer. Der Prozess beginnt am 18. August.",
+            "nl.txt": "Brand in Utrecht\n\nUTRECHT, 24 augustus (ANP) - Bij een woningbrand zijn drie mensen "
+            "omgekomen, zei burgemeester Henk Dijkstra. Burgemeester Henk Dijkstra was ter plaatse.",
+        },
+    )
+    assert disagreements(wires) == ()

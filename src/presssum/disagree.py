@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from presssum.events import event_places, says_update, town_after_preposition
 from presssum.facts import english_date
+from presssum.facts.names import TITLES
 from presssum.facts.text import fold
 from presssum.fingerprint import TOLLS, Figure, countries, places
 from presssum.group import StoryWire
@@ -49,6 +50,14 @@ _RANGE_WORDS = r"(?:et|und|and|y|e|en|to|al|au|bis|a|tot|-|–)"
 _RANGE_START = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s*{_RANGE_WORDS}\s*$")
 _RANGE_END = re.compile(rf"\s*{_RANGE_WORDS}\s*(?P<day>\d{{1,2}})(?![\d.,]\d)")
 _SIMILAR_SPELLING = 0.75
+# Titles in the wires' languages, besides facts.names.TITLES (English and French): mayors, ministers, judges,
+# prosecutors, police chiefs, presidents, as German compounds too ('Innenministerin', 'Oberbürgermeister').
+_TITLE = re.compile(
+    r"\w*(?:burgermeister|buergermeister|burgemeester|alcalde|alcaldesa|sindaco|sindaca|presidente|prasident|"
+    r"minister|ministerin|ministro|ministra|richter|richterin|rechter|juez|jueza|giudice|juiz|juiza|"
+    r"staatsanwalt|staatsanwaltin|officier|fiscal|procuratore|procurador|procureur|prefect|prefetto|"
+    r"kommandant|commandant|comandante|polizeichef|kanzler|kanzlerin|premier|premiere|bischof|bisschop)"
+)
 # Events that happen in many places at once: the towns each agency names are not where 'it' happened.
 _MANY_PLACES = frozenset({"strike", "protest"})
 _COMPASS = re.compile(
@@ -356,7 +365,13 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     A range ('les 26 et 27 octobre', 'am 26. und 27. Oktober', 'Oct. 26-27') gives each of its days, though
     the date readers read one of them: one agency's '27 octobre' and another's 'Oct. 26' are one meeting.
     """
-    claims = [(name, date) for name, wires in latest.items() for wire in wires for date in wire.facts.dates]
+    claims = [
+        (name, date)
+        for name, wires in latest.items()
+        for wire in wires
+        for date in wire.facts.dates
+        if not _earlier_year(date, wire)
+    ]
     ranges = {
         (name, day) for name, wires in latest.items() for wire in wires for day in _range_days(wire, wire.facts.dates)
     }
@@ -388,6 +403,13 @@ def _year_rows(cluster: list[tuple[str, Fact]]) -> list[Disagreement]:
         return []
     claims = _claims((name, date.text.rstrip("."), f"{english_date(date.value)}, {year}") for name, date, year in years)
     return [Disagreement(kind="date", about="year", claims=claims)]
+
+
+def _earlier_year(date: Fact, wire: StoryWire) -> bool:
+    """Whether a date names a year before the wire's own: '24 août 2016' dates an event the wire recalls."""
+    year = _YEAR.search(date.text)
+    own = wire.time.start.year if wire.time else datetime.now(timezone.utc).year
+    return year is not None and int(year.group(0)) < own
 
 
 def _in_force_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
@@ -436,7 +458,7 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     spelt: dict[str, tuple[str, set[str], set[str]]] = {}
     for name, wires in latest.items():
         for wire in wires:
-            for span in (span for span in wire.facts.name_spans if _personal(span)):
+            for span in (span for span in map(_untitled, wire.facts.name_spans) if _personal(span)):
                 for candidate in {span, " ".join(span.split()[-2:])}:  # "Behördenchefin Ingrid Bauer": "Ingrid Bauer"
                     found = spelt.setdefault(fold(candidate), (candidate, set(), set()))
                     found[1].add(name)
@@ -465,9 +487,19 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
 
 
 def _personal(span: str) -> bool:
-    """A span of capitalised words that may be a person's name: no article, link word or word in capitals."""
+    """A span of capitalised words that may be a person's name: two words or more, no article, link word or
+    word in capitals."""
     words = span.split()
-    return not any(word.isupper() or fold(word) in _NOT_IN_NAMES for word in words)
+    return len(words) > 1 and not any(word.isupper() or fold(word) in _NOT_IN_NAMES for word in words)
+
+
+def _untitled(span: str) -> str:
+    """The span without the titles that open it: 'Bürgermeister Henk Dijkstra' and 'Burgemeester Henk
+    Dijkstra' are one man, whom the agencies' languages give a title each."""
+    words = span.split()
+    while words and (fold(words[0]) in TITLES or _TITLE.fullmatch(fold(words[0]))):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _misspelt(a: str, b: str) -> bool:
