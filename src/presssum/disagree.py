@@ -60,6 +60,10 @@ _TITLE = re.compile(
 )
 # Events that happen in many places at once: the towns each agency names are not where 'it' happened.
 _MANY_PLACES = frozenset({"strike", "protest"})
+# Heads of German compounds no town's name ends with: buildings, streets, institutions, abstract nouns.
+_GERMAN_NOUN = re.compile(
+    r"(?:haus|hauser|gebaude|halle|strasse|ung|heit|keit|schaft|zentrum|bahnhof|wohnung|anlage|werk|klinik)$"
+)
 _COMPASS = re.compile(
     r"(?<!\w)(?:sud|nord|est|ouest|sur|norte|este|oeste|sul|south|north|east|west|suden|norden|osten|westen|"
     r"zuiden|noorden|oosten)(?!\w)"
@@ -351,8 +355,9 @@ def _country(name: str, lang: str) -> bool:
 
 
 def _region(name: str) -> bool:
-    """Whether a name is a part of a country told by its direction ('Süden Bulgariens', 'Nordgriechenland')."""
-    return bool(_COMPASS.search(fold(name)))
+    """Whether a name is a part of a country told by its direction ('Süden Bulgariens'), or a German common
+    noun, capitalised as German nouns are ('Explosion in Mehrfamilienhaus in Köln-Deutz')."""
+    return bool(_COMPASS.search(fold(name)) or _GERMAN_NOUN.search(fold(name)))
 
 
 def _lead(wire: StoryWire) -> str:
@@ -458,7 +463,8 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     spelt: dict[str, tuple[str, set[str], set[str]]] = {}
     for name, wires in latest.items():
         for wire in wires:
-            for span in (span for span in map(_untitled, wire.facts.name_spans) if _personal(span)):
+            spans = (span for span in map(_untitled, wire.facts.name_spans) if _personal(span))
+            for span in (span for span in spans if not places(span, wire.lang)):  # 'Países Bajos' is a country
                 for candidate in {span, " ".join(span.split()[-2:])}:  # "Behördenchefin Ingrid Bauer": "Ingrid Bauer"
                     found = spelt.setdefault(fold(candidate), (candidate, set(), set()))
                     found[1].add(name)
@@ -504,7 +510,7 @@ def _untitled(span: str) -> str:
 
 def _misspelt(a: str, b: str) -> bool:
     """'ingrid bauer' and 'ingrid baumer', 'rui fontes' and 'rui fonseca': as many words, the first the same,
-    the others a letter or two apart (`_close_spelling`) or starting alike (three letters: the surname of one
+    the others a letter or two apart (`_close_spelling`) or starting alike (two letters: the surname of one
     person each agency names by that given name alone, checked by the caller).
 
     Two spellings of one name in two alphabets or conventions are one name: 'Kröger' and 'Kroeger', 'Strauß'
@@ -520,7 +526,7 @@ def _misspelt(a: str, b: str) -> bool:
     return all(
         x == y
         or SequenceMatcher(None, x, y).ratio() >= _SIMILAR_SPELLING
-        or (x[:3] == y[:3] and words_a[0] == words_b[0])
+        or (x[:2] == y[:2] and words_a[0] == words_b[0])
         for x, y in zip(words_a, words_b, strict=True)
     )
 
