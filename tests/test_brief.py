@@ -352,6 +352,7 @@ def test_labelled_halves_are_grouped_by_event_and_their_disagreements_surfaced_b
         ("heldout9", 8),
         ("heldout10", 7),
         ("heldout11", 8),
+        ("heldout12", 6),
     ],
 )
 def test_later_halves_are_grouped_with_precision_and_recall_of_at_least_090(name: str, surfaced: int) -> None:
