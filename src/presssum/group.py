@@ -1,15 +1,17 @@
 """Wires into stories across agencies and languages: one story per event, not per set of shared names.
 
 Each wire becomes a set of language-neutral features (fingerprint.py: figures with their unit, dates, names,
-CLDR places; events.py: what happened and in which sector), weighted by how rare they are in the batch; two
-wires are as similar as the cosine of those weights (averaged with the cosine of their English words when
-both have an English text). Versions of one wire join first by identity; then average linkage merges the
-most similar stories while their similarity stays above a threshold, under constraints no similarity
-overrides: a story never spans more than the time window, nor two events or two sectors (a verdict and an
-arrest, a rail strike and an air-traffic strike), however many names they share. Average linkage does not
-chain: a wire joins a story through its similarity to all of it, not to one member.
+CLDR places; events.py: what happened and in which sector), weighted by how rare they are in the batch, and a
+vector of what it says (meaning.py: a multilingual sentence encoder). A logistic regression fitted on the
+labelled halves (`WEIGHTS`, bench/brief_fit.py) turns a pair's signals (the two cosines, their events,
+languages and times) into the chance the two wires tell one event. Versions of one wire join first by
+identity; then average linkage merges the stories of highest average chance while it stays above a
+threshold, under constraints no chance overrides: a story never spans more than the time window, nor two
+events or two sectors (a verdict and an arrest, a rail strike and an air-traffic strike), however many names
+they share. Average linkage does not chain: a wire joins a story through its chance with all of it, not with
+one member. A wire left alone then joins the story it is clearly closest to (`_adopt_strays`).
 
-Only pairs of wires that share a feature can be similar, so the similarities are found through an inverted
+Only pairs of wires that share a feature are scored, so the pairs are found through an inverted
 index from each feature to its wires, within the time window. Features that many wires of one day share
 (`France`, `strike`) are left out of that index (`rare`): they add to a pair's similarity but do not make
 it a candidate, which keeps grouping near-linear in the number of wires. `exhaustive=True` compares every
