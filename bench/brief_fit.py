@@ -34,8 +34,7 @@ RIDGE = 0.1  # a little shrinkage: the halves are small, and a signal absent fro
 
 def pair_signals(wires: list[grouping.StoryWire]) -> dict[tuple[int, int], dict[str, float]]:
     """Every pair's signals, as group() computes them for its candidate pairs."""
-    neutral = grouping._vectors([grouping.features(wire) for wire in wires])
-    english = grouping._vectors([grouping._english_words(w.english) if w.english else set() for w in wires])
+    neutral, english = grouping.weighted_features(wires)
     return {
         (a, b): grouping.signals(wires[a], wires[b], neutral[a], neutral[b], english[a], english[b])
         for a, b in combinations(range(len(wires)), 2)

@@ -126,8 +126,7 @@ def group(
     exhaustive: bool = False,
 ) -> list[list[int]]:
     """Indices of `wires` in stories, each story in wire order, stories in order of their first wire."""
-    neutral = _vectors([features(wire) for wire in wires])
-    english = _vectors([_english_words(wire.english) if wire.english else set() for wire in wires])
+    neutral, english = weighted_features(wires)
     pairs = combinations(range(len(wires)), 2) if exhaustive else _candidates(wires, neutral, english, window, rare)
     similarity: dict[tuple[int, int], float] = {}
     for a, b in pairs:
@@ -136,6 +135,13 @@ def group(
         if chance >= _UNRELATED:
             similarity[(a, b)] = chance
     return _average_linkage(wires, _by_identity(wires), similarity, threshold, window)
+
+
+def weighted_features(wires: Sequence[StoryWire]) -> tuple[list[Vector], list[Vector]]:
+    """Each wire's language-neutral features and English words, weighted by how rare they are in `wires`."""
+    neutral = _vectors([features(wire) for wire in wires])
+    english = _vectors([_english_words(wire.english) if wire.english else set() for wire in wires])
+    return neutral, english
 
 
 def signals(
@@ -316,13 +322,8 @@ def _average_linkage(
             continue  # a stale entry: one of the two has merged since
         if not stories[a].can_join(stories[b], window):
             continue  # stories only grow, so they never can
-        stories[a].absorb(stories.pop(b))
+        _merge(stories, links, a, b)
         version[a] += 1
-        for other, total in links.pop(b).items():
-            del links[other][b]
-            if other != a:
-                links[a][other] = links[a].get(other, 0.0) + total
-                links[other][a] = links[a][other]
         for other in links[a]:
             push(a, other)
     _adopt_strays(stories, links, window)
@@ -350,12 +351,17 @@ def _adopt_strays(stories: dict[int, _Story], links: dict[int, dict[int, float]]
         best, home = chances[0]
         runner_up = chances[1][0] if len(chances) > 1 else 0.0
         if best >= STRAY_THRESHOLD and best >= STRAY_MARGIN * runner_up:
-            stories[home].absorb(stories.pop(stray))
-            for other, total in links.pop(stray).items():
-                del links[other][stray]
-                if other != home:
-                    links[home][other] = links[home].get(other, 0.0) + total
-                    links[other][home] = links[home][other]
+            _merge(stories, links, home, stray)
+
+
+def _merge(stories: dict[int, _Story], links: dict[int, dict[int, float]], into: int, gone: int) -> None:
+    """Story `gone` joins story `into`; its links to other stories add to those of `into`."""
+    stories[into].absorb(stories.pop(gone))
+    for other, total in links.pop(gone).items():
+        del links[other][gone]
+        if other != into:
+            links[into][other] = links[into].get(other, 0.0) + total
+            links[other][into] = links[into][other]
 
 
 def _english_words(text: str) -> set[str]:
