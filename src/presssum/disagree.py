@@ -74,12 +74,12 @@ _NOUN_ENDING = re.compile(
     r"ia|ie|io|o|a|e|i|es|os|as|s)$"
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# A sentence saying when a law or rule starts to apply: its bare year dates that start ('in Kraft 2027').
-_IN_FORCE = re.compile(
+# A sentence saying when a law starts to apply ('in Kraft 2027') or a building was built: its bare year dates it.
+_DATING = re.compile(
     r"take[sn]? effect|taking effect|(?:come|comes|enter|enters) into force|in force|"
     r"en vigueur|entrer? en application|in kraft|gelten ab|gilt ab|en vigor|in vigore|em vigor|"
     r"ingaat|ingaan|in werking|van kracht|"
-    # ...or when a building was built: 'construit en 1971', 'Baujahr 1977', 'del 1971'
+    # a building: 'construit en 1971', 'Baujahr 1977', 'palazzina del 1971'
     r"\bbuilt\b|construit|construid|gebaut|baujahr|costruit|gebouwd|bouwjaar|palazzina del|edificio de"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -130,7 +130,7 @@ def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
     return (
         *_figure_rows(_figures_by_agency(wires)),
         *_date_rows(latest),
-        *_in_force_rows(latest),
+        *_dated_year_rows(latest),
         *_place_rows(latest),
         *_name_rows(latest),
     )
@@ -417,7 +417,7 @@ def _earlier_year(date: Fact, wire: StoryWire) -> bool:
     return year is not None and int(year.group(0)) < own
 
 
-def _in_force_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+def _dated_year_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     """The year a law takes effect or a building was built, given by its bare year ('tritt 2027 in Kraft',
     'will take effect in 2028', 'construit en 1971').
 
@@ -429,7 +429,7 @@ def _in_force_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         for name, wires in latest.items()
         for wire in wires
         for sentence in _SENTENCE.split(f"{wire.article.headline}\n{wire.article.body}")
-        if _IN_FORCE.search(fold(sentence))
+        if _DATING.search(fold(sentence))
         for year in _YEAR.finditer(sentence)
         if not re.search(r"\d", sentence[max(0, year.start() - _DAY_BEFORE_YEAR) : year.start()])
     ]

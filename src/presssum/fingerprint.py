@@ -84,10 +84,11 @@ _AGE = re.compile(
     r",\s*(?:de\s+|di\s+)?(\d{1,2})(?:\s*(?:ans|años|anni|anos|jaar|years old))?\s*[,)]"
     r"|(\d{1,2})[- ]?(?:[jJ]ährig|jarig|year-old|enne)"
 )
-# A year left in a sentence once its dates are read: a toll there is another time's (a disaster recalled).
+# Roles that count a disaster's victims.
 TOLLS = frozenset({"deaths", "injured", "missing", "evacuated"})
+# A year left in a sentence once its dates are read: a toll there is another time's (a disaster recalled).
 _BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
-# A number between an article and a name is part of that name: 'según el 112 Galicia', 'the A1 Autobahn'.
+# A number between an article and a name is part of that name: 'según el 112 Galicia', 'the 911 Center'.
 _SERVICE_NUMBER = re.compile(r" [A-ZÀ-Ý][\w-]+")
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:el|la|le|the|il|lo|o|a|der|die|das|het|de|del|do|da|al|au)\s+$", re.IGNORECASE)
 _SYMBOL_AFTER = re.compile(r"\s?([^\s,;:)]*[^\w\s,;:)][^\s,;:)]*?)[.,;:)]?(?=\s|$)")
