@@ -438,6 +438,14 @@ def wires_from(tmp_path: Path, texts: dict[str, str]) -> list[StoryWire]:
     return [wire_of(article, echo_digest(article)) for article in articles]
 
 
+def table(wires: list[StoryWire]) -> dict[str, dict[str, str]]:
+    """The disagreement rows of `wires` by what they are about, each as agency -> value; one row per subject."""
+    rows = disagreements(wires)
+    found = {row.about: {claim.source: claim.value for claim in row.claims} for row in rows}
+    assert len(found) == len(rows), rows
+    return found
+
+
 def test_a_wire_reports_what_its_headline_says_happened_not_what_it_recalls_most(tmp_path: Path) -> None:
     arrest, verdict = wires_from(
         tmp_path,
@@ -490,11 +498,7 @@ def test_where_the_lead_says_it_happened_is_set_against_another_agency_s_town(tm
             "chemical plant in Feyzin, near Lyon.",
         },
     )
-    (row,) = disagreements(wires)
-    assert (row.about, {claim.source: claim.value for claim in row.claims}) == (
-        "place",
-        {"AFP": "Saint-Fons", "Reuters": "Feyzin"},
-    )
+    assert table(wires) == {"place": {"AFP": "Saint-Fons", "Reuters": "Feyzin"}}
 
 
 def test_a_headline_s_news_is_its_predicate_not_the_verdict_that_describes_its_subject(tmp_path: Path) -> None:
@@ -538,7 +542,7 @@ def test_a_surname_two_ways_and_a_year_two_ways_are_disagreements_an_institution
             "de 2028.",
         },
     )
-    rows = {row.about: {claim.source: claim.value for claim in row.claims} for row in disagreements(wires)}
+    rows = table(wires)
     assert rows == {
         "name": {"Lusa": "Rui Fontes", "EFE": "Rui Fontes", "AFP": "Rui Fonseca"},
         "year": {"Lusa": "January 1, 2027", "AFP": "January 1, 2027", "EFE": "January 1, 2028"},
@@ -594,7 +598,7 @@ def test_a_law_s_year_in_force_is_compared_but_a_recalled_event_s_toll_and_a_ser
             "límite de velocidad, según el 112 Berlin, que entrará en vigor en 2027.",
         },
     )
-    rows = {row.about: {claim.source: claim.value for claim in row.claims} for row in disagreements(wires)}
+    rows = table(wires)
     assert rows == {"year": {"dpa": "2027", "Reuters": "2028", "EFE": "2027"}}
 
 
@@ -610,8 +614,7 @@ def test_a_town_of_several_words_is_read_whole_and_one_police_in_two_languages_i
             "Sines a un francés condenado en Bastia.",
         },
     )
-    (row,) = disagreements(wires)
-    assert {claim.source: claim.value for claim in row.claims} == {"Lusa": "Vila Nova de Milfontes", "EFE": "Sines"}
+    assert table(wires) == {"place": {"Lusa": "Vila Nova de Milfontes", "EFE": "Sines"}}
 
 
 def test_the_town_after_an_arrest_verb_is_read_through_a_word_for_town(tmp_path: Path) -> None:
@@ -624,11 +627,7 @@ def test_the_town_after_an_arrest_verb_is_read_through_a_word_for_town(tmp_path:
             "Portimão um cidadão italiano condenado na quarta-feira.",
         },
     )
-    (row,) = disagreements(wires)
-    assert (row.about, {claim.source: claim.value for claim in row.claims}) == (
-        "place",
-        {"EFE": "Lagos", "Lusa": "Portimão"},
-    )
+    assert table(wires) == {"place": {"EFE": "Lagos", "Lusa": "Portimão"}}
 
 
 def test_one_event_told_in_two_languages_means_more_alike_than_two_events_told_in_one() -> None:
@@ -699,7 +698,7 @@ def test_a_day_a_week_apart_and_an_area_a_third_apart_are_disagreements(tmp_path
             "hectáreas de monte. El referéndum local se celebrará el 24 de octubre.",
         },
     )
-    rows = {row.about: {claim.source: claim.value for claim in row.claims} for row in disagreements(wires)}
+    rows = table(wires)
     assert rows["date"] == {"AFP": "October 17", "EFE": "October 24"}
     assert {value.split()[0] for value in rows.values() for value in value.values()} >= {"140", "190"}, rows
 
@@ -720,7 +719,7 @@ def test_a_look_back_closing_news_a_recalled_verdict_s_city_and_a_region_are_not
             "défaut à Gand a été arrêté en Calabre à Sliema. L'immeuble, construit en 1977, est intact.",
         },
     )
-    rows = {row.about: {claim.source: claim.value for claim in row.claims} for row in disagreements(wires)}
+    rows = table(wires)
     assert rows == {"year": {"ANSA": "1971", "AFP": "1977"}}, rows
 
 
