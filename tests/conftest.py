@@ -27,13 +27,22 @@ def converted_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("converted-models")
 
 
+@pytest.fixture(scope="session")
+def gazetteer_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The towns' name index (presssum.gazetteer), built once per session: building it takes seconds."""
+    return tmp_path_factory.mktemp("gazetteer")
+
+
 @pytest.fixture(autouse=True)
-def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, converted_models: Path) -> Path:
+def isolated_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, converted_models: Path, gazetteer_index: Path
+) -> Path:
     """Each test starts with an empty digest cache, so no result leaks from one test to another; the
-    converted model copies are shared, as their folder names already key them by checkpoint."""
+    converted model copies and the towns' index are shared, as they depend on no test's input."""
     folder = tmp_path / "cache"
     folder.mkdir()
     (folder / "models").symlink_to(converted_models, target_is_directory=True)
+    (folder / "gazetteer").symlink_to(gazetteer_index, target_is_directory=True)
     monkeypatch.setenv("PRESSSUM_CACHE_DIR", str(folder))
     return folder
 

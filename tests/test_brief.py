@@ -348,11 +348,13 @@ def test_labelled_halves_are_grouped_by_event_and_their_disagreements_surfaced_b
         ("heldout5", 8),
         ("heldout6", 7),
         ("heldout7", 8),
-        ("heldout8", 7),
+        ("heldout8", 8),
         ("heldout9", 8),
         ("heldout10", 7),
         ("heldout11", 8),
-        ("heldout12", 6),
+        ("heldout12", 8),
+        ("heldout13", 8),
+        ("heldout15", 8),
     ],
 )
 def test_later_halves_are_grouped_with_precision_and_recall_of_at_least_090(name: str, surfaced: int) -> None:
@@ -735,3 +737,117 @@ def test_a_title_in_two_languages_and_a_recalled_date_are_no_disagreement(tmp_pa
         },
     )
     assert disagreements(wires) == ()
+
+
+def test_a_town_near_which_it_happened_is_compared_and_one_town_in_two_languages_is_not(tmp_path: Path) -> None:
+    near = wires_from(
+        tmp_path,
+        {
+            "fr.txt": "Autriche: un éboulement coupe l'autoroute\n\nVIENNE, 10 oct (AFP) - Des roches se sont abattues "
+            "samedi sur l'autoroute près de Kuchl, dans la province de Salzbourg, faisant deux blessés.",
+            "de.txt": "Felssturz im Salzachtal\n\nSALZBURG, 10. Oktober (dpa) - Gestein stürzte am Samstag bei "
+            "Golling auf die Autobahn. Zwei Autofahrer wurden verletzt.",
+            "it.txt": "Frana sull'autostrada dei Tauri\n\nBOLZANO, 10 ottobre (ANSA) - Una frana si è abbattuta "
+            "sull'autostrada vicino a Golling, nel Salisburghese, ferendo due automobilisti.",
+        },
+    )
+    assert table(near) == {"place": {"AFP": "Kuchl", "dpa": "Golling", "ANSA": "Golling"}}
+    one_town = wires_from(
+        tmp_path,
+        {
+            "fr-2.txt": "Un diamantaire arrêté à Anvers\n\nBRUXELLES, 4 mars (AFP) - Un diamantaire a été arrêté à "
+            "Anvers. Un tram a déraillé à Vienne, faisant trois blessés.",
+            "nl-2.txt": "Diamanthandelaar aangehouden in Antwerpen\n\nBRUSSEL (ANP) - Een diamanthandelaar is in "
+            "Antwerpen aangehouden.",
+        },
+    )
+    assert table(one_town) == {}
+    tram = wires_from(
+        tmp_path,
+        {
+            "fr-3.txt": "Un tram déraille à Vienne\n\nVIENNE, 15 nov (AFP) - Un tram a déraillé à Vienne, trois "
+            "blessés.",
+            "de-3.txt": "Straßenbahn entgleist in Wien-Favoriten\n\nWIEN, 15. November (dpa) - Eine Straßenbahn ist "
+            "in Wien-Favoriten entgleist, drei Menschen wurden verletzt.",
+        },
+    )
+    assert table(tram) == {}, "a district of the town, hyphenated after its name, is the town"
+
+
+def test_a_region_a_foreign_village_s_name_or_an_institution_is_no_town_where_it_happened(tmp_path: Path) -> None:
+    from presssum import gazetteer
+
+    assert gazetteer.same_town("Anvers", "Antwerpen") and not gazetteer.same_town("Marbella", "Estepona")
+    assert gazetteer.country("VIENNE") == "AT" and "ES" not in {town.country for town in gazetteer.towns("Asturias")}
+    wires = wires_from(
+        tmp_path,
+        {
+            "es.txt": "Detenido en Asturias un belga condenado\n\nOVIEDO, 9 ago (EFE).- La Guardia Civil ha detenido "
+            "en Asturias a un belga condenado en Lieja.",
+            "it.txt": "Arrestato a Llanes un belga condannato\n\nMADRID, 9 agosto (ANSA) - La polizia spagnola ha "
+            "arrestato a Llanes un belga condannato a Liegi.",
+            "pt.txt": "Comboio descarrila perto de Bolonha\n\nROMA, 9 ago (Lusa) - Um comboio descarrilou hoje "
+            "perto de Bolonha, no norte de Itália, informou a Proteção Civil italiana.",
+        },
+    )
+    assert "place" not in table(wires[:2]), "Asturias is a Spanish region; the only town so called is Philippine"
+    assert gazetteer.towns("Bolonha") and table([wires[2], wires[1]]).get("place") != {"Lusa": "Proteção Civil"}
+
+
+def test_gusts_measured_at_two_stations_are_two_measurements_and_at_one_station_a_disagreement(
+    tmp_path: Path,
+) -> None:
+    texts = {
+        "de.txt": "Sturm an der Nordsee\n\nHAMBURG, 14. März (dpa) - Auf Helgoland maß der Wetterdienst eine "
+        "Spitzenböe von 126 Kilometern pro Stunde.",
+        "nl.txt": "Storm langs de kust\n\nDEN HAAG (ANP) - In Hoek van Holland werd een windstoot van 117 kilometer "
+        "per uur gemeten.",
+    }
+    assert table(wires_from(tmp_path, texts)) == {}
+    texts["nl.txt"] = texts["nl.txt"].replace("In Hoek van Holland", "Op Helgoland")
+    assert "gusts (kilometers per hour)" in table(wires_from(tmp_path, texts))
+
+
+def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
+    from presssum.fingerprint import figures
+
+    def read(text: str, lang: str) -> list[tuple[float, str, str | None]]:
+        return [(figure.value, figure.unit, figure.role) for figure in figures(text, lang)]
+
+    assert read("floods killed two, forcing about 380 people from their homes", "en")[-1][2] == "evacuated"
+    assert read("Etwa 120 Bewohner mussten ihre Häuser verlassen.", "de") == [(120, "", "evacuated")]
+    assert read("un incendio calcinó unas 190 hectáreas", "es") == [(190, "area-hectare", None)]
+    assert read("Böen mit 156 Kilometern pro Stunde", "de") == [(156, "speed-kilometer-per-hour", "gusts")]
+    assert read("Die Anlage kostet 7,6 Milliarden Kronen.", "de") == read("coûte 7,6 milliards de couronnes", "fr")
+    assert read("schickt 1100 Beschäftigte in Kurzarbeit", "de") == [(1100, "", "furloughed")]
+    assert read("will temporarily lay off 1,300 workers", "en") == [(1300, "", "furloughed")]
+    (died,) = figures("num albergue de Santiago de Compostela, onde morreram três pessoas", "pt")
+    assert (died.value, died.role, died.places) == (3, "deaths", frozenset()), "Santiago de Compostela is no Chile"
+
+
+def test_a_participle_opening_a_headline_describes_its_subject_and_more_events_are_named(tmp_path: Path) -> None:
+    arrest, tornado, ferry = wires_from(
+        tmp_path,
+        {
+            "it.txt": "Condannato a Bordeaux per la truffa dei vini, arrestato a Zara\n\nZARA, 7 maggio (ANSA) - È "
+            "stato arrestato a Zara il broker condannato a Bordeaux.",
+            "nl.txt": "Nederlandse kampeerders ongedeerd na windhoos in Normandië\n\nDEN HAAG (ANP) - Een windhoos "
+            "trok over een camping bij Carentan.",
+            "it-2.txt": "Traghetto urta banchina nel porto di Ancona, 14 feriti\n\nANCONA, 12 settembre (ANSA) - "
+            "Un traghetto ha urtato la banchina del porto.",
+        },
+    )
+    assert (arrest.event, tornado.event, ferry.event) == ("arrest", "storm", "accident")
+
+
+def test_a_common_noun_before_a_name_in_two_languages_is_no_misspelt_given_name(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "nl.txt": "Supermarktketen wint\n\nAMSTERDAM (ANP) - De winst steeg, terwijl Concurrent Delvaux Retail "
+            "winkels sluit.",
+            "de.txt": "Supermarktkette wächst\n\nAMSTERDAM, 6. Mai (dpa) - Der Gewinn stieg, während Konkurrent "
+            "Delvaux Retail Filialen schließt.",
+        },
+    )
+    assert table(wires) == {}

@@ -23,7 +23,8 @@ from datetime import datetime, timezone
 from difflib import SequenceMatcher
 from typing import TypeVar
 
-from presssum.events import event_places, says_update, town_after_preposition
+from presssum import gazetteer
+from presssum.events import event_places, is_event_word, says_update, town_after_preposition, town_near
 from presssum.facts import english_date
 from presssum.facts.names import TITLES
 from presssum.facts.text import fold
@@ -68,6 +69,9 @@ _COMPASS = re.compile(
     r"(?<!\w)(?:sud|nord|est|ouest|sur|norte|este|oeste|sul|south|north|east|west|suden|norden|osten|westen|"
     r"zuiden|noorden|oosten)(?!\w)"
 )
+# A direction opening a compound: 'Norditalien', 'Süddeutschland', 'Oostenrijk' is no direction but a country.
+_COMPASS_PREFIX = re.compile(r"(?:nord|sud|ost|west|noord|zuid|oost)\w{4,}")
+_POSSESSIVE = re.compile(r"['’]s\s.*$")
 # Endings one noun takes in the wires' languages ('proteção', 'protección', 'protection', 'protezione').
 _NOUN_ENDING = re.compile(
     r"(?:c?cion|cao|coes|ciones|tion|tions|zione|zioni|sion|sione|sao|dade|dad|tat|teit|iaria|iario|iare|ial|"
@@ -298,10 +302,20 @@ def _figures_disagree(cluster: list[tuple[str, Figure]]) -> bool:
     agencies = list(said.items())
     return any(
         not {f.value for f in first} & {f.value for f in second}
-        and any(not a.places or not b.places or a.places & b.places for a in first for b in second)
+        and any(_same_where(a, b) for a in first for b in second)
         for index, (_, first) in enumerate(agencies)
         for _, second in agencies[index + 1 :]
     )
+
+
+def _same_where(a: Figure, b: Figure) -> bool:
+    """Whether two figures may be said of one place: the same country (or one names none), and a measurement
+    read at the same town (or one names none): 126 km/h on Helgoland is not 117 km/h at Hoek van Holland."""
+    same_country = not a.places or not b.places or bool(a.places & b.places)
+    stations = (
+        not a.stations or not b.stations or any(gazetteer.same_town(x, y) for x in a.stations for y in b.stations)
+    )
+    return same_country and stations
 
 
 def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
@@ -310,23 +324,31 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     A town one agency names after an event word is set against another's when neither names the other's
     anywhere and the two are not one name spelt in two languages (Granada, Grenade).
     """
-    said = {name: {place for wire in wires for place in _event_place(wire)} for name, wires in latest.items()}
-    texts = {name: fold(" ".join(_lead(wire) + wire.article.body for wire in wires)) for name, wires in latest.items()}
-    agencies = {fold(name) for name in latest}  # 'confirmou à Lusa': the agency told, not a place
-    said = {
-        name: {
-            place
-            for place in found
-            if not _country(place, latest[name][0].lang) and not _region(place) and fold(place) not in agencies
-        }
-        for name, found in said.items()
-    }
     if {wire.event for wires in latest.values() for wire in wires} & _MANY_PLACES:
         return []  # a strike stops ports and stations across a country: each agency names the ones it saw
+    story_countries = _story_countries(latest)
+    agencies = {fold(name) for name in latest}  # 'confirmou à Lusa': the agency told, not a place
+
+    def town(place: str, wire: StoryWire) -> bool:
+        return not (
+            _country(place, wire.lang)
+            or _region(place)
+            or fold(place) in agencies
+            or is_event_word(place, wire.lang)
+            or _town_elsewhere(place, story_countries)
+        )
+
+    said = {
+        name: {_known_part(place) for wire in wires for place in _event_place(wire, story_countries, town)}
+        for name, wires in latest.items()
+    }
+    texts = {name: fold(" ".join(_lead(wire) + wire.article.body for wire in wires)) for name, wires in latest.items()}
     rows = []
     for place_a, place_b in sorted({(a, b) for x in said.values() for a in x for y in said.values() for b in y}):
         if place_a >= place_b or SequenceMatcher(None, fold(place_a), fold(place_b)).ratio() >= _SAME_PLACE:
             continue
+        if gazetteer.same_town(place_a, place_b):
+            continue  # 'Anvers' and 'Antwerpen': one town, in two languages
         with_a = [name for name, places in said.items() if place_a in places and fold(place_b) not in texts[name]]
         with_b = [name for name, places in said.items() if place_b in places and fold(place_a) not in texts[name]]
         if with_a and with_b:
@@ -336,17 +358,67 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     return rows
 
 
-def _event_place(wire: StoryWire) -> list[str]:
-    """Where the wire says it happened: towns after an event word in its headline or lead ('detenido en
-    Marbella'), else the first town its lead sentence names after a locative preposition: a lead says what
-    happened where before anything else ('une mine d'ardoise à Quintanilla de Yuso', 'a slate mine in Truchas').
+def _event_place(wire: StoryWire, story_countries: set[str], town: Callable[[str, StoryWire], bool]) -> list[str]:
+    """Where the wire says it happened, of the names `town` accepts: towns after an event word in its headline or
+    lead ('detenido en Marbella'), else the first town its lead sentence names after a locative preposition: a
+    lead says what happened where before anything else ('une mine d'ardoise à Quintanilla de Yuso', 'a slate
+    mine in Truchas'); else the first town of the story's countries its lead says it happened near ('près de
+    Kuchl', 'Bei Bologna in Norditalien').
     """
-    found = event_places(_lead(wire), wire.lang, wire.event)
+    found = [place for place in event_places(_lead(wire), wire.lang, wire.event) if town(place, wire)]
     happened = wire.event is not None or any(figure.role in TOLLS for figure in wire.facts.figures)
     if found or not wire.article.paragraphs or not happened:
         return found  # a wire of no event and no toll (a company's results) says no place where 'it' happened
-    first = _LEAD_SENTENCE.split(_DATELINE.sub("", wire.article.paragraphs[0], count=1), maxsplit=1)[0]
-    return [match.group("place") for match in town_after_preposition(wire.lang).finditer(first)][:1]
+    lead = _DATELINE.sub("", wire.article.paragraphs[0], count=1)
+    first = _LEAD_SENTENCE.split(lead, maxsplit=1)[0]
+    after = [_known_part(match.group("place")) for match in town_after_preposition(wire.lang).finditer(first)][:1]
+    near = [_known_part(match.group("place")) for match in town_near(wire.lang).finditer(_lead(wire))]
+    # after a town's preposition, a name no gazetteer knows may be a village ('à Quintanilla de Yuso'); after
+    # 'near' only a known town is a place: 'près de 40', 'bei Bauarbeiten'
+    candidates = [
+        *(place for place in after if _town_here(place, story_countries) or not gazetteer.towns(place)),
+        *(place for place in near if _town_here(place, story_countries)),
+    ]
+    return [place for place in candidates if town(place, wire)][:1]
+
+
+def _known_part(place: str) -> str:
+    """A town's name followed by a person's, as one span: 'Fuengirola' of 'in Fuengirola de Fransman Karim
+    Vasseur', where Dutch 'de' is 'the'. A name no town bears, followed by two or more capitalised words, is
+    cut after its longest opening words that name a town; any other name ('Quintanilla de Yuso') is kept.
+    A town's district, in the English possessive or hyphenated after it, is the town."""
+    place = _POSSESSIVE.sub("", place)  # 'Frankfurt's Hoechst', 'Munich's Neuperlach': a district of the town
+    words = place.split()
+    if gazetteer.towns(place):
+        return place
+    town, _, district = place.partition("-")  # 'Wien-Favoriten', 'Köln-Deutz': a district of the town
+    if district and " " not in town and gazetteer.towns(town):
+        return town
+    for size in range(len(words) - 1, 0, -1):
+        if sum(word[:1].isupper() for word in words[size:]) >= 2 and gazetteer.towns(" ".join(words[:size])):
+            return " ".join(words[:size])
+    return place
+
+
+def _story_countries(latest: dict[str, list[StoryWire]]) -> set[str]:
+    """The countries a story's wires are filed from (the town of each dateline) or name in their leads."""
+    found: set[str] = set()
+    for wire in (wire for wires in latest.values() for wire in wires):
+        town = (dateline_of(wire.article) or "").split(",")[0].split("(")[0].strip()
+        found |= {code for code in [gazetteer.country(town)] if town and code}
+        found |= {code for code in countries(places(_lead(wire), wire.lang)) if len(code) == 2}
+    return found
+
+
+def _town_here(place: str, story_countries: set[str]) -> bool:
+    """Whether a gazetteer knows a town of that name in one of the story's countries."""
+    return any(town.country in story_countries for town in gazetteer.towns(place))
+
+
+def _town_elsewhere(place: str, story_countries: set[str]) -> bool:
+    """Whether every town of that name lies outside the story's countries: 'Asturias' in a Spanish story is the
+    region (the only town so called is in the Philippines)."""
+    return bool(story_countries and gazetteer.towns(place) and not _town_here(place, story_countries))
 
 
 def _country(name: str, lang: str) -> bool:
@@ -355,9 +427,11 @@ def _country(name: str, lang: str) -> bool:
 
 
 def _region(name: str) -> bool:
-    """Whether a name is a part of a country told by its direction ('Süden Bulgariens'), or a German common
-    noun, capitalised as German nouns are ('Explosion in Mehrfamilienhaus in Köln-Deutz')."""
-    return bool(_COMPASS.search(fold(name)) or _GERMAN_NOUN.search(fold(name)))
+    """Whether a name is a part of a country told by its direction ('Süden Bulgariens', 'Norditalien': no town
+    so called), or a German common noun, capitalised as German nouns are ('Explosion in Mehrfamilienhaus')."""
+    folded = fold(name)
+    compound = _COMPASS_PREFIX.match(folded) is not None and not gazetteer.towns(name)
+    return bool(_COMPASS.search(folded) or compound or _GERMAN_NOUN.search(folded))
 
 
 def _lead(wire: StoryWire) -> str:
@@ -523,6 +597,8 @@ def _misspelt(a: str, b: str) -> bool:
         return False
     if all(x == y or _inflected(x, y) for x, y in zip(words_a, words_b, strict=True)):
         return False  # 'Deutsche Bahn' and 'der Deutschen Bahn': one name, declined
+    if romanised(words_a[0]) != romanised(words_b[0]):
+        return False  # 'Konkurrent Delvaux' and 'Concurrent Delvaux': a noun in two languages, not a given name
     return all(
         x == y
         or SequenceMatcher(None, x, y).ratio() >= _SIMILAR_SPELLING

@@ -113,13 +113,13 @@ EVENTS: Lexicon = {
         "nl": ("overstroming", "wateroverlast", "noodweer"),
     },
     "accident": {
-        "fr": ("accident", "collision", "derailla", "carambolage", "percute"),
-        "de": ("unfall", "unglueck", "ungluck", "zusammenstoss", "entgleis", "kollision"),
-        "es": ("accidente", "choque", "colision", "descarril", "siniestro"),
-        "it": ("incidente", "scontro", "deragli", "collision", "schianto"),
-        "pt": ("acidente", "colisao", "descarril", "choque"),
-        "en": ("accident", "crash", "collision", "derail", "collided"),
-        "nl": ("ongeluk", "ongeval", "botsing", "ontspoor"),
+        "fr": ("accident", "collision", "derailla", "carambolage", "percute", "heurte"),
+        "de": ("unfall", "unglueck", "ungluck", "zusammenstoss", "entgleis", "kollision", "rammt", "gerammt"),
+        "es": ("accidente", "choque", "colision", "descarril", "siniestro", "choco ", "embist"),
+        "it": ("incidente", "scontro", "deragli", "collision", "schianto", "urta ", "urtato", "urtata"),
+        "pt": ("acidente", "colisao", "descarril", "choque", "embate", "embateu", "colidiu"),
+        "en": ("accident", "crash", "collision", "derail", "collided", "rammed"),
+        "nl": ("ongeluk", "ongeval", "botsing", "ontspoor", "aanvaring", "ramde", "ramt "),
     },
     "attack": {
         "fr": ("attentat", "attaque", "fusillade", "agression"),
@@ -146,7 +146,8 @@ EVENTS: Lexicon = {
         "it": ("tempesta", "uragano", "ciclone", "bufera", "raffiche"),
         "pt": ("tempestade", "furacao", "ciclone", "rajadas"),
         "en": ("storm", "hurricane", "cyclone", "gusts", "typhoon"),
-        "nl": ("storm", "orkaan", "windstoten"),
+        "nl": ("storm", "orkaan", "windstoten", "windhoos"),
+        "*": ("tornad", "windhose", "tromba d'aria", "trombe"),
     },
     "explosion": {
         "fr": ("explosion",),
@@ -217,11 +218,11 @@ ROLES: Lexicon = {
     "deaths": {
         "fr": ("mort", "tue", "deces", "victimes", "decede", "bilan"),
         "de": ("tote", "toten", "todesopfer", "getotet", "ums leben", "verstorben"),
-        "es": ("muerto", "fallecid", "victimas mortales", "muertes", "balance"),
+        "es": ("muerto", "fallecid", "victimas mortales", "muertes", "balance", "murieron", "murio "),
         "it": ("morti", "mort", "vittime", "decedut", "deceduti", "bilancio"),
-        "pt": ("mortos", "mortes", "vitimas", "falecid"),
+        "pt": ("mortos", "mortes", "vitimas", "falecid", "morreram", "morreu "),
         "en": ("dead", "kill", "deaths", "death toll", "toll", "fatalities", "died"),
-        "nl": ("doden", "omgekomen", "dodelijke slachtoffers", "dodental"),
+        "nl": ("doden", "omgekomen", "dodelijke slachtoffers", "dodental", "stierven", "overleden"),
     },
     "injured": {
         "fr": ("bless",),
@@ -241,14 +242,15 @@ ROLES: Lexicon = {
         "en": ("missing",),
         "nl": ("vermist",),
     },
+    # people who had to leave their homes, however the wire says it ('forcing 380 people from their homes')
     "evacuated": {
-        "fr": ("evacu", "sinistr", "sans-abri"),
-        "de": ("evakuiert", "obdachlos", "in sicherheit gebracht"),
-        "es": ("evacuad", "desalojad", "damnificad"),
-        "it": ("evacuat", "sfollat"),
-        "pt": ("evacuad", "desalojad", "desabrigad"),
-        "en": ("evacuat", "homeless", "displaced"),
-        "nl": ("geevacueerd", "dakloos"),
+        "fr": ("evacu", "sinistr", "sans-abri", "quitter leur", "quitter son", "deplac", "reloge"),
+        "de": ("evakuiert", "obdachlos", "in sicherheit gebracht", "ihre hauser", "ihre wohnungen", "ihr zuhause"),
+        "es": ("evacuad", "desalojad", "damnificad", "desplazad", "abandonar sus", "dejar sus"),
+        "it": ("evacuat", "sfollat", "sgomberat", "lasciare le", "lasciare la", "senza casa"),
+        "pt": ("evacuad", "desalojad", "desabrigad", "deslocad", "deixar as", "deixar a sua", "deixar suas"),
+        "en": ("evacuat", "homeless", "displaced", "from their home", "leave their home", "fled their home"),
+        "nl": ("geevacueerd", "dakloos", "hun huis", "hun huizen", "hun woning", "ontheemd"),
     },
     "magnitude": {
         "*": ("magnitud", "richter"),
@@ -259,7 +261,7 @@ ROLES: Lexicon = {
     },
     "prison term": {
         "fr": ("prison", "reclusion", "detention", "emprisonnement", "ferme", "condamne a"),
-        "de": ("haft", "gefangnis", "freiheitsstraf", "verurteilt zu"),
+        "de": ("haft ", "haftstraf", "gefangnis", "freiheitsstraf", "verurteilt zu"),  # not "Beschäftigte"
         "es": ("carcel", "prision", "reclusion", "condenado a", "condenada a"),
         "it": ("carcere", "reclusione", "detenzione", "prigione", "condannato", "condannata"),
         "pt": ("prisao", "cadeia", "reclusao", "condenado a", "condenada a"),
@@ -335,6 +337,16 @@ ROLES: Lexicon = {
         "en": ("jobs", "job cuts", "positions", "layoffs"),
         "nl": ("banen", "arbeidsplaatsen", "ontslagen"),
     },
+    # workers a company sends home for a while, paid in part by the state: not jobs cut
+    "furloughed": {
+        "fr": ("chomage partiel", "activite partielle", "chomage technique"),
+        "de": ("kurzarbeit",),
+        "es": ("erte ", "expediente de regulacion temporal"),
+        "it": ("cassa integrazione", "cassintegrat"),
+        "pt": ("lay-off", "layoff"),
+        "en": ("furlough", "temporarily lay", "temporarily laid", "short-time work"),
+        "nl": ("tijdelijk werkloos", "tijdelijke werkloosheid", "technisch werkloos"),
+    },
 }
 # Events one story can hold together: arrests at a protest, a fire after an explosion, floods in a storm.
 # Any other two (a verdict and an arrest, quotas and talks, a strike and a fire) are two stories.
@@ -373,7 +385,17 @@ _TOWN_WORD = (
 # country or an island, not a town, unless a word for town follows it ('nella città di Bari'). French and
 # Italian tell a town from a region by the preposition too: 'à Reggio', 'a Reggio' against 'en Calabre',
 # 'in Calabria'.
-_TOWN_PREPOSITIONS = {"fr": "à|a", "it": "a|ad", "*": "en|à|a|ad|in|em|bei|near|nahe"}
+# Spanish and Portuguese 'a' is 'to' or 'the' ('informou a Proteção Civil'): their towns are 'en' and 'em' ones.
+_TOWN_PREPOSITIONS = {
+    "fr": "à|a",
+    "it": "a|ad",
+    "es": "en",
+    "pt": "em",
+    "de": "in|bei|nahe",
+    "nl": "in|te|bij|nabij",
+    "en": "in|near",
+    "*": "en|à|a|ad|in|em|bei|near|nahe",
+}
 
 
 @lru_cache(maxsize=16)
@@ -381,6 +403,27 @@ def town_after_preposition(lang: str) -> re.Pattern[str]:
     """A preposition for a town and the town: 'à Quintanilla de Yuso', 'en Truchas', 'in Rotterdam'."""
     towns = _TOWN_PREPOSITIONS.get(lang, _TOWN_PREPOSITIONS["*"])
     return re.compile(rf"(?<![\w'’])(?:{towns})\s+(?P<place>{_NAME})")
+
+
+# Prepositions for the place near which something happened ('près de Kuchl', 'bei Golling', 'vicino a Golling').
+# They also open approximate figures ('près de 40') and common nouns ('bei Bauarbeiten'): what follows is a
+# place only when a gazetteer knows it as a town (see disagree.py).
+_NEAR = {
+    "fr": r"pr[eè]s\s+d(?:e\s+|['’])|aux\s+abords\s+d(?:e\s+|['’])",
+    "it": r"vicino\s+a|nei\s+pressi\s+di|presso",
+    "es": r"cerca\s+de|junto\s+a|en\s+las\s+inmediaciones\s+de",
+    "pt": r"perto\s+de|junto\s+a|nas\s+imediações\s+de",
+    "de": r"nahe\s+bei|bei|nahe|unweit\s+von",
+    "nl": r"in\s+de\s+buurt\s+van|nabij|vlakbij|bij",
+    "en": r"near|outside",
+}
+
+
+@lru_cache(maxsize=16)
+def town_near(lang: str) -> re.Pattern[str]:
+    """A preposition for a place near which something happened, and the place: 'près de Kuchl', 'bei Golling'."""
+    near = _NEAR.get(lang, "|".join(_NEAR.values()))
+    return re.compile(rf"(?<![\w'’])(?i:{near})\s*(?P<place>{_NAME})")  # 'Bei Bologna' opening a sentence
 
 
 @lru_cache(maxsize=16)
@@ -452,6 +495,19 @@ _AGENTS = frozenset(
 # A headline's topic label ('Farmaci falsi: ...', 'Calor: ...', 'Belgique: ...'), and its first word after it.
 _LABEL = re.compile(r"[^:,]{1,30}:\s+")
 _OPENING_WORD = re.compile(r"\W*(?:\w+\W+)?")
+# Past participles' endings, as written ('condamné', 'condannato', 'condenado', 'convicted', 'verurteilt').
+_PARTICIPLE = {
+    lang: re.compile(rf"(?:{endings})$")
+    for lang, endings in (
+        ("fr", "é|ée|és|ées"),
+        ("it", "ato|ata|ati|ate|uto|uta|uti|ito|ita|iti"),
+        ("es", "ado|ada|ados|adas|ido|ida|idos|idas"),
+        ("pt", "ado|ada|ados|adas|ido|ida|idos|idas"),
+        ("en", "ed"),
+        ("de", "t"),
+        ("nl", "d|t"),
+    )
+}
 _FIRST_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
 
 
@@ -471,6 +527,18 @@ def _pattern(lexicon_name: str, lang: str) -> tuple[re.Pattern[str], dict[str, s
     )
     inside = "" if lang == "de" else r"(?<![^\W_])"  # German compounds: a stem may start inside a word
     return re.compile(rf"{inside}(?:{alternatives})"), {stem.rstrip(): name for stem, name in stem_class.items()}
+
+
+def is_event_word(word: str, lang: str) -> bool:
+    """Whether a word is an event word, inflected at most ('Brand' in 'Zwei Tote bei Brand', though a village
+    is so called; not 'Brandenburg')."""
+    pattern, _ = _pattern("events", lang)
+    folded = fold(word)
+    found = pattern.match(folded)
+    return found is not None and len(found.group(0)) >= _WHOLE_WORD * len(folded)
+
+
+_WHOLE_WORD = 0.7  # 'streik' of 'Streiks', not 'brand' of 'Brandenburg'
 
 
 def classes(text: str, lang: str, lexicon: str = "events") -> Counter[str]:
@@ -539,9 +607,9 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
         return stem_class[named[0].group(0)]
     named = [m for m in named if m.group(0) not in _AGENTS] or named  # "firefighter dies": a person, no event
     # "Condamné par défaut à Anvers, un diamantaire arrêté": a phrase opening on an event word, up to a comma
-    # followed by the subject (not by the event word itself: "Arrestation d'un mafieux, condamné la veille"),
-    # describes that subject
-    # describes that subject; with no event after the comma, the lead sentence says what happened
+    # followed by the subject, describes that subject; so does one opening on a participle ("Condannato a
+    # Bordeaux per la truffa, arrestato a Zara"), but not a noun followed by a participle ("Arrestation d'un
+    # mafieux, condamné la veille"); with no event after the comma, the lead sentence says what happened
     label = _LABEL.match(folded)  # 'Farmaci falsi: condannato a 9 anni, preso in Portogallo il latitante'
     opening = _OPENING_WORD.match(folded, label.end() if label else 0)
     comma = folded.find(",", opening.end() if opening else 0)
@@ -549,7 +617,9 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
         after = [m for m in named if m.start() > comma]
         if not after:
             return None
-        if folded[comma : after[0].start()].strip(" ,"):
+        word = re.match(r"\w+", text[named[0].start() :])
+        participle = word is not None and _PARTICIPLE.get(lang, _PARTICIPLE["en"]).search(word.group(0).lower())
+        if folded[comma : after[0].start()].strip(" ,") or participle:
             named = after
     news = named[-1]
     while len(named) > 1 and articles.search(folded, named[-2].end(), news.start()):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import product
 from typing import Literal
 
+from presssum import gazetteer
 from presssum.events import role_near
 from presssum.facts import extract_dates, extract_numbers
 from presssum.facts.text import fold
@@ -84,6 +85,13 @@ _AGE = re.compile(
     r",\s*(?:de\s+|di\s+)?(\d{1,2})(?:\s*(?:ans|años|anni|anos|jaar|years old))?\s*[,)]"
     r"|(\d{1,2})[- ]?(?:[jJ]ährig|jarig|year-old|enne)"
 )
+# Roles read at one place: gusts on an island and on a coast a hundred miles away are two measurements.
+MEASURED = frozenset({"gusts", "temperature"})
+# A capitalised span after a locative preposition: 'auf Helgoland', 'In Hoek van Holland', 'à Zeebrugge'.
+_TOWN_SPAN = re.compile(
+    r"(?<!\w)(?i:in|auf|op|at|on|à|a|en|em|na|no|bei|near|nahe|te|im|am|sur|su|nel|nella|del|de)\s+"
+    r"(?P<town>[A-ZÀ-Ý][\w'’-]+(?:\s(?:van|de|an der|am|sur|del|di)?\s?[A-ZÀ-Ý][\w'’-]+){0,3})"
+)
 # Roles that count a disaster's victims.
 TOLLS = frozenset({"deaths", "injured", "missing", "evacuated"})
 # A year left in a sentence once its dates are read: a toll there is another time's (a disaster recalled).
@@ -111,6 +119,8 @@ class Figure:
     places: frozenset[str] = frozenset()
     # the ages of the people its sentence names: '15 ans de prison pour Karim B., 34 ans' is the 34-year-old's term
     persons: frozenset[str] = frozenset()
+    # where a measurement was read: the towns its sentence names ('126 km/h auf Helgoland', '104 km/h à Zeebrugge')
+    stations: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -167,7 +177,19 @@ def figures(text: str, lang: str) -> list[Figure]:
             role = None
         where = frozenset(countries(places(sentence, lang)))
         ages = frozenset(next(age for age in match.groups() if age) for match in _AGE.finditer(sentence))
-        found.append(Figure(written, float(fact.value), unit, role, where, ages - {fact.text}))
+        stations = frozenset(_towns_in(sentence)) if role in MEASURED else frozenset()
+        found.append(Figure(written, float(fact.value), unit, role, where, ages - {fact.text}, stations))
+    return found
+
+
+def _towns_in(sentence: str) -> set[str]:
+    """The towns a sentence names after a locative preposition: of each name, its longest opening words that a
+    gazetteer knows as a town."""
+    found = set()
+    for match in _TOWN_SPAN.finditer(sentence):
+        words = match.group("town").split()
+        known = (" ".join(words[:size]) for size in range(len(words), 0, -1))
+        found |= {part for part in known if gazetteer.towns(part)}
     return found
 
 
@@ -236,12 +258,18 @@ def _units(lang: str) -> dict[str, str]:
             word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", written).strip()
             if word:
                 names.setdefault(fold(word), unit)
+    if lang == "de":  # the dative plural: 'mit 156 Kilometern pro Stunde', 'auf 400 Metern'
+        dative = {name.replace("er", "ern", 1): unit for name, unit in names.items() if name.split()[0].endswith("er")}
+        names = dative | names
     for code in _CURRENCIES:
         names.setdefault(get_currency_symbol(code, locale=lang), code)
         for count in (1, 2):
             name = fold(get_currency_name(code, count=count, locale=lang))
             names.setdefault(name, code)
-            names.setdefault(name.split()[0], code)  # "dollars des États-Unis" is written "dollars"
+            # "dollars des États-Unis" is written "dollars", "Dänische Kronen" "Kronen": a crown without its
+            # country is taken for the first crown listed, in every language alike
+            names.setdefault(name.split()[0], code)
+            names.setdefault(name.split()[-1], code)
     return names
 
 
@@ -333,4 +361,5 @@ def _place_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
             if isinstance(city, str) and len(city) > 2:
                 codes.setdefault(fold(city), zone)
     alternatives = "|".join(sorted(map(re.escape, codes), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), codes
+    # 'Santiago de Compostela' is not Chile's Santiago, nor 'San José de Ocoa' Costa Rica's capital
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)(?!\s+(?:de|do|da|del|di)\s)"), codes

@@ -122,7 +122,8 @@ _PHRASE_END = re.compile(r"[.,;:!?()\[\]\"«»\n]")
 _DECADES = {"decades": "years", "decade": "years", "decennies": "ans", "jahrzehnte": "jahre", "decadas": "anos"}
 # words that join number words into one figure ("twenty-one", "mil y dos"); text2num knows the rest
 _JOINERS = {"and", "et", "y", "e", "und"}
-_ARTICLES = {"un", "une", "one", "ein", "eine", "uno", "una", "um", "uma"}  # "un accord" is not a figure
+# "un accord" is not a figure, nor "unas 190 hectáreas" the figure 1 (Spanish and Portuguese "some")
+_ARTICLES = {"un", "une", "one", "ein", "eine", "uno", "una", "um", "uma", "unos", "unas", "uns", "umas"}
 _NUMBER_LANGUAGES = {"en", "fr", "es", "pt", "de", "it"}  # text2num's languages
 # "about 70%" may stand for 69.8 %: a figure after one of these is read at its last non-zero digit
 _APPROXIMATE = re.compile(
