@@ -59,8 +59,9 @@ _TITLE = re.compile(
     r"staatsanwalt|staatsanwaltin|officier|fiscal|procuratore|procurador|procureur|prefect|prefetto|"
     r"kommandant|commandant|comandante|polizeichef|kanzler|kanzlerin|premier|premiere|bischof|bisschop)"
 )
-# Events that happen in many places at once: the towns each agency names are not where 'it' happened.
-_MANY_PLACES = frozenset({"strike", "protest"})
+# Events that happen in many places at once: the towns each agency names are not where 'it' happened; an
+# election's place is the region that votes, named in each agency's language ('Kärnten', 'Carinthia').
+_MANY_PLACES = frozenset({"strike", "protest", "election"})
 # Heads of German compounds no town's name ends with: buildings, streets, institutions, abstract nouns.
 _GERMAN_NOUN = re.compile(
     r"(?:haus|hauser|gebaude|halle|strasse|ung|heit|keit|schaft|zentrum|bahnhof|wohnung|anlage|werk|klinik)$"
