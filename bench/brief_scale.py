@@ -30,6 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.brief import labelled_set
+from bench.run import cpu_features
 
 from presssum.fingerprint import Figure
 from presssum.group import StoryWire, group, pairwise_scores
@@ -102,6 +103,7 @@ def main() -> None:
     parser.add_argument("--exact-check", type=int, default=300, help="Wires compared pair by pair as a check.")
     args = parser.parse_args()
     originals = dated(*labelled_set())
+    print(f"cpu: {cpu_features()}")  # timings differ with the CPU: say which one made them
     print(f"{len(originals)} labelled wires copied; {args.per_day} wires a day")
     if args.exact_check:
         sample = copies(originals, args.exact_check, args.per_day)
