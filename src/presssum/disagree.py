@@ -70,9 +70,9 @@ _COMPASS = re.compile(
     r"(?<!\w)(?:sud|nord|est|ouest|sur|norte|este|oeste|sul|south|north|east|west|suden|norden|osten|westen|"
     r"zuiden|noorden|oosten)(?!\w)"
 )
-# A direction opening a compound: 'Norditalien', 'Süddeutschland', 'Oostenrijk' is no direction but a country.
+# A direction opening a compound, a region when no town bears the name: 'Norditalien', 'Süddeutschland'.
 _COMPASS_PREFIX = re.compile(r"(?:nord|sud|ost|west|noord|zuid|oost)\w{4,}")
-_POSSESSIVE = re.compile(r"['’]s\s.*$")
+_POSSESSIVE = re.compile(r"['’]s\s.*$")  # 'Frankfurt's Hoechst': what follows the possessive
 # Endings one noun takes in the wires' languages ('proteção', 'protección', 'protection', 'protezione').
 _NOUN_ENDING = re.compile(
     r"(?:c?cion|cao|coes|ciones|tion|tions|zione|zioni|sion|sione|sao|dade|dad|tat|teit|iaria|iario|iare|ial|"
@@ -323,7 +323,8 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     """Where it happened, named differently: 'detenido en Marbella' against 'arrêté à Estepona'.
 
     A town one agency names after an event word is set against another's when neither names the other's
-    anywhere and the two are not one name spelt in two languages (Granada, Grenade).
+    anywhere and the two are not one name spelt in two languages (Granada, Grenade) nor two names of one town
+    in the gazetteer (Anvers, Antwerpen).
     """
     if {wire.event for wires in latest.values() for wire in wires} & _MANY_PLACES:
         return []  # a strike stops ports and stations across a country: each agency names the ones it saw
