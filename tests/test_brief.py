@@ -872,3 +872,19 @@ def test_a_common_noun_before_a_name_in_two_languages_is_no_misspelt_given_name(
         },
     )
     assert table(wires) == {}
+
+
+def test_a_toll_recalled_under_an_earlier_date_is_another_event_s_and_sept_is_september(tmp_path: Path) -> None:
+    from presssum.facts import extract_dates
+
+    assert [date.value for date in extract_dates("They will strike again on Sept. 28.", "en")] == ["09-28"]
+    wires = wires_from(
+        tmp_path,
+        {
+            "en.txt": "Blast kills three at Dutch chemical plant\n\nMOERDIJK, Aug 10 (AP) - An explosion at a chemical "
+            "plant killed three people on Monday.\n\nOn Aug. 3, a tank exploded in Rotterdam, killing two workers.",
+            "de.txt": "Explosion in Chemiewerk\n\nMOERDIJK, 10. August (dpa) - Bei einer Explosion in einem Chemiewerk "
+            "sind zwei Menschen ums Leben gekommen. Am 3. August waren in Rotterdam zwei Arbeiter getötet worden.",
+        },
+    )
+    assert table(wires)["deaths"] == {"AP": "3", "dpa": "2"}, "the toll every agency recalls hides no disagreement"

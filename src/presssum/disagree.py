@@ -29,8 +29,10 @@ from presssum.facts import english_date
 from presssum.facts.names import TITLES
 from presssum.facts.text import fold
 from presssum.fingerprint import TOLLS, Figure, countries, places
+from presssum.fingerprint import figures as read_figures
 from presssum.group import StoryWire
 from presssum.records import Claim, Disagreement, Fact
+from presssum.segment import split_sentences
 from presssum.wiretime import dateline_agency, dateline_of
 
 # Figures further apart than this count different things ("80 % of TGVs" against "20 % of TERs").
@@ -210,13 +212,42 @@ def _figures_by_agency(wires: Sequence[StoryWire]) -> dict[tuple[str, str], list
     """For each role and unit, what each agency says there in its latest wire that says anything there."""
     found: dict[tuple[str, str], list[tuple[str, Figure]]] = {}
     for name, own in _by_agency(wires).items():
-        keys = {key for wire in own for key in _keyed(wire.facts.figures)}
+        keys = {key for wire in own for key in _keyed(_own_figures(wire))}
         for key in keys:
-            saying = _last_generation([wire for wire in own if key in _keyed(wire.facts.figures)])
+            saying = _last_generation([wire for wire in own if key in _keyed(_own_figures(wire))])
             found.setdefault(key, []).extend(
-                (name, _placed(f, wire)) for wire in saying for f in _keyed(wire.facts.figures)[key]
+                (name, _placed(f, wire)) for wire in saying for f in _keyed(_own_figures(wire))[key]
             )
     return found
+
+
+def _own_figures(wire: StoryWire) -> tuple[Figure, ...]:
+    """The wire's figures less the tolls only sentences dated days before the wire give: 'On Aug. 3, a tank
+    exploded ..., killing two' in a wire of Aug. 10 is an earlier blast's toll, however many agencies recall it."""
+    if wire.time is None:
+        return wire.facts.figures
+    earlier = [date.text for date in wire.facts.dates if _days_before(date.value, wire.time.start) > 1]
+    if not earlier:
+        return wire.facts.figures
+    paragraphs = (wire.article.headline, *wire.article.paragraphs)
+    sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph, wire.lang)]
+    recalled = [sentence for sentence in sentences if any(date in sentence for date in earlier)]
+    rest = " \n".join(sentence for sentence in sentences if sentence not in recalled)
+    told = {(figure.value, figure.role) for figure in read_figures(rest, wire.lang)}
+    then = {(figure.value, figure.role) for figure in read_figures(" \n".join(recalled), wire.lang)} - told
+    return tuple(f for f in wire.facts.figures if not (f.role in TOLLS and (f.value, f.role) in then))
+
+
+def _days_before(value: str, moment: datetime) -> int:
+    """How many days a day of the year ('08-03') lies before `moment`, in the year before if it would be after."""
+    month, day = (int(part) for part in value.split("-"))
+    try:
+        when = moment.date().replace(month=month, day=day)
+    except ValueError:  # '02-30'
+        return 0
+    if when > moment.date():
+        when = when.replace(year=when.year - 1) if not (month == 2 and day == 29) else when
+    return (moment.date() - when).days
 
 
 def _placed(figure: Figure, wire: StoryWire) -> Figure:

@@ -37,7 +37,9 @@ def _months(lang: str) -> dict[str, int]:
         for context in ("format", "stand-alone"):
             for number, name in get_month_names(width, context, locale=lang).items():
                 names[fold(name).rstrip(".")] = int(number)
-    names.pop("mai", None) if lang == "en" else None
+    if lang == "en":
+        names.pop("mai", None)
+        names["sept"] = 9  # AP and Reuters style: 'Sept. 28' (CLDR abbreviates 'Sep')
     return names
 
 
