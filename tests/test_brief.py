@@ -837,6 +837,7 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("sept skieurs ont été ensevelis, 7 au total", "fr")[0][2] == "buried"
     assert read("as police said 80,000 people marched", "en")[0][2] == "protesters"
     assert read("380 departures and arrivals were cancelled", "en")[0][2] == "flights"
+    assert read("fielen 187 Liter Regen pro Quadratmeter", "de") == [(187, "volume-liter", "rainfall")]
     (died,) = figures("num albergue de Santiago de Compostela, onde morreram três pessoas", "pt")
     assert (died.value, died.role, died.places) == (3, "deaths", frozenset()), "Santiago de Compostela is no Chile"
 
@@ -888,3 +889,16 @@ def test_a_toll_recalled_under_an_earlier_date_is_another_event_s_and_sept_is_se
         },
     )
     assert table(wires)["deaths"] == {"AP": "3", "dpa": "2"}, "the toll every agency recalls hides no disagreement"
+
+
+def test_the_year_an_old_building_was_built_is_compared(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "en.txt": "Fire guts Coimbra college\n\nLISBON, Oct 17 (Reuters) - Firefighters brought the blaze at the "
+            "college, built in 1782, under control.",
+            "fr.txt": "Incendie à Coimbra\n\nLISBONNE, 17 oct (AFP) - Le feu a pris dans le collège, construit en "
+            "1728, et a été maîtrisé.",
+        },
+    )
+    assert table(wires)["year"] == {"Reuters": "1782", "AFP": "1728"}

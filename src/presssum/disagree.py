@@ -80,7 +80,8 @@ _NOUN_ENDING = re.compile(
     r"(?:c?cion|cao|coes|ciones|tion|tions|zione|zioni|sion|sione|sao|dade|dad|tat|teit|iaria|iario|iare|ial|"
     r"ia|ie|io|o|a|e|i|es|os|as|s)$"
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year: four digits from 1500 (a building of 1728) to 2099
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 # A sentence saying when a law starts to apply ('in Kraft 2027') or a building was built: its bare year dates it.
 _DATING = re.compile(
     r"take[sn]? effect|taking effect|(?:come|comes|enter|enters) into force|in force|"

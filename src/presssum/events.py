@@ -314,6 +314,16 @@ ROLES: Lexicon = {
         "en": ("buried",),
         "nl": ("bedolven",),
     },
+    # rain that fell, in litres (or millimetres) per square metre
+    "rainfall": {
+        "fr": ("par metre carre", "de pluie", "d'eau par"),
+        "de": ("pro quadratmeter", "regen pro", "liter regen", "niederschlag"),
+        "es": ("por metro cuadrado", "de lluvia"),
+        "it": ("al metro quadro", "per metro quadro", "di pioggia"),
+        "pt": ("por metro quadrado", "de chuva"),
+        "en": ("per square metre", "per square meter", "of rain", "rainfall"),
+        "nl": ("per vierkante meter", "regen"),
+    },
     "protesters": {
         "fr": ("manifestant",),
         "de": ("demonstrant", "kundgebungsteilnehmer"),
