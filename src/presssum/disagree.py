@@ -33,7 +33,7 @@ from presssum.fingerprint import figures as read_figures
 from presssum.group import StoryWire
 from presssum.records import Claim, Disagreement, Fact
 from presssum.segment import split_sentences
-from presssum.wiretime import dateline_agency, dateline_of
+from presssum.wiretime import dateline_agency, dateline_of, dateline_place
 
 # Figures further apart than this count different things ("80 % of TGVs" against "20 % of TERs").
 _CLOSE_FIGURES = 0.25
@@ -213,12 +213,10 @@ def _figures_by_agency(wires: Sequence[StoryWire]) -> dict[tuple[str, str], list
     """For each role and unit, what each agency says there in its latest wire that says anything there."""
     found: dict[tuple[str, str], list[tuple[str, Figure]]] = {}
     for name, own in _by_agency(wires).items():
-        keys = {key for wire in own for key in _keyed(_own_figures(wire))}
-        for key in keys:
-            saying = _last_generation([wire for wire in own if key in _keyed(_own_figures(wire))])
-            found.setdefault(key, []).extend(
-                (name, _placed(f, wire)) for wire in saying for f in _keyed(_own_figures(wire))[key]
-            )
+        keyed = {id(wire): _keyed(_own_figures(wire)) for wire in own}
+        for key in {key for by_key in keyed.values() for key in by_key}:
+            saying = _last_generation([wire for wire in own if key in keyed[id(wire)]])
+            found.setdefault(key, []).extend((name, _placed(f, wire)) for wire in saying for f in keyed[id(wire)][key])
     return found
 
 
@@ -422,15 +420,15 @@ def _known_part(place: str) -> str:
     cut after its longest opening words that name a town; any other name ('Quintanilla de Yuso') is kept.
     A town's district, in the English possessive or hyphenated after it, is the town."""
     place = _POSSESSIVE.sub("", place)  # 'Frankfurt's Hoechst', 'Munich's Neuperlach': a district of the town
-    words = place.split()
     if gazetteer.towns(place):
         return place
     town, _, district = place.partition("-")  # 'Wien-Favoriten', 'Köln-Deutz': a district of the town
     if district and " " not in town and gazetteer.towns(town):
         return town
-    for size in range(len(words) - 1, 0, -1):
-        if sum(word[:1].isupper() for word in words[size:]) >= 2 and gazetteer.towns(" ".join(words[:size])):
-            return " ".join(words[:size])
+    words = place.split()
+    for part in gazetteer.opening_towns(place):
+        if sum(word[:1].isupper() for word in words[len(part.split()) :]) >= 2:
+            return part
     return place
 
 
@@ -438,7 +436,7 @@ def _story_countries(latest: dict[str, list[StoryWire]]) -> set[str]:
     """The countries a story's wires are filed from (the town of each dateline) or name in their leads."""
     found: set[str] = set()
     for wire in (wire for wires in latest.values() for wire in wires):
-        town = (dateline_of(wire.article) or "").split(",")[0].split("(")[0].strip()
+        town = dateline_place(wire.article)
         found |= {code for code in [gazetteer.country(town)] if town and code}
         found |= {code for code in countries(places(_lead(wire), wire.lang)) if len(code) == 2}
     return found

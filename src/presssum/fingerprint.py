@@ -183,14 +183,9 @@ def figures(text: str, lang: str) -> list[Figure]:
 
 
 def _towns_in(sentence: str) -> set[str]:
-    """The towns a sentence names after a locative preposition: of each name, its longest opening words that a
-    gazetteer knows as a town."""
-    found = set()
-    for match in _TOWN_SPAN.finditer(sentence):
-        words = match.group("town").split()
-        known = (" ".join(words[:size]) for size in range(len(words), 0, -1))
-        found |= {part for part in known if gazetteer.towns(part)}
-    return found
+    """The towns a sentence names after a locative preposition: every opening part of each name that a gazetteer
+    knows as a town ('Hoek van Holland' and 'Hoek')."""
+    return {town for match in _TOWN_SPAN.finditer(sentence) for town in gazetteer.opening_towns(match.group("town"))}
 
 
 def _sentence(text: str, at: int) -> str:

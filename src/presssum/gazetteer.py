@@ -46,6 +46,12 @@ def towns(name: str) -> tuple[Town, ...]:
     return tuple(Town(*row) for row in rows)
 
 
+def opening_towns(name: str) -> list[str]:
+    """The opening words of `name` that name a town, longest first: 'Hoek van Holland' and 'Hoek'."""
+    words = name.split()
+    return [part for size in range(len(words), 0, -1) if towns(part := " ".join(words[:size]))]
+
+
 def country(name: str) -> str | None:
     """The country of the most populous town called `name` ('Vienne': Vienna, AT), else None."""
     found = towns(name)

@@ -35,7 +35,7 @@ from presssum.fingerprint import Fingerprint, fingerprint
 from presssum.meaning import Vector as Meaning
 from presssum.meaning import meaning
 from presssum.records import Article
-from presssum.wiretime import WireTime, dateline_of, published
+from presssum.wiretime import WireTime, dateline_place, published
 
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW", "StoryWire", "group", "pairwise_scores", "published"]
 
@@ -72,7 +72,6 @@ WEIGHTS = {
     "bias": -14.21,
 }
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_DATELINE_PLACE = re.compile(r"^[^,(]+")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -91,8 +90,8 @@ class StoryWire:
     meaning: Meaning = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        place = _DATELINE_PLACE.match(dateline_of(self.article) or "")  # the dateline's city, not its date or agency
-        text = f"{self.article.headline}\n\n{place.group(0).strip() + ' ' if place else ''}{self.article.body}"
+        place = dateline_place(self.article)
+        text = f"{self.article.headline}\n\n{place + ' ' if place else ''}{self.article.body}"
         object.__setattr__(self, "facts", fingerprint(text, self.lang))
         object.__setattr__(self, "meaning", meaning(f"{self.article.headline}\n\n{self.article.body}"))
         paragraphs = self.article.paragraphs
@@ -162,9 +161,10 @@ def signals(
         "same event": float(first.event is not None and first.event == second.event),
         # two events one story can hold: a strike and its march, a crash and the fire it started
         "related events": float(
-            None not in (first.event, second.event)
+            first.event is not None
+            and second.event is not None
             and first.event != second.event
-            and compatible({first.event, second.event})  # type: ignore[arg-type]
+            and compatible({first.event, second.event})
         ),
         "no event": float(first.event is None and second.event is None),
         "one event": float((first.event is None) != (second.event is None)),

@@ -26,6 +26,7 @@ DATELINE_LANGS = ("fr", "de", "es", "it", "pt", "nl", "en")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _AGENCY = re.compile(r"\(([^()]{2,30})\)")
 _FUTURE = timedelta(days=1)
+_DATELINE_PLACE = re.compile(r"^[^,(]+")
 _LOOSE_DATELINE = re.compile(r"(?P<dateline>[^\n]{2,80}?\([^()\n]{2,30}\)\s*\.?)\s*[-–—]+\s")
 
 
@@ -110,6 +111,12 @@ def dateline_day(dateline: str, lang: str | None, reference: datetime) -> date |
                 return None
             return named
     return None
+
+
+def dateline_place(article: Article) -> str:
+    """The dateline's town, not its date or agency ('ALBOSAGGIA' of 'ALBOSAGGIA (Italie), 14 nov (AFP) -')."""
+    match = _DATELINE_PLACE.match(dateline_of(article) or "")
+    return match.group(0).strip() if match else ""
 
 
 def dateline_of(article: Article) -> str | None:
