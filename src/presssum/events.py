@@ -158,8 +158,89 @@ EVENTS: Lexicon = {
         "en": ("explosion", "blast", "exploded"),
         "nl": ("explosie", "ontploff"),
     },
+    # a building, bridge or road giving way, or the ground under it (a sinkhole)
+    "collapse": {
+        "fr": ("effondr", "ecroul", "affaissement"),
+        "de": ("einsturz", "eingesturzt", "tagesbruch", "erdfall"),
+        "es": ("derrumb", "desplom", "socavon"),
+        "it": ("crollo", "crollat", "crolla", "cedimento", "voragine"),
+        "pt": ("desab", "ruiu", "ruir", "colapso", "abatimento"),
+        "en": ("collapse", "caved in", "sinkhole"),
+        "nl": ("instort", "ingestort", "stortte in", "zinkgat"),
+    },
+    "shipwreck": {
+        "fr": ("naufrage", "chavir", "a sombre", "ont sombre"),
+        "de": ("untergang", "kenter", "schiffbruch", "schiffsungluck"),
+        "es": ("naufragio", "naufrago", "hundimiento", "se hundio", "zozobr"),
+        "it": ("naufragio", "naufraghi", "affondat", "affondamento", "ribaltat"),
+        "pt": ("naufragio", "naufrago", "afundou", "afundamento", "afundad"),
+        "en": ("shipwreck", "sinking of", "capsiz", "sank off", "boat sank", "ship sank", "vessel sank"),
+        "nl": ("schipbreuk", "gezonken", "zonk", "kapseis"),
+    },
+    # a company's news: what two firms of one sector, on one day, are told apart by
+    "job cuts": {
+        "fr": (
+            *("suppression d'emplois", "suppressions d'emplois", "suppression de postes", "suppressions de postes"),
+            *("licenci", "plan social", "chomage partiel", "chomage technique", "activite partielle"),
+        ),
+        "de": ("stellenabbau", "jobabbau", "personalabbau", "arbeitsplatzabbau", "entlassung", "kurzarbeit"),
+        "es": ("despido", "despedir", "recorte de empleo", "recorte de plantilla", "regulacion de empleo", "erte "),
+        "it": ("esuber", "licenziament", "licenziare", "taglio dei posti", "tagli al personale", "cassa integrazione"),
+        "pt": ("despedimento", "despedir", "lay-off", "layoff", "cortar postos", "corte de postos"),
+        "en": ("job cuts", "cut jobs", "cutting jobs", "layoff", "lay off", "laid off", "redundanc", "furlough"),
+        "nl": ("banenverlies", "ontslag", "banen schrappen", "schrapt", "tijdelijk thuis", "tijdelijk werkloos"),
+    },
+    "results": {
+        "fr": ("benefice", "chiffre d'affaires", "perte nette", "pertes nettes", "resultats semestriels"),
+        "de": (
+            "nettogewinn",
+            "gewinn ",
+            "gewinns",
+            "gewinnwarnung",
+            "umsatz ",
+            "umsatzes",
+            "nettoverlust",
+            "quartalszahlen",
+            "jahresergebnis",
+            "halbjahresergebnis",
+        ),
+        "es": ("beneficio", "facturacion", "perdida neta", "perdidas netas", "ganancias", "cuentas anuales"),
+        "it": (
+            "utile netto",
+            "utile operativo",
+            "utili netti",
+            "ricavi",
+            "fatturato",
+            "perdita netta",
+            "conti del",
+            "semestrale",
+        ),
+        "pt": ("lucro", "receitas", "prejuizo", "volume de negocios", "resultados semestrais"),
+        "en": ("profit", "earnings", "revenue", "net loss", "annual loss", "half-year results", "quarterly results"),
+        "nl": ("winst", "omzet", "nettoverlies", "jaarcijfers", "kwartaalcijfers", "halfjaarcijfers"),
+    },
+    "order": {
+        "fr": ("commande",),
+        "de": ("auftrag", "bestellung"),
+        "es": ("pedido de", "pedidos de", "encargo de", "encarga"),
+        "it": ("commessa", "commesse", "ordinativ"),
+        "pt": ("encomenda",),
+        "en": ("order for", "orders for", "order worth", "orders worth", "ship order", "an order ", "order book"),
+        "nl": ("order ", "orders ", "bestelling"),
+    },
+    "takeover": {
+        "fr": ("rachat", "rachete", "acquisition", "fusion", "opa "),
+        "de": ("ubernahme", "ubernimmt", "fusion"),
+        "es": ("adquisicion", "adquiere", "fusion", "opa "),
+        "it": ("acquisizion", "acquista", "rileva", "fusione", "opa "),
+        "pt": ("aquisicao", "adquire", "fusao", "opa "),
+        "en": ("takeover", "acquisition", "acquire", "merger", "buys "),
+        "nl": ("overname", "neemt over", "fusie", "koopt"),
+    },
 }
 
+# A company's news: no event happens at a place (a plant's town is its own news, its headquarters' its dateline).
+BUSINESS = frozenset({"job cuts", "results", "order", "takeover"})
 # Said in a headline, these make a wire a look back at an earlier event, not news of a new one.
 ANNIVERSARY: Lexicon = {
     "anniversary": {
@@ -176,7 +257,9 @@ ANNIVERSARY: Lexicon = {
 _YEARS_AGO = re.compile(
     r"(?<!\w)(?:(?:il y a|vor|hace|ha) (?:[\w-]+ ){1,2}(?:ans|jahren|anos)"
     r"|(?:[\w-]+ ){1,2}(?:years ago|anni fa|jaar geleden)"
-    r"|(?:ans|jahre|anos|anni|years) (?:apres|nach|despues|depois|dopo|after|on))(?!\w)"
+    r"|(?:ans|jahre|anos|anni|years|jaar) (?:apres|nach|despues|depois|dopo|after|on|na)"
+    # "Diez años del incendio", "dez anos do", "dieci anni dalla", "ten years since", "tien jaar sinds"
+    r"|(?:ans|jahre|anos|anni|years|jaar) (?:depuis|seit|del|de la|desde|do|da|dal|dalla|dallo|dall|since|sinds))(?!\w)"
 )
 
 # Said in a headline, these make a wire a later version of its agency's report: "toll rises to 3".
@@ -397,6 +480,16 @@ COMPATIBLE = {
         ("flood", "storm"),
         ("flood", "landslide"),
         ("landslide", "storm"),
+        *(
+            ("collapse", event)
+            for event in ("earthquake", "explosion", "fire", "storm", "flood", "landslide", "accident")
+        ),
+        *(("shipwreck", event) for event in ("storm", "accident", "explosion", "fire")),
+        *(("job cuts", event) for event in ("results", "strike", "protest", "talks", "takeover")),
+        ("results", "takeover"),
+        ("results", "order"),
+        ("results", "strike"),
+        ("takeover", "talks"),
     )
 }
 # An event word, up to three more words, a locative preposition, a capitalised name: "arrestato a Marbella";
@@ -407,8 +500,8 @@ _SETTLEMENT = (
 )
 # A town's name of up to four words: 'Marbella', 'Quintanilla de Yuso', 'Vila Nova de Milfontes'.
 _NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[ -](?:(?:de|del|la|di|do|da|dos|des|du|sur|am|an)\s)?[A-ZÀ-Ý][\w'’-]+){0,3}"
-_TOWN_WORD = (
-    rf"(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*"
+_TOWN_WORD = (  # 'the French city of Lyon': an adjective of nationality may come before the word for town
+    rf"(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:[A-ZÀ-Ý][\w'’-]+\s+)?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*"
 )
 # A preposition that holds an article ('im Ötztal', 'nel Tirolo', 'au Tyrol', 'na Madeira') opens a region, a
 # country or an island, not a town, unless a word for town follows it ('nella città di Bari'). French and
@@ -537,6 +630,8 @@ _PARTICIPLE = {
         ("nl", "d|t"),
     )
 }
+_HEADLINE_NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*")
+_JOB_ROLES = frozenset({"jobs", "furloughed"})
 _FIRST_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
 
 
@@ -606,11 +701,17 @@ def wire_event(headline: str, paragraphs: tuple[str, ...], lang: str) -> str | N
     news (see _reported).
     """
     lead = _FIRST_SENTENCE.split(paragraphs[0], maxsplit=1)[0] if paragraphs else ""
-    for text, predicate in ((headline, True), (lead, False)):
-        named = _reported(text, lang, predicate)
-        if named:
-            return named
-    return dominant(profile(headline, paragraphs, lang))
+    named = _reported(headline, lang) or ("job cuts" if _counts_jobs(headline, lang) else None)
+    return named or _reported(lead, lang, predicate=False) or dominant(profile(headline, paragraphs, lang))
+
+
+def _counts_jobs(headline: str, lang: str) -> bool:
+    """Whether a headline gives a number of jobs or furloughed workers: 'Nordwerft streicht 640 Stellen', 'to
+    cut 640 jobs' say what happened with no event word."""
+    return any(
+        role_near(headline[: number.start()], headline[number.end() :], lang) in _JOB_ROLES
+        for number in _HEADLINE_NUMBER.finditer(headline)
+    )
 
 
 def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
@@ -693,6 +794,24 @@ def event_places(text: str, lang: str, event: str | None = None) -> list[str]:
         if place:
             found.append(place.group("place"))
     return found
+
+
+# 'a week after a stronger quake near Mount Etna', 'tre giorni dopo la frana di Letojanni': a clause on an earlier
+# event, up to the clause's end
+_EARLIER = re.compile(
+    r"(?<!\w)(?:weeks?|days|months?|semaines?|jours|mois|wochen?|tagen?|monate?n?|semanas?|dias|mes|meses|"
+    r"settiman[ae]|giorni|mesi?|weken|dagen|maanden?)\s+(?:after|apres|nach|despues|depois|dopo|dal|dalla|del|since|"
+    r"seit|depuis|na|sinds)(?!\w)[^,.;:]*"
+)
+
+
+def without_earlier(text: str) -> str:
+    """`text` with clauses on an earlier event blanked out, positions kept: where that event happened is not
+    where the wire's did."""
+    folded = "".join(fold(character)[:1] or character for character in text)  # positions as in `text`
+    for match in _EARLIER.finditer(folded):
+        text = text[: match.start()] + " " * len(match.group(0)) + text[match.end() :]
+    return text
 
 
 def compatible(names: set[str]) -> bool:

@@ -40,6 +40,9 @@ from presssum.wiretime import WireTime, dateline_place, published
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW", "StoryWire", "group", "pairwise_scores", "published"]
 
 DEFAULT_WINDOW = timedelta(hours=12)
+# A story's wires may span up to this when each joins within the window of the rest: an earthquake's night flash,
+# the next morning's tolls and the aftershock of the day after are one story; a second quake a week later is not.
+STORY_SPAN = timedelta(hours=84)
 # Two stories are one while the average chance that a wire of one and a wire of the other tell one event is at
 # least this. Below one half, since each wire must reach it on average over every wire of a story; the
 # leave-one-half-out scores of bench/brief_fit.py are flat from 0.35 to 0.45 and lower at 0.5.
@@ -257,8 +260,8 @@ class _Story:
     """A story being built: its wires, the span they were sent in, and the events and sectors they name."""
 
     members: list[int]
-    latest_start: datetime | None
-    earliest_end: datetime | None
+    first: datetime | None  # the earliest start of its dated wires' times
+    last: datetime | None  # the latest end
     events: set[str]
     sectors: set[str]
     looks_back: set[bool]
@@ -268,27 +271,29 @@ class _Story:
         times = [moment for index in members if (moment := wires[index].when) is not None]
         return cls(
             members,
-            max((t.start for t in times), default=None),
-            min((t.end for t in times), default=None),
+            min((t.start for t in times), default=None),
+            max((t.end for t in times), default=None),
             {event for index in members if (event := wires[index].event)},
             {sector for index in members if (sector := wires[index].sector)},
             {wires[index].looks_back for index in members},
         )
 
     def can_join(self, other: _Story, window: timedelta) -> bool:
-        """Whether one story could hold both: within the window, naming compatible events and one sector at most."""
-        starts = [moment for moment in (self.latest_start, other.latest_start) if moment]
-        ends = [moment for moment in (self.earliest_end, other.earliest_end) if moment]
-        if starts and ends and max(starts) - min(ends) > window:
-            return False
+        """Whether one story could hold both: sent within the window of each other and together within the story
+        span (see STORY_SPAN), naming compatible events and one sector at most."""
+        if self.first and self.last and other.first and other.last:
+            if max(self.first, other.first) - min(self.last, other.last) > window:
+                return False
+            if max(self.last, other.last) - min(self.first, other.first) > STORY_SPAN:
+                return False
         if len(self.looks_back | other.looks_back) > 1:  # an anniversary piece and news of a new event
             return False
         return compatible(self.events | other.events) and len(self.sectors | other.sectors) <= 1
 
     def absorb(self, other: _Story) -> None:
         self.members += other.members
-        self.latest_start = max((m for m in (self.latest_start, other.latest_start) if m), default=None)
-        self.earliest_end = min((m for m in (self.earliest_end, other.earliest_end) if m), default=None)
+        self.first = min((m for m in (self.first, other.first) if m), default=None)
+        self.last = max((m for m in (self.last, other.last) if m), default=None)
         self.events |= other.events
         self.sectors |= other.sectors
         self.looks_back |= other.looks_back
