@@ -24,7 +24,15 @@ from difflib import SequenceMatcher
 from typing import TypeVar
 
 from presssum import gazetteer
-from presssum.events import event_places, is_event_word, says_update, town_after_preposition, town_near
+from presssum.events import (
+    BUSINESS,
+    event_places,
+    is_event_word,
+    says_update,
+    town_after_preposition,
+    town_near,
+    without_earlier,
+)
 from presssum.facts import english_date
 from presssum.facts.names import TITLES
 from presssum.facts.text import fold
@@ -48,6 +56,9 @@ _SAME_PLACE = 0.6  # 'Granada' and 'Grenade' are one town; 'Marbella' and 'Estep
 _NOT_IN_NAMES = {"la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "the", "o", "a", "de", "del"}
 _NOT_IN_NAMES |= {"di", "da", "do", "dos", "des", "du", "het", "een"}
 _CLOSE_DAYS = 7
+# A day more than this many days before the wire (and within two months) dates an earlier event it recalls.
+_EARLIER_DAYS = 4
+_RECALL_DAYS = 62
 # The first day of a range before its last day's date ('26 et 27 octobre'), the last after the first's ('Oct. 26-27').
 _RANGE_WORDS = r"(?:et|und|and|y|e|en|to|al|au|bis|a|tot|-|–)"
 _RANGE_START = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s*{_RANGE_WORDS}\s*$")
@@ -69,8 +80,8 @@ _GERMAN_NOUN = re.compile(
     r"(?:haus|hauser|gebaude|halle|strasse|ung|heit|keit|schaft|zentrum|bahnhof|wohnung|anlage|werk|klinik)$"
 )
 _COMPASS = re.compile(
-    r"(?<!\w)(?:sud|nord|est|ouest|sur|norte|este|oeste|sul|south|north|east|west|suden|norden|osten|westen|"
-    r"zuiden|noorden|oosten)(?!\w)"
+    r"(?<![\w-])(?:sud|nord|est|ouest|sur|norte|este|oeste|sul|south|north|east|west|suden|norden|osten|westen|"
+    r"zuiden|noorden|oosten)(?![\w-])"  # not in a town's hyphenated name: 'Esch-sur-Alzette'
 )
 # A direction opening a compound, a region when no town bears the name: 'Norditalien', 'Süddeutschland'.
 _COMPASS_PREFIX = re.compile(r"(?:nord|sud|ost|west|noord|zuid|oost)\w{4,}")
@@ -90,6 +101,14 @@ _DATING = re.compile(
     # a building: 'construit en 1971', 'Baujahr 1977', 'palazzina del 1971'
     r"\bbuilt\b|construit|construid|gebaut|baujahr|costruit|gebouwd|bouwjaar|palazzina del|edificio de"
 )
+# Words that make the year after them a deadline: when a plan ends, a plant closes or a rule expires ('bis 2033',
+# 'by 2035', "d'ici 2035", 'hasta 2028', "jusqu'en 2027", 'entro il 2036', 'expira en 2028').
+_BY_YEAR = re.compile(
+    r"(?<!\w)(?:by|until|till|through|bis|hasta|jusqu'en|jusqu'a|d'ici|d'ici a|entro|fino al|ate|tot|uiterlijk"
+    r"|expira en|expires in|expire en|scade nel|expira em|loopt af in)"
+    r"\s+(?:(?:el|il|ao|o|the end of|fin|la fin de|fine|ende|eind)\s+)?(?:(?:de|del|di|do|des|van)\s+)?$"
+)
+_CLOSE_DEADLINES = 3  # 'bis 2033' and 'entro il 2036' date one closure; 2028 and 2033 two steps of a plan
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _DAY_BEFORE_YEAR = 16  # a digit this close before a year makes it a full date's ('1er janvier 2027'): _year_rows'
 T = TypeVar("T")
@@ -139,6 +158,7 @@ def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
         *_figure_rows(_figures_by_agency(wires)),
         *_date_rows(latest),
         *_dated_year_rows(latest),
+        *_deadline_rows(latest),
         *_place_rows(latest),
         *_name_rows(latest),
     )
@@ -198,13 +218,14 @@ def _keyed(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
     name what it is a share of, or what burnt, another's may not), any other figure by its role and unit.
 
     A figure without a role that is neither (a bare '9', '9 km', '2025') says too little of what it counts
-    to be set against another agency's: the distance to a town or the depth, a year or a count of calls.
+    to be set against another agency's: the distance to a town or the depth, a year or a count of calls; nor
+    is a person's age, nor a lower bound ('plus de vingt ans' says no term 22 years contradict).
     """
     keyed: dict[tuple[str, str], list[Figure]] = {}
-    for figure in figures:
+    for figure in (figure for figure in figures if not figure.at_least):
         if figure.unit.isupper() or figure.unit in _SELF_EXPLAINING:  # '75 % des TGV' = '80 Prozent'
             keyed.setdefault(("", figure.unit), []).append(figure)
-        elif figure.role:
+        elif figure.role and figure.role != "age":
             keyed.setdefault((figure.role, figure.unit), []).append(figure)
     return keyed
 
@@ -395,30 +416,38 @@ def _event_place(wire: StoryWire, story_countries: set[str], town: Callable[[str
     lead ('detenido en Marbella'), else the first town its lead sentence names after a locative preposition: a
     lead says what happened where before anything else ('une mine d'ardoise à Quintanilla de Yuso', 'a slate
     mine in Truchas'); else the first town of the story's countries its lead says it happened near ('près de
-    Kuchl', 'Bei Bologna in Norditalien').
+    Kuchl', 'Bei Bologna in Norditalien'); else known towns of the story's countries after the event's words in
+    the second paragraph, where a lead of what happened leaves where to it ('Spanish police arrested an
+    Italian man ...', then 'was detained in Estepona').
     """
-    found = [place for place in event_places(_lead(wire), wire.lang, wire.event) if town(place, wire)]
-    happened = wire.event is not None or any(figure.role in TOLLS for figure in wire.facts.figures)
+    lead = without_earlier(_lead(wire))
+    found = [place for place in event_places(lead, wire.lang, wire.event) if town(place, wire)]
+    happened = wire.event not in (None, *BUSINESS) or any(figure.role in TOLLS for figure in wire.facts.figures)
     if found or not wire.article.paragraphs or not happened:
         return found  # a wire of no event and no toll (a company's results) says no place where 'it' happened
-    lead = _DATELINE.sub("", wire.article.paragraphs[0], count=1)
-    first = _LEAD_SENTENCE.split(lead, maxsplit=1)[0]
+    first = _LEAD_SENTENCE.split(_DATELINE.sub("", without_earlier(wire.article.paragraphs[0]), count=1), maxsplit=1)[0]
     after = [_known_part(match.group("place")) for match in town_after_preposition(wire.lang).finditer(first)][:1]
-    near = [_known_part(match.group("place")) for match in town_near(wire.lang).finditer(_lead(wire))]
+    near = [_known_part(match.group("place")) for match in town_near(wire.lang).finditer(lead)]
     # after a town's preposition, a name no gazetteer knows may be a village ('à Quintanilla de Yuso'); after
     # 'near' only a known town is a place: 'près de 40', 'bei Bauarbeiten'
     candidates = [
         *(place for place in after if _town_here(place, story_countries) or not gazetteer.towns(place)),
         *(place for place in near if _town_here(place, story_countries)),
     ]
-    return [place for place in candidates if town(place, wire)][:1]
+    found = [place for place in candidates if town(place, wire)][:1]
+    if found or len(wire.article.paragraphs) < 2 or wire.event is None:
+        return found
+    second = without_earlier(wire.article.paragraphs[1])
+    later = event_places(second, wire.lang, wire.event)
+    return [place for place in later if _town_here(place, story_countries) and town(place, wire)]
 
 
 def _known_part(place: str) -> str:
     """A town's name followed by a person's, as one span: 'Fuengirola' of 'in Fuengirola de Fransman Karim
     Vasseur', where Dutch 'de' is 'the'. A name no town bears, followed by two or more capitalised words, is
     cut after its longest opening words that name a town; any other name ('Quintanilla de Yuso') is kept.
-    A town's district, in the English possessive or hyphenated after it, is the town."""
+    A town's district, in the English possessive or hyphenated after it, is the town; so is a German adjective
+    made of its name ('Lyoner Restaurant')."""
     place = _POSSESSIVE.sub("", place)  # 'Frankfurt's Hoechst', 'Munich's Neuperlach': a district of the town
     if gazetteer.towns(place):
         return place
@@ -426,6 +455,8 @@ def _known_part(place: str) -> str:
     if district and " " not in town and gazetteer.towns(town):
         return town
     words = place.split()
+    if len(words) > 1 and words[0].endswith("er") and gazetteer.towns(words[0][:-2]):
+        return words[0][:-2]  # 'Lyoner Restaurant', 'Frankfurter Flughafen': the German adjective of the town
     for part in gazetteer.opening_towns(place):
         if sum(word[:1].isupper() for word in words[len(part.split()) :]) >= 2:
             return part
@@ -471,7 +502,8 @@ def _lead(wire: StoryWire) -> str:
 
 
 def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
-    """Dates within three days of each other that two agencies give differently.
+    """Dates within a week of each other that two agencies give differently, of the story's own days: not a day
+    nearly a week or more before the wire (the first landslide's '2 septembre', recalled in a wire of the 9th).
 
     A range ('les 26 et 27 octobre', 'am 26. und 27. Oktober', 'Oct. 26-27') gives each of its days, though
     the date readers read one of them: one agency's '27 octobre' and another's 'Oct. 26' are one meeting.
@@ -481,7 +513,7 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         for name, wires in latest.items()
         for wire in wires
         for date in wire.facts.dates
-        if not _earlier_year(date, wire)
+        if not _earlier_year(date, wire) and not _recalled_day(date, wire)
     ]
     ranges = {
         (name, day) for name, wires in latest.items() for wire in wires for day in _range_days(wire, wire.facts.dates)
@@ -500,6 +532,10 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         else:
             rows += _year_rows(cluster)
     return rows
+
+
+def _recalled_day(date: Fact, wire: StoryWire) -> bool:
+    return wire.when is not None and _EARLIER_DAYS < _days_before(date.value, wire.when.start) <= _RECALL_DAYS
 
 
 def _year_rows(cluster: list[tuple[str, Fact]]) -> list[Disagreement]:
@@ -538,10 +574,34 @@ def _dated_year_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         if _DATING.search(fold(sentence))
         for year in _YEAR.finditer(sentence)
         if not re.search(r"\d", sentence[max(0, year.start() - _DAY_BEFORE_YEAR) : year.start()])
+        and not _deadline(sentence, year)
     ]
     if not _disagree(set(claims)):
         return []
     return [Disagreement(kind="date", about="year", claims=_claims((n, y, y) for n, y in claims))]
+
+
+def _deadline_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+    """The year by which something ends ('bis 2033' against 'entro il 2036', 'hasta 2028' against "jusqu'en
+    2027"): deadlines a few years apart are one deadline given differently; further apart, two steps of a plan."""
+    claims = [
+        (name, year.group(0), sentence[max(0, year.start() - 12) : year.end()].split(maxsplit=1)[-1])
+        for name, wires in latest.items()
+        for wire in wires
+        for sentence in _SENTENCE.split(f"{wire.article.headline}\n{wire.article.body}")
+        for year in _YEAR.finditer(sentence)
+        if _deadline(sentence, year)
+    ]
+    clusters = _clusters(claims, lambda claim: int(claim[1]), lambda a, b: b - a <= _CLOSE_DEADLINES)
+    return [
+        Disagreement(kind="date", about="year", claims=_claims((name, text, year) for name, year, text in cluster))
+        for cluster in clusters
+        if _disagree({(name, year) for name, year, _ in cluster})
+    ]
+
+
+def _deadline(sentence: str, year: re.Match[str]) -> bool:
+    return _BY_YEAR.search(fold(sentence[max(0, year.start() - 30) : year.start()])) is not None
 
 
 def _range_days(wire: StoryWire, dates: Iterable[Fact]) -> set[str]:
@@ -740,7 +800,8 @@ def _unit_label(unit: str) -> str:
 
 
 def _english_figure(figure: Figure) -> str:
-    """The figure in English with Babel: '12 billion EUR', '80%', '60 km', '1,200'."""
+    """The figure in English with Babel: '12 billion EUR', '80%', '60 km', '1,200'; billions also in millions,
+    as many agencies write them ('1.430 millones'): '1.43 billion EUR (1,430 million)'."""
     from babel.numbers import format_compact_decimal, format_decimal
     from babel.units import format_unit
 
@@ -753,7 +814,8 @@ def _english_figure(figure: Figure) -> str:
     if figure.unit == "concentr-percent":
         return f"{number}%"
     if figure.unit.isupper():
-        return f"{number} {figure.unit}"
+        millions = f" ({format_decimal(value / 1e6, locale='en')} million)" if abs(value) >= 1e9 else ""
+        return f"{number} {figure.unit}{millions}"
     if figure.unit:
         return str(format_unit(value, figure.unit, length="short", locale="en"))
     return number

@@ -15,7 +15,7 @@ from itertools import product
 from typing import Literal
 
 from presssum import gazetteer
-from presssum.events import role_near
+from presssum.events import classes, role_near
 from presssum.facts import extract_dates, extract_numbers
 from presssum.facts.text import fold
 from presssum.records import Fact
@@ -121,6 +121,8 @@ class Figure:
     persons: frozenset[str] = frozenset()
     # where a measurement was read: the towns its sentence names ('126 km/h auf Helgoland', '104 km/h à Zeebrugge')
     stations: frozenset[str] = frozenset()
+    # a lower bound, not a value: 'plus de vingt ans' (22 years agree with it)
+    at_least: bool = False
 
 
 @dataclass(frozen=True)
@@ -177,9 +179,43 @@ def figures(text: str, lang: str) -> list[Figure]:
             role = None
         where = frozenset(countries(places(sentence, lang)))
         ages = frozenset(next(age for age in match.groups() if age) for match in _AGE.finditer(sentence))
+        if role is None and fact.text in ages:
+            role = "age"  # 'Davide Sorrentino, 44 anni,': a person's age, never a term or a count
+        elif role is None and unit == "duration-year" and _sentenced(sentence, lang):
+            role = "prison term"  # 'was given six years in absentia', 'Sei anni sono stati inflitti a ...'
         stations = frozenset(_towns_in(sentence)) if role in MEASURED else frozenset()
-        found.append(Figure(written, float(fact.value), unit, role, where, ages - {fact.text}, stations))
+        at_least = float(fact.value) % _ROUND == 0 and _MORE_THAN.search(fold(text[max(0, start - 20) : start]))
+        found.append(
+            Figure(written, float(fact.value), unit, role, where, ages - {fact.text}, stations, bool(at_least))
+        )
     return found
+
+
+# 'More than' before a round number makes it a lower bound ('plus de vingt ans' allows 22 years); 'at least 7
+# dead' is a toll, set against another agency's 9.
+_MORE_THAN = re.compile(
+    r"(?<!\w)(?:more than|over|plus de|mehr als|uber|mas de|oltre|piu di|mais de|meer dan|ruim)\s+$"
+)
+_ROUND = 10
+# What prosecutors asked for is no sentence: 'Prosecutors had sought 18 years', 'il pm aveva chiesto 18 anni'.
+_REQUESTED = re.compile(
+    r"(?<!\w)(?:sought|requested|had asked|demanded|requis|requisition|avait demande|gefordert|forderte|beantragt|"
+    r"pedia|pidio|solicit|chiesto|chiedeva|richiesto|pediu|eiste|geeist)"
+)
+
+
+# Words of a sentence handed down, besides a verdict's: 'given six years in absentia', 'inflitti a'.
+_HANDED_DOWN = re.compile(
+    r"(?<!\w)(?:in absentia|par defaut|in abwesenheit|en rebeldia|en ausencia|in contumacia|inflitt|inflig|"
+    r"a revelia|bij verstek)"
+)
+
+
+def _sentenced(sentence: str, lang: str) -> bool:
+    """Whether a sentence hands down a sentence: it names a verdict, not what the prosecution asked for."""
+    folded = fold(sentence)
+    handed_down = bool(classes(folded, lang)["verdict"]) or _HANDED_DOWN.search(folded) is not None
+    return handed_down and not _REQUESTED.search(folded)
 
 
 def _towns_in(sentence: str) -> set[str]:
@@ -274,13 +310,18 @@ def _scale_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
     from babel.numbers import format_compact_decimal
 
     english: dict[str, str] = {}
+    written_scales: set[str] = set()
     for exponent, word in _ENGLISH_SCALES.items():
         for mantissa in (1, 2):
             written = format_compact_decimal(mantissa * 10**exponent, format_type="long", locale=lang)
             scale = re.sub(r"^[\d\s\u00a0\u202f.,]+", "", written).strip()
             if scale and not scale[0].isdigit():
                 english[fold(scale)] = word
-    alternatives = "|".join(sorted(map(re.escape, english), key=len, reverse=True))
+                written_scales.add(scale.lower())  # 'milhões', as the wire writes it, and 'milhoes'
+    if lang == "pt":
+        english["mil milhoes"] = "billion"  # Portugal's billion (Brazil's 'bilhões' is CLDR's)
+        written_scales.add("mil milhões")
+    alternatives = "|".join(sorted(map(re.escape, {*english, *written_scales}), key=len, reverse=True))
     return re.compile(rf"(?<=\d)\s+({alternatives})\b", re.IGNORECASE), english
 
 
@@ -351,6 +392,8 @@ def _place_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
         if not str(code).isdigit():
             codes.setdefault(fold(name), str(code))
     for zone in get_global("zone_territories"):
+        if zone.startswith("Etc/"):
+            continue  # 'Etc/Unknown', 'Etc/GMT': no place ('whereabouts unknown', '19H40 GMT')
         localised = locale.time_zones.get(zone, {}).get("city")
         for city in (localised, zone.rsplit("/", 1)[-1].replace("_", " ")):
             if isinstance(city, str) and len(city) > 2:
