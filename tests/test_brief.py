@@ -1059,3 +1059,18 @@ def test_billions_read_in_millions_too_portuguese_scales_and_a_lower_bound_are_r
     assert not places("whose whereabouts are unknown, at 19H40 GMT", "en")
     assert figures("son oncle a été condamné à plus de vingt ans de prison", "fr")[0].at_least, "22 years agree"
     assert not figures("au moins sept morts", "fr")[0].at_least, "a toll 'at least 7' is set against 9"
+
+
+def test_a_surname_two_letters_apart_is_a_disagreement_and_a_region_after_a_nationality_is_no_place(
+    tmp_path: Path,
+) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "de.txt": "Hochwasser in Savoyen\n\nCHAMBÉRY, 3. Mai (dpa) - Bei Hochwasser in Challes-les-Eaux sind zwei "
+            "Menschen gestorben. Bürgermeister Markus Reindl sprach von einer Katastrophe.",
+            "en.txt": "Floods in French Alps kill 2\n\nCHAMBERY, France (AP) — Flash floods killed two people "
+            "overnight, mayor Markus Riedl said.",
+        },
+    )
+    assert table(wires) == {"name": {"dpa": "Markus Reindl", "AP": "Markus Riedl"}}

@@ -84,6 +84,7 @@ _COMPASS = re.compile(
     r"zuiden|noorden|oosten)(?![\w-])"  # not in a town's hyphenated name: 'Esch-sur-Alzette'
 )
 # A direction opening a compound, a region when no town bears the name: 'Norditalien', 'Süddeutschland'.
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ch|an|ic)|Greek|Swiss|Basque|Thai")
 _COMPASS_PREFIX = re.compile(r"(?:nord|sud|ost|west|noord|zuid|oost)\w{4,}")
 _POSSESSIVE = re.compile(r"['’]s\s.*$")  # 'Frankfurt's Hoechst': what follows the possessive
 # Endings one noun takes in the wires' languages ('proteção', 'protección', 'protection', 'protezione').
@@ -389,6 +390,7 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
             or fold(place) in agencies
             or is_event_word(place, wire.lang)
             or _town_elsewhere(place, story_countries)
+            or _nationality_first(place, story_countries)
         )
 
     said = {
@@ -482,6 +484,13 @@ def _town_elsewhere(place: str, story_countries: set[str]) -> bool:
     """Whether every town of that name lies outside the story's countries: 'Asturias' in a Spanish story is the
     region (the only town so called is in the Philippines)."""
     return bool(story_countries and gazetteer.towns(place) and not _town_here(place, story_countries))
+
+
+def _nationality_first(name: str, story_countries: set[str]) -> bool:
+    """Whether a name opens on an English adjective of nationality, no town of the story's countries: 'French
+    Alps', 'Italian Riviera' are regions ('Milan Linate' is a town's airport)."""
+    first, _, rest = name.partition(" ")
+    return bool(rest) and _NATIONALITY.fullmatch(first) is not None and not _town_here(first, story_countries)
 
 
 def _country(name: str, lang: str) -> bool:
@@ -676,8 +685,9 @@ def _untitled(span: str) -> str:
 
 def _misspelt(a: str, b: str) -> bool:
     """'ingrid bauer' and 'ingrid baumer', 'rui fontes' and 'rui fonseca': as many words, the first the same,
-    the others a letter or two apart (`_close_spelling`) or starting alike (two letters: the surname of one
-    person each agency names by that given name alone, checked by the caller).
+    the others a letter or two apart (`_close_spelling`) or starting alike (two letters, or one and two edits:
+    'Reindl' and 'Riedl'; the surname of one person each agency names by that given name alone, checked by
+    the caller).
 
     Two spellings of one name in two alphabets or conventions are one name: 'Kröger' and 'Kroeger', 'Strauß'
     and 'Strauss', 'Zelensky', 'Selenskyj' and 'Зеленский' (see `romanised`).
@@ -694,9 +704,23 @@ def _misspelt(a: str, b: str) -> bool:
     return all(
         x == y
         or SequenceMatcher(None, x, y).ratio() >= _SIMILAR_SPELLING
-        or (x[:2] == y[:2] and words_a[0] == words_b[0])
+        or ((x[:2] == y[:2] or (x[0] == y[0] and _edits(x, y) <= 2)) and words_a[0] == words_b[0])
         for x, y in zip(words_a, words_b, strict=True)
     )
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters to insert, delete, change or swap with the next to turn `a` into `b` ('reindl' -> 'riedl': 2)."""
+    previous, current = list(range(len(b) + 1)), [0] * (len(b) + 1)
+    before: list[int] = []
+    for i, x in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, previous = previous, current
+    return previous[len(b)]
 
 
 def _inflected(a: str, b: str) -> bool:
