@@ -1074,3 +1074,48 @@ def test_a_surname_two_letters_apart_is_a_disagreement_and_a_region_after_a_nati
         },
     )
     assert table(wires) == {"name": {"dpa": "Markus Reindl", "AP": "Markus Riedl"}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "role"),
+    [
+        ("Quelque 340 habitants des villages voisins ont été évacués dans la nuit.", "fr", "evacuated"),
+        ("14 Menschen wurden nach Angaben der Sicherheitsregion verletzt.", "de", "injured"),
+        ("A storm with gusts of up to 152 km/h swept across France.", "en", "gusts"),
+        ("The mudslide injured nine people and forced 320 from homes and campsites.", "en", "evacuated"),
+        ("El fuego obligó a desalojar a 430 personas.", "es", "evacuated"),
+    ],
+)
+def test_a_role_said_after_an_auxiliary_or_across_up_to_is_read(sentence: str, lang: str, role: str) -> None:
+    from presssum.fingerprint import figures
+
+    assert [figure.role for figure in figures(sentence, lang) if figure.value >= 10] == [role]
+
+
+def test_an_english_surname_is_not_a_romance_ending_a_storm_has_no_place_row_and_a_caught_fugitive_is_an_arrest(
+    tmp_path: Path,
+) -> None:
+    from presssum.events import wire_event
+
+    assert wire_event("Fugitive sentenced in Antwerp drugs case caught in Spain", ("",), "en") == "arrest"
+    assert wire_event("La borrasca Norma deja rachas de 140 km/h", ("",), "es") == "storm"
+    arrest = wires_from(
+        tmp_path,
+        {
+            "es.txt": "Detenido en Málaga un italiano\n\nMÁLAGA, 22 nov (EFE).- La Policía ha detenido en Málaga a "
+            "Dario Moschetti, condenado en Milán.",
+            "en.txt": "Italian fugitive arrested in Spain\n\nMADRID (AP) — Dario Moschetto, 41, was detained in "
+            "Malaga on Saturday, police said.",
+        },
+    )
+    assert table(arrest) == {"name": {"EFE": "Dario Moschetti", "AP": "Dario Moschetto"}}
+    storm = wires_from(
+        tmp_path,
+        {
+            "es-storm.txt": "La borrasca Norma azota Galicia\n\nLA CORUÑA, 28 nov (EFE).- La borrasca Norma dejó "
+            "rachas en Cabo Vilán y un muerto en Francia.",
+            "en-storm.txt": "Storm kills one in France\n\nPARIS, Nov 28 (Reuters) - A storm killed a motorist in "
+            "Brittany overnight.",
+        },
+    )
+    assert "place" not in table(storm), "a storm is everywhere it blows"

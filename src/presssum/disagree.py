@@ -74,16 +74,18 @@ _TITLE = re.compile(
 )
 # Events that happen in many places at once: the towns each agency names are not where 'it' happened; an
 # election's place is the region that votes, named in each agency's language ('Kärnten', 'Carinthia').
-_MANY_PLACES = frozenset({"strike", "protest", "election"})
+_MANY_PLACES = frozenset({"strike", "protest", "election", "storm"})
 # Heads of German compounds no town's name ends with: buildings, streets, institutions, abstract nouns.
 _GERMAN_NOUN = re.compile(
-    r"(?:haus|hauser|gebaude|halle|strasse|ung|heit|keit|schaft|zentrum|bahnhof|wohnung|anlage|werk|klinik)$"
+    r"(?:haus|hauser|gebaude|halle|strasse|ung|heit|keit|schaft|zentrum|bahnhof|wohnung|anlage|werk|klinik|heim)$"
 )
 _COMPASS = re.compile(
     r"(?<![\w-])(?:sud|nord|est|ouest|sur|norte|este|oeste|sul|south|north|east|west|suden|norden|osten|westen|"
     r"zuiden|noorden|oosten)(?![\w-])"  # not in a town's hyphenated name: 'Esch-sur-Alzette'
 )
 # A direction opening a compound, a region when no town bears the name: 'Norditalien', 'Süddeutschland'.
+# Languages that give one noun their own endings ('Protección Civil', 'Proteção Civil', 'Protezione Civile').
+_ROMANCE = frozenset({"fr", "es", "it", "pt"})
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ch|an|ic)|Greek|Swiss|Basque|Thai")
 _COMPASS_PREFIX = re.compile(r"(?:nord|sud|ost|west|noord|zuid|oost)\w{4,}")
 _POSSESSIVE = re.compile(r"['’]s\s.*$")  # 'Frankfurt's Hoechst': what follows the possessive
@@ -517,12 +519,14 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     A range ('les 26 et 27 octobre', 'am 26. und 27. Oktober', 'Oct. 26-27') gives each of its days, though
     the date readers read one of them: one agency's '27 octobre' and another's 'Oct. 26' are one meeting.
     """
+    dated = [wire.when.start for wires in latest.values() for wire in wires if wire.when]
     claims = [
         (name, date)
         for name, wires in latest.items()
         for wire in wires
         for date in wire.facts.dates
-        if not _earlier_year(date, wire) and not _recalled_day(date, wire)
+        if not _earlier_year(date, wire)
+        and not _recalled_day(date, wire.when.start if wire.when else max(dated, default=None))
     ]
     ranges = {
         (name, day) for name, wires in latest.items() for wire in wires for day in _range_days(wire, wire.facts.dates)
@@ -543,8 +547,10 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     return rows
 
 
-def _recalled_day(date: Fact, wire: StoryWire) -> bool:
-    return wire.when is not None and _EARLIER_DAYS < _days_before(date.value, wire.when.start) <= _RECALL_DAYS
+def _recalled_day(date: Fact, moment: datetime | None) -> bool:
+    """Whether a day lies nearly a week or more before `moment` (the wire's time, else the latest of its story's
+    dated wires): an earlier event's."""
+    return moment is not None and _EARLIER_DAYS < _days_before(date.value, moment) <= _RECALL_DAYS
 
 
 def _year_rows(cluster: list[tuple[str, Fact]]) -> list[Disagreement]:
@@ -653,7 +659,8 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         for b, (written_b, agencies_b, langs_b) in spelt.items():
             if a >= b or agencies_a & agencies_b or not _misspelt(a, b):
                 continue
-            if langs_a != langs_b and _one_phrase_two_languages(a, b):
+            romance = langs_a | langs_b <= _ROMANCE  # an English wire keeps 'Moschetto', it does not decline it
+            if langs_a != langs_b and romance and _one_phrase_two_languages(a, b):
                 continue
             alone = all(len(given[(n, a.split()[0])]) == 1 for n in agencies_a) and all(
                 len(given[(n, b.split()[0])]) == 1 for n in agencies_b

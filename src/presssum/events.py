@@ -46,7 +46,7 @@ EVENTS: Lexicon = {
         "es": ("detenid", "detencion", "detuv", "detien", "arrestad", "arresto", "capturad", "captura"),
         "it": ("arrest", "catturat", "cattura", "fermat"),
         "pt": ("detid", "detencao", "detev", "detiv", "capturad", "prisao de", "preso"),
-        "en": ("arrest", "detain", "captur", "apprehend"),
+        "en": ("arrest", "detain", "captur", "apprehend", "caught"),
         "nl": ("arrestat", "aangehouden", "opgepakt", "gearresteerd", "aanhouding"),
     },
     "earthquake": {
@@ -142,9 +142,9 @@ EVENTS: Lexicon = {
     "storm": {
         "fr": ("tempete", "ouragan", "cyclone", "rafales"),
         "de": ("sturm", "orkan", "wirbelsturm", "boen"),
-        "es": ("tormenta", "huracan", "ciclon", "rachas"),
+        "es": ("tormenta", "huracan", "ciclon", "rachas", "borrasca"),
         "it": ("tempesta", "uragano", "ciclone", "bufera", "raffiche"),
-        "pt": ("tempestade", "furacao", "ciclone", "rajadas"),
+        "pt": ("tempestade", "furacao", "ciclone", "rajadas", "depressao"),
         "en": ("storm", "hurricane", "cyclone", "gusts", "typhoon"),
         "nl": ("storm", "orkaan", "windstoten", "windhoos"),
         "*": ("tornad", "windhose", "tromba d'aria", "trombe"),
@@ -329,10 +329,18 @@ ROLES: Lexicon = {
     "evacuated": {
         "fr": ("evacu", "sinistr", "sans-abri", "quitter leur", "quitter son", "deplac", "reloge"),
         "de": ("evakuiert", "obdachlos", "in sicherheit gebracht", "ihre hauser", "ihre wohnungen", "ihr zuhause"),
-        "es": ("evacuad", "desalojad", "damnificad", "desplazad", "abandonar sus", "dejar sus"),
+        "es": ("evacuad", "desaloj", "damnificad", "desplazad", "abandonar sus", "dejar sus"),
         "it": ("evacuat", "sfollat", "sgomberat", "lasciare le", "lasciare la", "senza casa"),
-        "pt": ("evacuad", "desalojad", "desabrigad", "deslocad", "deixar as", "deixar a sua", "deixar suas"),
-        "en": ("evacuat", "homeless", "displaced", "from their home", "leave their home", "fled their home"),
+        "pt": ("evacuad", "desaloj", "desabrigad", "deslocad", "retirad", "deixar as", "deixar a sua", "deixar suas"),
+        "en": (
+            "evacuat",
+            "homeless",
+            "displaced",
+            "from their home",
+            "from homes",
+            "leave their home",
+            "fled their home",
+        ),
         "nl": ("geevacueerd", "dakloos", "hun huis", "hun huizen", "hun woning", "ontheemd"),
     },
     "magnitude": {
@@ -822,16 +830,36 @@ def compatible(names: set[str]) -> bool:
 def role_near(before: str, after: str, lang: str) -> str | None:
     """The role the words next to a figure give it, nearest first: the word after it ('12 morts'), the word
     before it ('magnitude 4,4 earthquake'), four words after ('onze ont été blessées', '14 Menschen kamen ums
-    Leben'), three words before ('toll rose to 4')."""
+    Leben'), three words before ('toll rose to 4'; 'gusts of up to 152': 'up to' and the like left out), and
+    the participle after an auxiliary within eight words after ('340 habitants de cinq villages ont été
+    évacués')."""
     pattern, stem_class = _pattern("roles", lang)
     words_after, words_before = after.split(), before.split()
+    while words_before and fold(words_before[-1]) in _APPROXIMATELY:
+        words_before.pop()
+    passive = _PASSIVE.search(fold(" ".join(words_after[:8])))
     for text, take_last in (
         (" ".join(words_after[:1]), False),
         (" ".join(words_before[-1:]), True),
         (" ".join(words_after[:4]), False),
         (" ".join(words_before[-3:]), True),
+        (passive.group(1) if passive else "", False),
     ):
         matches = list(pattern.finditer(fold(text)))
         if matches:
             return stem_class[matches[-1 if take_last else 0].group(0)]
     return None
+
+
+# Words between a role and its figure that only say the figure is approximate or a maximum: 'gusts of up to
+# 152', 'rachas de hasta 148', 'Böen bis zu 150'.
+_APPROXIMATELY = frozenset(
+    {"of", "up", "to", "about", "around", "some", "de", "d'", "hasta", "jusqu'a", "bis", "zu", "fino", "a", "ate"}
+    | {"tot", "van", "environ", "quelque", "rund", "etwa", "circa", "unos", "unas", "cerca", "oltre", "ruim"}
+)
+# An auxiliary and what follows it, where its participle is: 'ont été évacués', 'wurden nach Angaben der
+# Polizei verletzt', 'were injured'.
+_PASSIVE = re.compile(
+    r"(?<!\w)(?:ont ete|ont|sont|wurden|wurde|were|have been|had been|fueron|han sido|resultaron|foram|ficaram|"
+    r"sono stat[ie]|sono rimast[ie]|zijn|werden|raakten)\s+(.*)"
+)

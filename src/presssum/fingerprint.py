@@ -238,9 +238,10 @@ def _words(text: str) -> str:
 
 
 def _after(text: str, end: int) -> str:
-    """The words right after a figure, up to the clause's end: what it counts ('18 ans de prison')."""
-    clause = re.split(r"[,;:()\n\d]|\.\s", text[end : end + 60], maxsplit=1)[0]  # up to the next figure
-    return " ".join(clause.split()[:_ROLE_WORDS])
+    """The words right after a figure, up to the clause's end: what it counts ('18 ans de prison'); up to twice
+    the role's reach, for a participle after its auxiliary ('340 personnes ont été évacuées')."""
+    clause = re.split(r"[,;:()\n\d]|\.\s", text[end : end + 90], maxsplit=1)[0]  # up to the next figure
+    return " ".join(clause.split()[: 2 * _ROLE_WORDS])
 
 
 def places(text: str, lang: str) -> set[str]:

@@ -94,7 +94,9 @@ class StoryWire:
 
     def __post_init__(self) -> None:
         place = dateline_place(self.article)
-        text = f"{self.article.headline}\n\n{place + ' ' if place else ''}{self.article.body}"
+        # the dateline's town on a line of its own: 'MADRID' is no part of the name that opens the lead
+        lead_in = f"{place}\n" if place else ""
+        text = f"{self.article.headline}\n\n{lead_in}{self.article.body}"
         object.__setattr__(self, "facts", fingerprint(text, self.lang))
         object.__setattr__(self, "meaning", meaning(f"{self.article.headline}\n\n{self.article.body}"))
         paragraphs = self.article.paragraphs
