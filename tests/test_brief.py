@@ -1119,3 +1119,32 @@ def test_an_english_surname_is_not_a_romance_ending_a_storm_has_no_place_row_and
         },
     )
     assert "place" not in table(storm), "a storm is everywhere it blows"
+
+
+def test_the_year_a_terminal_opens_is_compared_but_not_with_the_year_a_guarantee_lasts_until(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "en.txt": "Rotterdam approves hydrogen terminal\n\nROTTERDAM, Sept 21 (Reuters) - The terminal is due to "
+            "start operating in 2031. Jobs are guaranteed until the end of 2035.",
+            "nl.txt": "Rotterdam krijgt waterstofterminal\n\nROTTERDAM, 21 september (ANP) - De terminal moet in 2032 "
+            "in gebruik worden genomen.",
+            "fr.txt": "Un terminal d'hydrogène à Rotterdam\n\nROTTERDAM, 21 sept (AFP) - Le terminal doit entrer en "
+            "service en 2031; l'emploi est garanti jusqu'à fin 2034.",
+        },
+    )
+    years = [{claim.source: claim.value for claim in row.claims} for row in disagreements(wires) if row.about == "year"]
+    assert years == [{"AFP": "2031", "ANP": "2032", "Reuters": "2031"}, {"AFP": "2034", "Reuters": "2035"}]
+
+
+def test_a_surname_an_agency_also_gives_alone_is_a_person_s_in_two_romance_languages(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "es.txt": "Detenido en Marbella un contable portugués\n\nMÁLAGA, 26 mar (EFE).- La Policía detuvo en "
+            "Marbella a Nuno Salgueiro, condenado en Oporto. Salgueiro vivía con una identidad falsa.",
+            "it.txt": "Arrestato a Marbella il contabile portoghese\n\nROMA, 26 marzo (ANSA) - È stato arrestato a "
+            "Marbella il contabile portoghese Nuno Salgueira, condannato a Porto.",
+        },
+    )
+    assert table(wires)["name"] == {"EFE": "Nuno Salgueiro", "ANSA": "Nuno Salgueira"}

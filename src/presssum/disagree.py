@@ -102,13 +102,17 @@ _DATING = re.compile(
     r"en vigueur|entrer? en application|in kraft|gelten ab|gilt ab|en vigor|in vigore|em vigor|"
     r"ingaat|ingaan|in werking|van kracht|"
     # a building: 'construit en 1971', 'Baujahr 1977', 'palazzina del 1971'
-    r"\bbuilt\b|construit|construid|gebaut|baujahr|costruit|gebouwd|bouwjaar|palazzina del|edificio de"
+    r"\bbuilt\b|construit|construid|gebaut|baujahr|costruit|gebouwd|bouwjaar|palazzina del|edificio de|"
+    # a plant or a line opening: 'due to start operating in 2031', 'in gebruik worden genomen'
+    r"start operating|begin operating|enter service|en service|in betrieb|in gebruik|in bedrijf|"
+    r"en funcionamiento|entrara en servicio|in funzione|in esercizio|em funcionamento|entrar em servico"
 )
 # Words that make the year after them a deadline: when a plan ends, a plant closes or a rule expires ('bis 2033',
 # 'by 2035', "d'ici 2035", 'hasta 2028', "jusqu'en 2027", 'entro il 2036', 'expira en 2028').
 _BY_YEAR = re.compile(
-    r"(?<!\w)(?:by|until|till|through|bis|hasta|jusqu'en|jusqu'a|d'ici|d'ici a|entro|fino al|ate|tot|uiterlijk"
-    r"|expira en|expires in|expire en|scade nel|expira em|loopt af in)"
+    r"(?<!\w)(?:(?P<by>by|d'ici|d'ici a|entro|uiterlijk)"  # German 'bis', Portuguese 'até': 'until' as often
+    r"|bis|ate|tot|until|till|through|hasta|jusqu'en|jusqu'a|fino al|expira en|expires in|expire en|scade nel|expira em"
+    r"|loopt af in)"
     r"\s+(?:(?:el|il|ao|o|the end of|fin|la fin de|fine|ende|eind)\s+)?(?:(?:de|del|di|do|des|van)\s+)?$"
 )
 _CLOSE_DEADLINES = 3  # 'bis 2033' and 'entro il 2036' date one closure; 2028 and 2033 two steps of a plan
@@ -161,7 +165,7 @@ def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
         *_figure_rows(_figures_by_agency(wires)),
         *_date_rows(latest),
         *_dated_year_rows(latest),
-        *_deadline_rows(latest),
+        *_plan_year_rows(latest),
         *_place_rows(latest),
         *_name_rows(latest),
     )
@@ -575,48 +579,60 @@ def _earlier_year(date: Fact, wire: StoryWire) -> bool:
 
 
 def _dated_year_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
-    """The year a law takes effect or a building was built, given by its bare year ('tritt 2027 in Kraft',
-    'will take effect in 2028', 'construit en 1971').
+    """The year a building was built, given by its bare year ('construit en 1971', 'built in 1782').
 
-    A bare year alone says too little of what it dates (see _year_rows), but in a sentence saying when a rule
-    starts to apply it dates that start, and agencies giving different years there disagree.
+    A bare year alone says too little of what it dates (see _year_rows), but in a sentence saying when a
+    building went up it dates that, and agencies giving different years there disagree.
     """
-    claims = [
-        (name, year.group(0))
-        for name, wires in latest.items()
-        for wire in wires
-        for sentence in _SENTENCE.split(f"{wire.article.headline}\n{wire.article.body}")
-        if _DATING.search(fold(sentence))
-        for year in _YEAR.finditer(sentence)
-        if not re.search(r"\d", sentence[max(0, year.start() - _DAY_BEFORE_YEAR) : year.start()])
-        and not _deadline(sentence, year)
-    ]
+    claims = [(name, year) for name, year, _, kind in _year_claims(latest) if kind == "past"]
     if not _disagree(set(claims)):
         return []
     return [Disagreement(kind="date", about="year", claims=_claims((n, y, y) for n, y in claims))]
 
 
-def _deadline_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
-    """The year by which something ends ('bis 2033' against 'entro il 2036', 'hasta 2028' against "jusqu'en
-    2027"): deadlines a few years apart are one deadline given differently; further apart, two steps of a plan."""
-    claims = [
-        (name, year.group(0), sentence[max(0, year.start() - 12) : year.end()].split(maxsplit=1)[-1])
-        for name, wires in latest.items()
-        for wire in wires
-        for sentence in _SENTENCE.split(f"{wire.article.headline}\n{wire.article.body}")
-        for year in _YEAR.finditer(sentence)
-        if _deadline(sentence, year)
-    ]
-    clusters = _clusters(claims, lambda claim: int(claim[1]), lambda a, b: b - a <= _CLOSE_DEADLINES)
-    return [
-        Disagreement(kind="date", about="year", claims=_claims((name, text, year) for name, year, text in cluster))
-        for cluster in clusters
-        if _disagree({(name, year) for name, year, _ in cluster})
-    ]
+def _plan_year_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+    """The year something starts or ends: a law takes effect ('tritt 2027 in Kraft'), a terminal opens ('due
+    to start operating in 2031'), a plant closes ('bis 2033', 'entro il 2036'), a decree expires ("jusqu'en
+    2027"). Years three apart or less are one date given differently; further apart, two steps of a plan
+    (the first units in 2028, the plant by 2033). When a thing starts is never set against until when another
+    lasts ('in force in 2028', 'hasta 2030'); 'by' may be either."""
+    claims = [claim for claim in _year_claims(latest) if claim[3] != "past"]
+    rows: list[Disagreement] = []
+    for kinds in ({"start", "by"}, {"until", "by"}):
+        chosen = [(name, year, text) for name, year, text, kind in claims if kind in kinds]
+        for cluster in _clusters(chosen, lambda claim: int(claim[1]), lambda a, b: b - a <= _CLOSE_DEADLINES):
+            row = Disagreement(
+                kind="date", about="year", claims=_claims((name, text, year) for name, year, text in cluster)
+            )
+            if _disagree({(name, year) for name, year, _ in cluster}) and row not in rows:
+                rows.append(row)
+    return rows
 
 
-def _deadline(sentence: str, year: re.Match[str]) -> bool:
-    return _BY_YEAR.search(fold(sentence[max(0, year.start() - 30) : year.start()])) is not None
+def _year_claims(latest: dict[str, list[StoryWire]]) -> list[tuple[str, str, str, str]]:
+    """Bare years that date something: in a sentence saying when a rule applies, a building went up or a plant
+    opens, or after a word for a deadline; each with its agency, the words before it, and what it dates: the
+    'past' (a building), a 'start', a deadline 'by' which something is done or the end 'until' which it lasts."""
+    found = []
+    for name, wires in latest.items():
+        for wire in wires:
+            own = wire.time.start.year if wire.time else datetime.now(timezone.utc).year
+            for sentence in _SENTENCE.split(f"{wire.article.headline}\n{wire.article.body}"):
+                dating = _DATING.search(fold(sentence)) is not None
+                for year in _YEAR.finditer(sentence):
+                    deadline = _BY_YEAR.search(fold(sentence[max(0, year.start() - 30) : year.start()]))
+                    if not (dating or deadline):
+                        continue
+                    if not deadline and re.search(
+                        r"\d", sentence[max(0, year.start() - _DAY_BEFORE_YEAR) : year.start()]
+                    ):
+                        continue  # '1er janvier 2027': a full date's year (_year_rows)
+                    text = sentence[max(0, year.start() - 12) : year.end()].split(maxsplit=1)[-1]
+                    kind = "past" if not deadline and int(year.group(0)) < own else "start"
+                    if deadline:
+                        kind = "by" if deadline.group("by") else "until"
+                    found.append((name, year.group(0), text, kind))
+    return found
 
 
 def _range_days(wire: StoryWire, dates: Iterable[Fact]) -> set[str]:
@@ -660,7 +676,8 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
             if a >= b or agencies_a & agencies_b or not _misspelt(a, b):
                 continue
             romance = langs_a | langs_b <= _ROMANCE  # an English wire keeps 'Moschetto', it does not decline it
-            if langs_a != langs_b and romance and _one_phrase_two_languages(a, b):
+            surname = _said_alone(written_a, agencies_a, latest) or _said_alone(written_b, agencies_b, latest)
+            if langs_a != langs_b and romance and not surname and _one_phrase_two_languages(a, b):
                 continue
             alone = all(len(given[(n, a.split()[0])]) == 1 for n in agencies_a) and all(
                 len(given[(n, b.split()[0])]) == 1 for n in agencies_b
@@ -672,6 +689,14 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
             ordered = tuple(sorted(claims, key=lambda claim: claim.source))
             rows.append(Disagreement(kind="name", about="name", claims=ordered))
     return rows
+
+
+def _said_alone(name: str, agencies: set[str], latest: dict[str, list[StoryWire]]) -> bool:
+    """Whether an agency names the last word of `name` on its own ('Salgueiro era el contable'): a person's
+    surname, where 'Judicial' of 'Policía Judicial' is never said alone."""
+    first, last = name.split()[0], name.split()[-1]
+    alone = re.compile(rf"(?<!{re.escape(first)} )(?<![\w-]){re.escape(last)}(?![\w-])")
+    return any(alone.search(wire.article.body) for agency in agencies for wire in latest[agency])
 
 
 def _personal(span: str) -> bool:
