@@ -604,9 +604,14 @@ def _plan_year_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
             row = Disagreement(
                 kind="date", about="year", claims=_claims((name, text, year) for name, year, text in cluster)
             )
-            if _disagree({(name, year) for name, year, _ in cluster}) and row not in rows:
+            if _disagree({(name, year) for name, year, _ in cluster}):
                 rows.append(row)
-    return rows
+    # a deadline both groups hold gives its row twice, the same or with fewer claims
+    kept: list[Disagreement] = []
+    for row in rows:
+        if row not in kept and not any(set(row.claims) < set(other.claims) for other in rows):
+            kept.append(row)
+    return kept
 
 
 def _year_claims(latest: dict[str, list[StoryWire]]) -> list[tuple[str, str, str, str]]:
