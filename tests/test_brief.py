@@ -1148,3 +1148,16 @@ def test_a_surname_an_agency_also_gives_alone_is_a_person_s_in_two_romance_langu
         },
     )
     assert table(wires)["name"] == {"EFE": "Nuno Salgueiro", "ANSA": "Nuno Salgueira"}
+
+
+def test_flights_counted_at_two_airports_are_two_counts(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "nl.txt": "Vluchten geschrapt door staking\n\nZAVENTEM (ANP) - Door een staking van Franse "
+            "luchtverkeersleiders gingen op Charleroi 92 vluchten niet door.",
+            "fr.txt": "Grève des aiguilleurs\n\nBRUXELLES, 23 avril (AFP) - La grève a entraîné l'annulation de 84 "
+            "vols à Bruxelles.",
+        },
+    )
+    assert "flights" not in table(wires), "Brussels' 84 is another airport's count than Charleroi's 92"

@@ -86,7 +86,7 @@ _AGE = re.compile(
     r"|(\d{1,2})[- ]?(?:[jJ]ährig|jarig|year-old|enne)"
 )
 # Roles read at one place: gusts on an island and on a coast a hundred miles away are two measurements.
-MEASURED = frozenset({"gusts", "temperature"})
+MEASURED = frozenset({"gusts", "temperature", "flights"})
 # A capitalised span after a locative preposition: 'auf Helgoland', 'In Hoek van Holland', 'à Zeebrugge'.
 _TOWN_SPAN = re.compile(
     r"(?<!\w)(?i:in|auf|op|at|on|à|a|en|em|na|no|bei|near|nahe|te|im|am|sur|su|nel|nella|del|de)\s+"
