@@ -363,6 +363,12 @@ def test_labelled_halves_are_grouped_by_event_and_their_disagreements_surfaced_b
         ("heldout22", 8),
         ("heldout23", 8),
         ("heldout24", 8),
+        ("heldout28", 7),
+        ("heldout29", 7),
+        ("heldout30", 7),
+        ("heldout31", 7),
+        ("heldout32", 8),
+        ("heldout33", 7),
     ],
 )
 def test_later_halves_are_grouped_with_precision_and_recall_of_at_least_090(name: str, surfaced: int) -> None:
