@@ -1167,3 +1167,30 @@ def test_flights_counted_at_two_airports_are_two_counts(tmp_path: Path) -> None:
         },
     )
     assert "flights" not in table(wires), "Brussels' 84 is another airport's count than Charleroi's 92"
+
+
+def test_an_institution_an_english_wire_writes_in_portuguese_and_a_nationality_are_no_disagreement(
+    tmp_path: Path,
+) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "es.txt": "Huelga de funcionarios en Portugal\n\nLISBOA, 24 feb (EFE).- El coordinador del Frente Común, "
+            "Sebastião Moura, dijo que la huelga fue un éxito en la escuela de Lisboa.",
+            "pt.txt": "Greve da função pública\n\nLISBOA, 24 fev (Lusa) - A greve convocada pela Frente Comum teve "
+            "hoje uma grande adesão, disse o coordenador Sebastião Moura.",
+            "en.txt": "Portuguese public workers strike\n\nLISBON, Feb 24 (Reuters) - The Frente Comum union "
+            "federation said public employees had joined the walkout.",
+        },
+    )
+    assert table(wires) == {}
+    school = wires_from(
+        tmp_path,
+        {
+            "en-school.txt": "Classroom ceiling collapses in Spanish school, injuring 11 children\n\nVALENCIA, Spain "
+            "(AP) — A false ceiling collapsed onto a classroom at a public school on Monday, injuring 11 children.",
+            "fr-school.txt": "Un faux plafond s'effondre dans une école à Valence\n\nVALENCE (Espagne), 23 fév (AFP) - "
+            "Onze enfants ont été blessés lundi quand le faux plafond d'une classe s'est effondré à Valence.",
+        },
+    )
+    assert "place" not in table(school), "'Spanish' is no town"

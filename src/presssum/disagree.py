@@ -92,7 +92,7 @@ _POSSESSIVE = re.compile(r"['’]s\s.*$")  # 'Frankfurt's Hoechst': what follows
 # Endings one noun takes in the wires' languages ('proteção', 'protección', 'protection', 'protezione').
 _NOUN_ENDING = re.compile(
     r"(?:c?cion|cao|coes|ciones|tion|tions|zione|zioni|sion|sione|sao|dade|dad|tat|teit|iaria|iario|iare|ial|"
-    r"ia|ie|io|o|a|e|i|es|os|as|s)$"
+    r"ia|ie|io|um|un|o|a|e|i|es|os|as|s)$"
 )
 # A year: four digits from 1500 (a building of 1728) to 2099
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
@@ -494,9 +494,9 @@ def _town_elsewhere(place: str, story_countries: set[str]) -> bool:
 
 def _nationality_first(name: str, story_countries: set[str]) -> bool:
     """Whether a name opens on an English adjective of nationality, no town of the story's countries: 'French
-    Alps', 'Italian Riviera' are regions ('Milan Linate' is a town's airport)."""
-    first, _, rest = name.partition(" ")
-    return bool(rest) and _NATIONALITY.fullmatch(first) is not None and not _town_here(first, story_countries)
+    Alps', 'Italian Riviera' are regions, 'in Spanish school' no place ('Milan Linate' is a town's airport)."""
+    first = name.split()[0]
+    return _NATIONALITY.fullmatch(first) is not None and not _town_here(first, story_countries)
 
 
 def _country(name: str, lang: str) -> bool:
@@ -680,7 +680,9 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         for b, (written_b, agencies_b, langs_b) in spelt.items():
             if a >= b or agencies_a & agencies_b or not _misspelt(a, b):
                 continue
-            romance = langs_a | langs_b <= _ROMANCE  # an English wire keeps 'Moschetto', it does not decline it
+            # one noun in two Romance languages, each side written in one ('Frente Común', 'Frente Comum'); an
+            # English wire alone has no Romance ending to give 'Moschetto'
+            romance = bool(langs_a & _ROMANCE) and bool(langs_b & _ROMANCE)
             surname = _said_alone(written_a, agencies_a, latest) or _said_alone(written_b, agencies_b, latest)
             if langs_a != langs_b and romance and not surname and _one_phrase_two_languages(a, b):
                 continue
