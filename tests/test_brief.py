@@ -1194,3 +1194,17 @@ def test_an_institution_an_english_wire_writes_in_portuguese_and_a_nationality_a
         },
     )
     assert "place" not in table(school), "'Spanish' is no town"
+
+
+@pytest.mark.parametrize(
+    ("headline", "lang"),
+    [
+        ("Detido na Póvoa de Varzim armador espanhol condenado por fraude", "pt"),
+        ("Arrestato a Lione latitante condannato per truffa", "it"),
+        ("Condenado no Porto por fraude ao IVA detido no Luxemburgo", "pt"),
+    ],
+)
+def test_a_headline_opening_on_its_verb_says_where_and_describes_its_subject_after(headline: str, lang: str) -> None:
+    from presssum.events import wire_event
+
+    assert wire_event(headline, ("",), lang) == "arrest"

@@ -640,6 +640,12 @@ _PARTICIPLE = {
 }
 _HEADLINE_NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*")
 _JOB_ROLES = frozenset({"jobs", "furloughed"})
+# Languages whose headlines may open on their verb, a participle, with the subject after it and no comma:
+# 'Detido na Póvoa de Varzim armador espanhol condenado por fraude', 'Arrestato a Lione latitante condannato'.
+_VERB_FIRST = {
+    lang: re.compile(rf"\w*\s+(?:{prepositions})\s")
+    for lang, prepositions in (("es", "en"), ("pt", "em|no|na|nos|nas"), ("it", "a|ad|in|nel|nella|nei"))
+}
 _FIRST_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
 
 
@@ -759,6 +765,13 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
         participle = word is not None and _PARTICIPLE.get(lang, _PARTICIPLE["en"]).search(word.group(0).lower())
         if folded[comma : after[0].start()].strip(" ,") or participle:
             named = after
+    elif comma < 0 and opening and named[0].start() <= opening.end() and lang in _VERB_FIRST and len(named) > 1:
+        # 'Detido na Póvoa de Varzim armador condenado por fraude': the opening participle says where, the later
+        # one only describes the subject; 'Condenado no Porto ... detido no Luxemburgo': both say where
+        word = re.match(r"\w+", text[named[0].start() :])
+        placed = [_VERB_FIRST[lang].match(folded, m.end()) is not None for m in (named[0], named[-1])]
+        if word is not None and _PARTICIPLE[lang].search(word.group(0).lower()) and placed == [True, False]:
+            return stem_class[named[0].group(0)]
     news = named[-1]
     while len(named) > 1 and articles.search(folded, named[-2].end(), news.start()):
         named.pop()
