@@ -84,10 +84,11 @@ _COMPASS = re.compile(
     r"zuiden|noorden|oosten)(?![\w-])"  # not in a town's hyphenated name: 'Esch-sur-Alzette'
 )
 # A direction opening a compound, a region when no town bears the name: 'Norditalien', 'Süddeutschland'.
+_COMPASS_PREFIX = re.compile(r"(?:nord|sud|ost|west|noord|zuid|oost)\w{4,}")
 # Languages that give one noun their own endings ('Protección Civil', 'Proteção Civil', 'Protezione Civile').
 _ROMANCE = frozenset({"fr", "es", "it", "pt"})
+# An English adjective of nationality: 'French', 'Spanish', 'Portuguese', 'Belgian', 'Dutch', 'Greek'.
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ch|an|ic)|Greek|Swiss|Basque|Thai")
-_COMPASS_PREFIX = re.compile(r"(?:nord|sud|ost|west|noord|zuid|oost)\w{4,}")
 _POSSESSIVE = re.compile(r"['’]s\s.*$")  # 'Frankfurt's Hoechst': what follows the possessive
 # Endings one noun takes in the wires' languages ('proteção', 'protección', 'protection', 'protezione').
 _NOUN_ENDING = re.compile(
@@ -119,6 +120,8 @@ _CLOSE_DEADLINES = 3  # 'bis 2033' and 'entro il 2036' date one closure; 2028 an
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _DAY_BEFORE_YEAR = 16  # a digit this close before a year makes it a full date's ('1er janvier 2027'): _year_rows'
 T = TypeVar("T")
+# A bare year that dates something: its agency, the year, the words before it, and what it dates (see _year_claims).
+YearClaim = tuple[str, str, str, str]
 # The dateline before a lead ('MADRID, 25 oct (AFP) - ', 'MADRID (AP) — '), and the end of the lead's first sentence.
 _DATELINE = re.compile(r"^[^()]{0,80}\([^)]{1,40}\)\s*\.?\s*[-–—:]+\s*")
 _LEAD_SENTENCE = re.compile(r"(?<=[^A-Z ][.!?])\s+(?=[A-ZÀ-Ý\"«„“])")
@@ -161,11 +164,12 @@ def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
     latest = _latest(wires)
     if len(latest) < 2:
         return ()
+    years = _year_claims(latest)
     return (
         *_figure_rows(_figures_by_agency(wires)),
         *_date_rows(latest),
-        *_dated_year_rows(latest),
-        *_plan_year_rows(latest),
+        *_dated_year_rows(years),
+        *_plan_year_rows(years),
         *_place_rows(latest),
         *_name_rows(latest),
     )
@@ -578,34 +582,31 @@ def _earlier_year(date: Fact, wire: StoryWire) -> bool:
     return year is not None and int(year.group(0)) < own
 
 
-def _dated_year_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+def _dated_year_rows(years: list[YearClaim]) -> list[Disagreement]:
     """The year a building was built, given by its bare year ('construit en 1971', 'built in 1782').
 
     A bare year alone says too little of what it dates (see _year_rows), but in a sentence saying when a
     building went up it dates that, and agencies giving different years there disagree.
     """
-    claims = [(name, year) for name, year, _, kind in _year_claims(latest) if kind == "past"]
+    claims = [(name, year) for name, year, _, kind in years if kind == "past"]
     if not _disagree(set(claims)):
         return []
     return [Disagreement(kind="date", about="year", claims=_claims((n, y, y) for n, y in claims))]
 
 
-def _plan_year_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+def _plan_year_rows(years: list[YearClaim]) -> list[Disagreement]:
     """The year something starts or ends: a law takes effect ('tritt 2027 in Kraft'), a terminal opens ('due
     to start operating in 2031'), a plant closes ('bis 2033', 'entro il 2036'), a decree expires ("jusqu'en
     2027"). Years three apart or less are one date given differently; further apart, two steps of a plan
     (the first units in 2028, the plant by 2033). When a thing starts is never set against until when another
     lasts ('in force in 2028', 'hasta 2030'); 'by' may be either."""
-    claims = [claim for claim in _year_claims(latest) if claim[3] != "past"]
     rows: list[Disagreement] = []
     for kinds in ({"start", "by"}, {"until", "by"}):
-        chosen = [(name, year, text) for name, year, text, kind in claims if kind in kinds]
+        chosen = [(name, year, text) for name, year, text, kind in years if kind in kinds]
         for cluster in _clusters(chosen, lambda claim: int(claim[1]), lambda a, b: b - a <= _CLOSE_DEADLINES):
-            row = Disagreement(
-                kind="date", about="year", claims=_claims((name, text, year) for name, year, text in cluster)
-            )
             if _disagree({(name, year) for name, year, _ in cluster}):
-                rows.append(row)
+                claims = _claims((name, text, year) for name, year, text in cluster)
+                rows.append(Disagreement(kind="date", about="year", claims=claims))
     # a deadline both groups hold gives its row twice, the same or with fewer claims
     kept: list[Disagreement] = []
     for row in rows:
@@ -614,7 +615,7 @@ def _plan_year_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     return kept
 
 
-def _year_claims(latest: dict[str, list[StoryWire]]) -> list[tuple[str, str, str, str]]:
+def _year_claims(latest: dict[str, list[StoryWire]]) -> list[YearClaim]:
     """Bare years that date something: in a sentence saying when a rule applies, a building went up or a plant
     opens, or after a word for a deadline; each with its agency, the words before it, and what it dates: the
     'past' (a building), a 'start', a deadline 'by' which something is done or the end 'until' which it lasts."""
@@ -633,9 +634,10 @@ def _year_claims(latest: dict[str, list[StoryWire]]) -> list[tuple[str, str, str
                     ):
                         continue  # '1er janvier 2027': a full date's year (_year_rows)
                     text = sentence[max(0, year.start() - 12) : year.end()].split(maxsplit=1)[-1]
-                    kind = "past" if not deadline and int(year.group(0)) < own else "start"
                     if deadline:
                         kind = "by" if deadline.group("by") else "until"
+                    else:
+                        kind = "past" if int(year.group(0)) < own else "start"
                     found.append((name, year.group(0), text, kind))
     return found
 

@@ -757,20 +757,20 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
     label = _LABEL.match(folded)  # 'Farmaci falsi: condannato a 9 anni, preso in Portogallo il latitante'
     opening = _OPENING_WORD.match(folded, label.end() if label else 0)
     comma = folded.find(",", opening.end() if opening else 0)
-    if comma > 0 and opening and named[0].start() <= opening.end() and folded[comma + 1 :].strip():
+    opens = opening is not None and named[0].start() <= opening.end()  # the headline opens on an event word
+    word = re.match(r"\w+", text[named[0].start() :])
+    participle = word is not None and _PARTICIPLE.get(lang, _PARTICIPLE["en"]).search(word.group(0).lower())
+    if comma > 0 and opens and folded[comma + 1 :].strip():
         after = [m for m in named if m.start() > comma]
         if not after:
             return None
-        word = re.match(r"\w+", text[named[0].start() :])
-        participle = word is not None and _PARTICIPLE.get(lang, _PARTICIPLE["en"]).search(word.group(0).lower())
         if folded[comma : after[0].start()].strip(" ,") or participle:
             named = after
-    elif comma < 0 and opening and named[0].start() <= opening.end() and lang in _VERB_FIRST and len(named) > 1:
+    elif comma < 0 and opens and participle and lang in _VERB_FIRST and len(named) > 1:
         # 'Detido na Póvoa de Varzim armador condenado por fraude': the opening participle says where, the later
         # one only describes the subject; 'Condenado no Porto ... detido no Luxemburgo': both say where
-        word = re.match(r"\w+", text[named[0].start() :])
         placed = [_VERB_FIRST[lang].match(folded, m.end()) is not None for m in (named[0], named[-1])]
-        if word is not None and _PARTICIPLE[lang].search(word.group(0).lower()) and placed == [True, False]:
+        if placed == [True, False]:
             return stem_class[named[0].group(0)]
     news = named[-1]
     while len(named) > 1 and articles.search(folded, named[-2].end(), news.start()):
@@ -807,7 +807,7 @@ def event_places(text: str, lang: str, event: str | None = None) -> list[str]:
     the verdict it recalls was given, not where the arrest happened.
     """
     pattern, stem_class = _pattern("events", lang)
-    folded = "".join(fold(character)[:1] or character for character in text)  # positions as in `text`
+    folded = _fold_in_place(text)
     found = []
     words = [m for m in pattern.finditer(folded) if event is None or stem_class[m.group(0)] == event]
     for match in (*words, *_EPICENTRE.finditer(folded)):
@@ -829,10 +829,15 @@ _EARLIER = re.compile(
 def without_earlier(text: str) -> str:
     """`text` with clauses on an earlier event blanked out, positions kept: where that event happened is not
     where the wire's did."""
-    folded = "".join(fold(character)[:1] or character for character in text)  # positions as in `text`
+    folded = _fold_in_place(text)
     for match in _EARLIER.finditer(folded):
         text = text[: match.start()] + " " * len(match.group(0)) + text[match.end() :]
     return text
+
+
+def _fold_in_place(text: str) -> str:
+    """`text` folded a character at a time, so that a match in it has its positions in `text`."""
+    return "".join(fold(character)[:1] or character for character in text)
 
 
 def compatible(names: set[str]) -> bool:
