@@ -1208,3 +1208,136 @@ def test_a_headline_opening_on_its_verb_says_where_and_describes_its_subject_aft
     from presssum.events import wire_event
 
     assert wire_event(headline, ("",), lang) == "arrest"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "role"),
+    [
+        (
+            "Am Sonntag sind 14 Bergsteiger im Karwendel von herabfallenden Steinen schwer verletzt worden.",
+            "de",
+            "injured",
+        ),
+        ("Ein Murenabgang hat im Vinschgau 12 Menschen in den Tod gerissen.", "de", "deaths"),
+        (
+            "Bij Deventer zijn zaterdag 23 fietsers door een slippende bus gewond geraakt.",
+            "nl",
+            "injured",
+        ),
+        ("A 20-metre-deep crater opened in the square.", "en", "depth"),
+        ("A 61-year-old driver was killed by a falling tree.", "en", "age"),
+        ("Un cratère de 20 mètres de profondeur s'est ouvert sur la place.", "fr", "depth"),
+    ],
+)
+def test_a_participle_at_a_german_clause_s_end_and_a_unit_joined_to_its_figure_are_read(
+    sentence: str, lang: str, role: str
+) -> None:
+    from presssum.fingerprint import figures
+
+    assert [figure.role for figure in figures(sentence, lang) if figure.value >= 10] == [role]
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "lang", "event"),
+    [
+        ("Bus hits lorry on A7 motorway, three dead", "Firefighters said the driver was trapped.", "en", None),
+        (
+            "Treno contro auto a Mortara",
+            "L'auto è stata travolta sul passaggio a livello, dicono i vigili del fuoco.",
+            "it",
+            "accident",
+        ),
+        (
+            "Varkenspest vastgesteld in Limburg",
+            "Op een bedrijf in Venray moeten 3.000 varkens worden geruimd.",
+            "nl",
+            "outbreak",
+        ),
+        ("Fugitive in Lyon jewel case held in Portugal", "Police said he was sentenced on Monday.", "en", "arrest"),
+        (
+            "Gouvernement: un décret pour abattre davantage de loups",
+            "Le préfet pourra autoriser l'abattage.",
+            "fr",
+            None,
+        ),
+    ],
+)
+def test_firefighters_make_no_fire_and_a_level_crossing_a_disease_and_held_are_events(
+    headline: str, lead: str, lang: str, event: str | None
+) -> None:
+    from presssum.events import wire_event
+
+    assert wire_event(headline, (lead,), lang) == event
+
+
+def test_the_year_a_company_or_a_ship_dates_from_is_compared_not_another_year_of_its_sentence(
+    tmp_path: Path,
+) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "en.txt": "Brewer Haagbier to close plant\n\nAMSTERDAM, March 9 (Reuters) - Haagbier, founded in 1911, "
+            "will close its plant in Zwolle, which it has run since 1998.",
+            "de.txt": "Brauerei Haagbier schließt Werk\n\nAMSTERDAM, 9. März (dpa) - Das 1919 gegründete "
+            "Unternehmen Haagbier schließt sein Werk in Zwolle.",
+        },
+    )
+    assert table(wires)["year"] == {"Reuters": "1911", "dpa": "1919"}
+
+
+def test_a_small_town_s_dateline_a_town_named_later_in_the_lead_and_a_saint_s_abbreviation_are_read(
+    tmp_path: Path,
+) -> None:
+    crash = wires_from(
+        tmp_path,
+        {
+            "it.txt": "Treno contro trattore, due morti\n\nMORTARA (PAVIA), 12 ottobre (ANSA) - Due persone sono "
+            "morte quando un treno regionale ha travolto un trattore sul passaggio a livello.",
+            "en.txt": "Train hits tractor, two dead\n\nMILAN, Oct 12 (Reuters) - A regional train hit a tractor at "
+            "a level crossing near Vigevano on Monday, killing two people.",
+        },
+    )
+    assert table(crash)["place"] == {"ANSA": "Mortara", "Reuters": "Vigevano"}
+    arrest = wires_from(
+        tmp_path,
+        {
+            "en-arrest.txt": "Fugitive held in Spain\n\nMADRID, May 9 (Reuters) - Spanish police arrested a man "
+            "sentenced in absentia in Lyon this week, in the southern port town of Motril, police said.",
+            "es-arrest.txt": "Detenido un fugitivo francés\n\nMADRID, 9 may (EFE).- La Guardia Civil ha detenido en "
+            "Almuñécar a un francés condenado en Lyon.",
+        },
+    )
+    assert table(arrest)["place"] == {"Reuters": "Motril", "EFE": "Almuñécar"}
+    avalanche = wires_from(
+        tmp_path,
+        {
+            "fr-av.txt": "Avalanche en Autriche: deux morts\n\nVIENNE, 3 fév (AFP) - Une avalanche a tué deux skieurs "
+            "à Saint-Johann, selon la police.",
+            "de-av.txt": "Zwei Tote bei Lawine\n\nSANKT JOHANN IM PONGAU, 3. Februar (dpa) - Bei einem Lawinenabgang "
+            "in St. Johann im Pongau sind zwei Skifahrer ums Leben gekommen.",
+        },
+    )
+    assert "place" not in table(avalanche)
+
+
+def test_towns_on_two_sides_of_a_border_and_a_capital_s_dateline_are_no_disagreement_on_where(tmp_path: Path) -> None:
+    fire = wires_from(
+        tmp_path,
+        {
+            "es-fuego.txt": "Incendio en Huelva\n\nHUELVA, 3 ago (EFE).- Un incendio forestal declarado en Ayamonte ha "
+            "quemado 900 hectáreas.",
+            "pt-fogo.txt": "Fumo chega ao Algarve\n\nVILA REAL DE SANTO ANTÓNIO, 3 ago (Lusa) - O fumo de um "
+            "incêndio em Espanha cobriu hoje a cidade.",
+        },
+    )
+    assert "place" not in table(fire)
+    arrest = wires_from(
+        tmp_path,
+        {
+            "it-malta.txt": "Arrestato a Malta un latitante\n\nLA VALLETTA, 3 marzo (ANSA) - Un uomo condannato a "
+            "Bari è stato arrestato.",
+            "en-malta.txt": "Fugitive arrested in Malta\n\nROME, March 3 (Reuters) - Maltese police arrested a man in "
+            "Sliema who was convicted in Bari.",
+        },
+    )
+    assert "place" not in table(arrest)

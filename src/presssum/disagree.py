@@ -104,6 +104,8 @@ _DATING = re.compile(
     r"ingaat|ingaan|in werking|van kracht|"
     # a building: 'construit en 1971', 'Baujahr 1977', 'palazzina del 1971'
     r"\bbuilt\b|construit|construid|gebaut|baujahr|costruit|gebouwd|bouwjaar|palazzina del|edificio de|"
+    # a company or a ship: 'founded in 1923', 'das 1932 gegründete Familienunternehmen', 'stamt uit 1978'
+    r"founded|fonde[e]? en|gegrundet|fundad[ao]|fondat[ao]|opgericht|stamt uit|dates from|risale al|"
     # a plant or a line opening: 'due to start operating in 2031', 'in gebruik worden genomen'
     r"start operating|begin operating|enter service|en service|in betrieb|in gebruik|in bedrijf|"
     r"en funcionamiento|entrara en servicio|in funzione|in esercizio|em funcionamento|entrar em servico"
@@ -116,6 +118,10 @@ _BY_YEAR = re.compile(
     r"|loopt af in)"
     r"\s+(?:(?:el|il|ao|o|the end of|fin|la fin de|fine|ende|eind)\s+)?(?:(?:de|del|di|do|des|van)\s+)?$"
 )
+_LINKING = frozenset({"DE", "DO", "DA", "DI", "DEL", "LA", "LE", "SUR", "AM", "AN", "AAN", "DEN", "DES", "DU"})
+_SAINT = re.compile(r"(?<!\w)(?:saint|sankt|san|santo|st|s)(?:\.\s*|[\s-]+)")
+_SMALL_TOWN = 50_000  # a town this small has no agency office: a dateline there is the reporter at the scene
+_DATED_NEAR = 40  # a building's or a company's year is within this many letters of the word that dates it
 _CLOSE_DEADLINES = 3  # 'bis 2033' and 'entro il 2036' date one closure; 2028 and 2033 two steps of a plan
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _DAY_BEFORE_YEAR = 16  # a digit this close before a year makes it a full date's ('1er janvier 2027'): _year_rows'
@@ -412,8 +418,10 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     for place_a, place_b in sorted({(a, b) for x in said.values() for a in x for y in said.values() for b in y}):
         if place_a >= place_b or SequenceMatcher(None, fold(place_a), fold(place_b)).ratio() >= _SAME_PLACE:
             continue
-        if gazetteer.same_town(place_a, place_b):
-            continue  # 'Anvers' and 'Antwerpen': one town, in two languages
+        if gazetteer.same_town(place_a, place_b) or _shortened(place_a, place_b):
+            continue  # 'Anvers' and 'Antwerpen': one town, in two languages; 'Saint-Anton', 'St. Anton am Arlberg'
+        if _apart(place_a, place_b):
+            continue  # 'Ayamonte' and 'Castro Marim' across the border: the fire, and where its smoke was seen
         with_a = [name for name, places in said.items() if place_a in places and fold(place_b) not in texts[name]]
         with_b = [name for name, places in said.items() if place_b in places and fold(place_a) not in texts[name]]
         if with_a and with_b:
@@ -438,20 +446,31 @@ def _event_place(wire: StoryWire, story_countries: set[str], town: Callable[[str
     if found or not wire.article.paragraphs or not happened:
         return found  # a wire of no event and no toll (a company's results) says no place where 'it' happened
     first = _LEAD_SENTENCE.split(_DATELINE.sub("", without_earlier(wire.article.paragraphs[0]), count=1), maxsplit=1)[0]
-    after = [_known_part(match.group("place")) for match in town_after_preposition(wire.lang).finditer(first)][:1]
+    after = [_known_part(match.group("place")) for match in town_after_preposition(wire.lang).finditer(first)]
     near = [_known_part(match.group("place")) for match in town_near(wire.lang).finditer(lead)]
-    # after a town's preposition, a name no gazetteer knows may be a village ('à Quintanilla de Yuso'); after
-    # 'near' only a known town is a place: 'près de 40', 'bei Bauarbeiten'
+    # after a town's preposition, the first name may be a village no gazetteer knows ('à Quintanilla de Yuso');
+    # a later name, or one after 'near', is a place only when a gazetteer knows it as a town of the story's
+    # countries: 'in absentia in Bordeaux ..., in the port town of Algeciras', 'près de 40', 'bei Bauarbeiten'
     candidates = [
-        *(place for place in after if _town_here(place, story_countries) or not gazetteer.towns(place)),
-        *(place for place in near if _town_here(place, story_countries)),
+        *(place for place in after[:1] if not gazetteer.towns(place)),
+        *(place for place in (*after, *near) if _town_here(place, story_countries)),
     ]
     found = [place for place in candidates if town(place, wire)][:1]
-    if found or len(wire.article.paragraphs) < 2 or wire.event is None:
-        return found
-    second = without_earlier(wire.article.paragraphs[1])
-    later = event_places(second, wire.lang, wire.event)
-    return [place for place in later if _town_here(place, story_countries) and town(place, wire)]
+    if not found and len(wire.article.paragraphs) > 1 and wire.event is not None:
+        second = without_earlier(wire.article.paragraphs[1])
+        later = event_places(second, wire.lang, wire.event)
+        found = [place for place in later if _town_here(place, story_countries) and town(place, wire)]
+    # a small town's dateline is where the reporter went: 'LUNTEREN, 17. Januar (dpa)', 'PARONA (PAVIA)'
+    filed = _as_written(dateline_place(wire.article))
+    small = all(known.population < _SMALL_TOWN for known in gazetteer.towns(filed)) and not gazetteer.capital(filed)
+    return found or ([filed] if filed and small and _town_here(filed, story_countries) and town(filed, wire) else [])
+
+
+def _as_written(place: str) -> str:
+    """A dateline's town in capitals as a lead would write it: 'VILA DO CONDE' -> 'Vila do Conde'."""
+    if not place.isupper():
+        return place
+    return " ".join(word.lower() if word in _LINKING else word.capitalize() for word in place.split())
 
 
 def _known_part(place: str) -> str:
@@ -461,11 +480,11 @@ def _known_part(place: str) -> str:
     A town's district, in the English possessive or hyphenated after it, is the town; so is a German adjective
     made of its name ('Lyoner Restaurant')."""
     place = _POSSESSIVE.sub("", place)  # 'Frankfurt's Hoechst', 'Munich's Neuperlach': a district of the town
+    town, _, district = place.partition("-")  # 'Wien-Favoriten', 'Köln-Deutz': a district of the town
+    if district and " " not in town and _bigger(town, place):
+        return town
     if gazetteer.towns(place):
         return place
-    town, _, district = place.partition("-")  # 'Wien-Favoriten', 'Köln-Deutz': a district of the town
-    if district and " " not in town and gazetteer.towns(town):
-        return town
     words = place.split()
     if len(words) > 1 and words[0].endswith("er") and gazetteer.towns(words[0][:-2]):
         return words[0][:-2]  # 'Lyoner Restaurant', 'Frankfurter Flughafen': the German adjective of the town
@@ -473,6 +492,30 @@ def _known_part(place: str) -> str:
         if sum(word[:1].isupper() for word in words[len(part.split()) :]) >= 2:
             return part
     return place
+
+
+def _shortened(a: str, b: str) -> bool:
+    """Whether one name is the other's opening words, a saint's title written alike: 'Saint-Anton', 'St. Anton am
+    Arlberg' and 'Sankt Anton' are one town; not when a gazetteer knows both as two ('Vila Real', 'Vila Real de
+    Santo António')."""
+    words_a, words_b = (_SAINT.sub("st ", fold(name)).replace("-", " ").split() for name in (a, b))
+    shorter = min(len(words_a), len(words_b))
+    two_towns = bool(gazetteer.towns(a) and gazetteer.towns(b)) and not gazetteer.same_town(a, b)
+    return words_a[:shorter] == words_b[:shorter] and not two_towns
+
+
+def _apart(a: str, b: str) -> bool:
+    """Whether every town of each name lies in another country: no two ways of naming one event's town."""
+    countries_a = {town.country for town in gazetteer.towns(a)}
+    countries_b = {town.country for town in gazetteer.towns(b)}
+    return bool(countries_a and countries_b) and not countries_a & countries_b
+
+
+def _bigger(town: str, place: str) -> bool:
+    """Whether `town` is a known town bigger than any `place` names: 'Köln' of 'Köln-Deutz', a district
+    GeoNames also lists; not 'Esch' of 'Esch-sur-Alzette'."""
+    known = gazetteer.towns(town)
+    return bool(known) and known[0].population > max((found.population for found in gazetteer.towns(place)), default=0)
 
 
 def _story_countries(latest: dict[str, list[StoryWire]]) -> set[str]:
@@ -638,6 +681,9 @@ def _year_claims(latest: dict[str, list[StoryWire]]) -> list[YearClaim]:
                         kind = "by" if deadline.group("by") else "until"
                     else:
                         kind = "past" if int(year.group(0)) < own else "start"
+                        near = sentence[max(0, year.start() - _DATED_NEAR) : year.end() + _DATED_NEAR]
+                        if kind == "past" and not _DATING.search(fold(near)):
+                            continue  # 'Zuidbrouw, founded in 1923, ... since 2019': only the founding year
                     found.append((name, year.group(0), text, kind))
     return found
 

@@ -46,7 +46,8 @@ EVENTS: Lexicon = {
         "es": ("detenid", "detencion", "detuv", "detien", "arrestad", "arresto", "capturad", "captura"),
         "it": ("arrest", "catturat", "cattura", "fermat"),
         "pt": ("detid", "detencao", "detev", "detiv", "capturad", "prisao de", "preso"),
-        "en": ("arrest", "detain", "captur", "apprehend", "caught"),
+        # 'Fugitive partner in Bordeaux fake wine case held in Spain': the headline's word for an arrest
+        "en": ("arrest", "detain", "captur", "apprehend", "caught", "held in ", "held at ", "held over "),
         "nl": ("arrestat", "aangehouden", "opgepakt", "gearresteerd", "aanhouding"),
     },
     "earthquake": {
@@ -95,13 +96,13 @@ EVENTS: Lexicon = {
         "nl": ("verkiezing", "kiezers", "stembus"),
     },
     "fire": {
-        "fr": ("incendi", "feu de foret", "feux de foret", "flammes", "pompier"),
-        "de": ("brand ", "brande", "brandes", "grossbrand", "waldbrand", "hausbrand", "feuer", "flammen"),
-        "es": ("incendi", "llamas", "bombero", "fuego"),
-        "it": ("incendi", "fiamme", "rogo", "vigili del fuoco"),
-        "pt": ("incendi", "chamas", "bombeiro", "fogo"),
-        "en": ("fire", "blaze", "wildfire", "flames", "firefight"),
-        "nl": ("brand", "vlammen", "brandweer"),
+        "fr": ("incendi", "feu de foret", "feux de foret", "flammes"),
+        "de": ("brand ", "brande", "brandes", "grossbrand", "waldbrand", "hausbrand", "feuer ", "flammen"),
+        "es": ("incendi", "llamas", "fuego"),
+        "it": ("incendi", "fiamme", "rogo"),
+        "pt": ("incendi", "chamas", "fogo"),
+        "en": ("fire ", "fires", "blaze", "wildfire", "flames", "caught fire"),
+        "nl": ("brand ", "branden", "bosbrand", "heidebrand", "natuurbrand", "duinbrand", "vlammen"),
     },
     "flood": {
         "fr": ("inond", "crue", "intemperi", "pluies diluviennes", "pluies torrentielles"),
@@ -113,13 +114,23 @@ EVENTS: Lexicon = {
         "nl": ("overstroming", "wateroverlast", "noodweer"),
     },
     "accident": {
-        "fr": ("accident", "collision", "derailla", "carambolage", "percute", "heurte"),
-        "de": ("unfall", "unglueck", "ungluck", "zusammenstoss", "entgleis", "kollision", "rammt", "gerammt"),
-        "es": ("accidente", "choque", "colision", "descarril", "siniestro", "choco ", "embist"),
-        "it": ("incidente", "scontro", "deragli", "collision", "schianto", "urta ", "urtato", "urtata"),
-        "pt": ("acidente", "colisao", "descarril", "choque", "embate", "embateu", "colidiu"),
-        "en": ("accident", "crash", "collision", "derail", "collided", "rammed"),
-        "nl": ("ongeluk", "ongeval", "botsing", "ontspoor", "aanvaring", "ramde", "ramt "),
+        # a level crossing is in the news for its crashes: 'Treno contro trattore sul passaggio a livello'
+        "fr": ("accident", "collision", "derailla", "carambolage", "percute", "heurte", "passage a niveau"),
+        "de": (
+            *("unfall", "unglueck", "ungluck", "zusammenstoss", "entgleis", "kollision", "rammt", "gerammt"),
+            "bahnubergang",
+        ),
+        "es": ("accidente", "choque", "colision", "descarril", "siniestro", "choco ", "embist", "paso a nivel"),
+        "it": (
+            *("incidente", "scontro", "deragli", "collision", "schianto", "urta ", "urtato", "urtata"),
+            "passaggio a livello",
+        ),
+        "pt": ("acidente", "colisao", "descarril", "choque", "embate", "embateu", "colidiu", "passagem de nivel"),
+        "en": (
+            *("accident", "crash", "collision", "derail", "collided", "rammed", "slammed into", "ploughed into"),
+            *("plowed into", "smashed into", "level crossing", "grade crossing"),
+        ),
+        "nl": ("ongeluk", "ongeval", "botsing", "ontspoor", "aanvaring", "ramde", "ramt ", "spoorwegovergang"),
     },
     "attack": {
         "fr": ("attentat", "attaque", "fusillade", "agression"),
@@ -160,7 +171,7 @@ EVENTS: Lexicon = {
     },
     # a building, bridge or road giving way, or the ground under it (a sinkhole)
     "collapse": {
-        "fr": ("effondr", "ecroul", "affaissement"),
+        "fr": ("effondr", "ecroul", "affaissement", "gouffre"),
         "de": ("einsturz", "eingesturzt", "tagesbruch", "erdfall"),
         "es": ("derrumb", "desplom", "socavon"),
         "it": ("crollo", "crollat", "crolla", "cedimento", "voragine"),
@@ -176,6 +187,16 @@ EVENTS: Lexicon = {
         "pt": ("naufragio", "naufrago", "afundou", "afundamento", "afundad"),
         "en": ("shipwreck", "sinking of", "capsiz", "sank off", "boat sank", "ship sank", "vessel sank"),
         "nl": ("schipbreuk", "gezonken", "zonk", "kapseis"),
+    },
+    # an animal disease found on a farm (culling alone is no outbreak: wolves are culled too)
+    "outbreak": {
+        "fr": ("grippe aviaire", "influenza aviaire", "peste porcine", "fievre aphteuse"),
+        "de": ("geflugelpest", "vogelgrippe", "schweinepest", "klauenseuche"),
+        "es": ("gripe aviar", "influenza aviar", "peste porcina", "fiebre aftosa"),
+        "it": ("aviaria", "peste suina", "afta epizootica"),
+        "pt": ("gripe aviaria", "peste suina", "febre aftosa"),
+        "en": ("bird flu", "avian flu", "avian influenza", "swine fever", "foot-and-mouth"),
+        "nl": ("vogelgriep", "varkenspest", "mond-en-klauwzeer"),
     },
     # a company's news: what two firms of one sector, on one day, are told apart by
     "job cuts": {
@@ -300,7 +321,7 @@ SECTORS: Lexicon = {
 ROLES: Lexicon = {
     "deaths": {
         "fr": ("mort", "tue", "deces", "victimes", "decede", "bilan"),
-        "de": ("tote", "toten", "todesopfer", "getotet", "ums leben", "verstorben"),
+        "de": ("tote", "toten", "todesopfer", "getotet", "ums leben", "verstorben", "in den tod"),
         "es": ("muerto", "fallecid", "victimas mortales", "muertes", "balance", "murieron", "murio "),
         "it": ("morti", "mort", "vittime", "decedut", "deceduti", "bilancio"),
         "pt": ("mortos", "mortes", "vitimas", "falecid", "morreram", "morreu "),
@@ -406,6 +427,16 @@ ROLES: Lexicon = {
         "nl": ("bedolven",),
     },
     # rain that fell, in litres (or millimetres) per square metre
+    # how deep a sinkhole, a crater or a flood is: '12 mètres de profondeur', 'a 15-metre-deep sinkhole'
+    "depth": {
+        "fr": ("profond",),
+        "de": ("tief ", "tiefe "),
+        "es": ("profund",),
+        "it": ("profond",),
+        "pt": ("profund",),
+        "en": ("deep", "depth"),
+        "nl": ("diep ", "diepte"),
+    },
     "rainfall": {
         "fr": ("par metre carre", "de pluie", "d'eau par"),
         "de": ("pro quadratmeter", "regen pro", "liter regen", "niederschlag"),
@@ -435,6 +466,15 @@ ROLES: Lexicon = {
         "pt": ("rajada",),
         "en": ("gust",),
         "nl": ("windstoot", "windstoten", "windvlaag", "windvlagen"),
+    },
+    "ships": {
+        "fr": ("navires", "bateaux", "cargos"),
+        "de": ("schiffe", "frachter"),
+        "es": ("barcos", "buques", "navios"),
+        "it": ("navi ", "imbarcazioni"),
+        "pt": ("navios", "barcos", "embarcacoes"),
+        "en": ("ships", "vessels", "boats"),
+        "nl": ("schepen", "zeeschepen", "boten", "binnenvaartschepen"),
     },
     "lorries": {
         "fr": ("camion", "poids lourd", "poids-lourd"),
@@ -504,12 +544,14 @@ COMPATIBLE = {
 # the name may follow a word for a town: "en la localidad algarvía de Lagos", "in the town of Lagos".
 _SETTLEMENT = (
     "localidad|ciudad|pueblo|municipio|localidade|cidade|vila|concelho|ville|commune|village|town|city|"
-    "citta|città|comune|paese|stadt|gemeinde|ort|stad|gemeente|dorp|plaats"
+    "citta|città|comune|paese|stadt|gemeinde|ort|stad|gemeente|dorp|plaats|"
+    # a port or a resort is named by its town: 'in the southern port town of Algeciras', 'el puerto de Algeciras'
+    "port|porto|puerto|hafen|haven|resort"
 )
 # A town's name of up to four words: 'Marbella', 'Quintanilla de Yuso', 'Vila Nova de Milfontes'.
 _NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[ -](?:(?:de|del|la|di|do|da|dos|des|du|sur|am|an)\s)?[A-ZÀ-Ý][\w'’-]+){0,3}"
-_TOWN_WORD = (  # 'the French city of Lyon': an adjective of nationality may come before the word for town
-    rf"(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:[A-ZÀ-Ý][\w'’-]+\s+)?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*"
+_TOWN_WORD = (  # 'the French city of Lyon', 'the southern port town of': adjectives may come before the word for town
+    rf"(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:[A-ZÀ-Ý][\w'’-]+\s+|[a-zà-ÿ][\w'’-]+\s+){{0,2}}?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*"
 )
 # A preposition that holds an article ('im Ötztal', 'nel Tirolo', 'au Tyrol', 'na Madeira') opens a region, a
 # country or an island, not a town, unless a word for town follows it ('nella città di Bari'). French and
@@ -530,9 +572,10 @@ _TOWN_PREPOSITIONS = {
 
 @lru_cache(maxsize=16)
 def town_after_preposition(lang: str) -> re.Pattern[str]:
-    """A preposition for a town and the town: 'à Quintanilla de Yuso', 'en Truchas', 'in Rotterdam'."""
+    """A preposition for a town and the town: 'à Quintanilla de Yuso', 'en Truchas', 'in Rotterdam', 'in the
+    village of Voorthuizen'."""
     towns = _TOWN_PREPOSITIONS.get(lang, _TOWN_PREPOSITIONS["*"])
-    return re.compile(rf"(?<![\w'’])(?:{towns})\s+(?P<place>{_NAME})")
+    return re.compile(rf"(?<![\w'’])(?:{towns})\s+(?:{_TOWN_WORD})?(?P<place>{_NAME})")
 
 
 # Prepositions for the place near which something happened ('près de Kuchl', 'bei Golling', 'vicino a Golling').
@@ -850,12 +893,14 @@ def role_near(before: str, after: str, lang: str) -> str | None:
     before it ('magnitude 4,4 earthquake'), four words after ('onze ont été blessées', '14 Menschen kamen ums
     Leben'), three words before ('toll rose to 4'; 'gusts of up to 152': 'up to' and the like left out), and
     the participle after an auxiliary within eight words after ('340 habitants de cinq villages ont été
-    évacués')."""
+    évacués'), or, in German and Dutch, up to the clause's end ('Drei Urlauber sind an einem Strand an der
+    Algarve von Felsbrocken verletzt worden'), where a clause opening on its auxiliary has its participle too."""
     pattern, stem_class = _pattern("roles", lang)
     words_after, words_before = after.split(), before.split()
     while words_before and fold(words_before[-1]) in _APPROXIMATELY:
         words_before.pop()
-    passive = _PASSIVE.search(fold(" ".join(words_after[:8])))
+    reach = len(words_after) if lang in _VERB_LAST else _PARTICIPLE_REACH
+    passive = _PASSIVE.search(fold(" ".join(words_after[:reach])))
     for text, take_last in (
         (" ".join(words_after[:1]), False),
         (" ".join(words_before[-1:]), True),
@@ -866,6 +911,9 @@ def role_near(before: str, after: str, lang: str) -> str | None:
         matches = list(pattern.finditer(fold(text)))
         if matches:
             return stem_class[matches[-1 if take_last else 0].group(0)]
+    if lang in _VERB_LAST:  # 'Am Sonntag sind 14 Bergsteiger im Karwendel ... verletzt worden': the clause's verb
+        last = list(pattern.finditer(fold(" ".join(words_after[-_CLAUSE_END:]))))
+        return stem_class[last[-1].group(0)] if last else None
     return None
 
 
@@ -875,9 +923,12 @@ _APPROXIMATELY = frozenset(
     {"of", "up", "to", "about", "around", "some", "de", "d'", "hasta", "jusqu'a", "bis", "zu", "fino", "a", "ate"}
     | {"tot", "van", "environ", "quelque", "rund", "etwa", "circa", "unos", "unas", "cerca", "oltre", "ruim"}
 )
+_PARTICIPLE_REACH = 8
+_CLAUSE_END = 3  # the words that end a German or Dutch clause, where its participle is
+_VERB_LAST = frozenset({"de", "nl"})  # a subordinate or perfect clause's participle comes at its end
 # An auxiliary and what follows it, where its participle is: 'ont été évacués', 'wurden nach Angaben der
 # Polizei verletzt', 'were injured'.
 _PASSIVE = re.compile(
-    r"(?<!\w)(?:ont ete|ont|sont|wurden|wurde|were|have been|had been|fueron|han sido|resultaron|foram|ficaram|"
-    r"sono stat[ie]|sono rimast[ie]|zijn|werden|raakten)\s+(.*)"
+    r"(?<!\w)(?:ont ete|ont|sont|wurden|wurde|sind|ist|were|have been|had been|fueron|han sido|resultaron|foram|"
+    r"ficaram|sono stat[ie]|sono rimast[ie]|zijn|werden|raakten)\s+(.*)"
 )

