@@ -1341,3 +1341,62 @@ def test_towns_on_two_sides_of_a_border_and_a_capital_s_dateline_are_no_disagree
         },
     )
     assert "place" not in table(arrest)
+
+
+def test_two_airlines_strikes_on_one_day_never_merge_however_low_the_threshold(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "en-tap.txt": "TAP Air Portugal cancels 210 flights as pilots and cabin crew strike\n\nLISBON, June 5 "
+            "(Reuters) - TAP Air Portugal cancelled 210 flights on Friday as pilots and cabin crew staged a 24-hour "
+            "strike over pay, affecting about 30,000 passengers, the carrier said.\n\nIberia Express pilots also "
+            "struck on Friday.",
+            "fr-tap.txt": "Portugal: grève chez TAP Air Portugal, 210 vols annulés\n\nLISBONNE, 5 juin (AFP) - La "
+            "compagnie TAP Air Portugal a annulé vendredi 210 vols en raison d'une grève de 24 heures de ses pilotes "
+            "et personnels de cabine, touchant quelque 30 000 passagers.\n\nLes pilotes d'Iberia Express étaient "
+            "aussi en grève.",
+            "en-iberia.txt": "Iberia Express cancels 95 flights as pilots and cabin crew strike\n\nMADRID, June 5 "
+            "(Reuters) - Iberia Express cancelled 95 flights on Friday as pilots and cabin crew staged a 24-hour "
+            "strike over pay, affecting about 12,000 passengers, the carrier said.\n\nTAP Air Portugal crews also "
+            "struck on Friday.",
+            "fr-iberia.txt": "Espagne: grève chez Iberia Express, 95 vols annulés\n\nMADRID, 5 juin (AFP) - La "
+            "compagnie Iberia Express a annulé vendredi 95 vols en raison d'une grève de 24 heures de ses pilotes et "
+            "personnels de cabine, touchant quelque 12 000 passagers.\n\nLes équipages de TAP Air Portugal étaient "
+            "aussi en grève.",
+        },
+    )
+    names = [Path(wire.article.input).name for wire in wires]
+    found = [{names[index] for index in story} for story in group(wires, threshold=0.0)]
+    assert {"en-tap.txt", "fr-tap.txt"} in found and {"en-iberia.txt", "fr-iberia.txt"} in found
+
+
+def test_an_italian_headline_s_preso_in_is_an_arrest() -> None:
+    from presssum.events import wire_event
+
+    headline = "Frode sull'Iva, preso in Spagna il latitante Esposito"
+    assert wire_event(headline, ("Era ricercato da un anno.",), "it") == "arrest"
+
+
+def test_a_resort_s_town_is_read_a_town_named_for_a_compass_point_is_a_town_and_a_province_s_dateline_no_place(
+    tmp_path: Path,
+) -> None:
+    collapse = wires_from(
+        tmp_path,
+        {
+            "es-hotel.txt": "Derrumbe de un hotel en la costa rumana\n\nBUCAREST, 14 sep (EFE).- Dos obreros murieron "
+            "al derrumbarse un hotel en obras en el balneario de Eforie Sud, informaron los servicios de emergencia.",
+            "fr-hotel.txt": "Roumanie: deux morts dans l'effondrement d'un hôtel\n\nBUCAREST, 14 sept (AFP) - Deux "
+            "ouvriers ont été tués dans l'effondrement d'un hôtel en travaux à Costinesti, ont annoncé les secours.",
+        },
+    )
+    assert table(collapse)["place"] == {"EFE": "Eforie Sud", "AFP": "Costinesti"}
+    avalanche = wires_from(
+        tmp_path,
+        {
+            "it-valanga.txt": "Valanga travolge due scialpinisti\n\nSONDRIO, 3 febbraio (ANSA) - Due scialpinisti sono "
+            "stati travolti da una valanga in alta Valtellina.",
+            "en-avalanche.txt": "Avalanche buries two skiers in Italy\n\nMILAN, Feb 3 (Reuters) - An avalanche buried "
+            "two ski tourers near Livigno on Tuesday, rescuers said.",
+        },
+    )
+    assert "place" not in table(avalanche)

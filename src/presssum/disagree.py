@@ -120,7 +120,8 @@ _BY_YEAR = re.compile(
 )
 _LINKING = frozenset({"DE", "DO", "DA", "DI", "DEL", "LA", "LE", "SUR", "AM", "AN", "AAN", "DEN", "DES", "DU"})
 _SAINT = re.compile(r"(?<!\w)(?:saint|sankt|san|santo|st|s)(?:\.\s*|[\s-]+)")
-_SMALL_TOWN = 50_000  # a town this small has no agency office: a dateline there is the reporter at the scene
+# a town this small has no agency office (a province's capital has one): a dateline there is the reporter at the scene
+_SMALL_TOWN = 15_000
 _DATED_NEAR = 40  # a building's or a company's year is within this many letters of the word that dates it
 _CLOSE_DEADLINES = 3  # 'bis 2033' and 'entro il 2036' date one closure; 2028 and 2033 two steps of a plan
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -410,7 +411,7 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         )
 
     said = {
-        name: {_known_part(place) for wire in wires for place in _event_place(wire, story_countries, town)}
+        name: _shortest({_known_part(place) for wire in wires for place in _event_place(wire, story_countries, town)})
         for name, wires in latest.items()
     }
     texts = {name: fold(" ".join(_lead(wire) + wire.article.body for wire in wires)) for name, wires in latest.items()}
@@ -494,6 +495,15 @@ def _known_part(place: str) -> str:
     return place
 
 
+def _shortest(places: set[str]) -> set[str]:
+    """One agency's places, each once however long it names it: 'Saint-Anton' of 'Saint-Anton-am-Arlberg'."""
+    return {
+        place
+        for place in places
+        if not any(other != place and _shortened(other, place) and len(other) < len(place) for other in places)
+    }
+
+
 def _shortened(a: str, b: str) -> bool:
     """Whether one name is the other's opening words, a saint's title written alike: 'Saint-Anton', 'St. Anton am
     Arlberg' and 'Sankt Anton' are one town; not when a gazetteer knows both as two ('Vila Real', 'Vila Real de
@@ -553,10 +563,11 @@ def _country(name: str, lang: str) -> bool:
 
 def _region(name: str) -> bool:
     """Whether a name is a part of a country told by its direction ('Süden Bulgariens', 'Norditalien': no town
-    so called), or a German common noun, capitalised as German nouns are ('Explosion in Mehrfamilienhaus')."""
+    so called; 'Eforie Nord' is a town), or a German common noun, capitalised as German nouns are ('Explosion in
+    Mehrfamilienhaus')."""
     folded = fold(name)
-    compound = _COMPASS_PREFIX.match(folded) is not None and not gazetteer.towns(name)
-    return bool(_COMPASS.search(folded) or compound or _GERMAN_NOUN.search(folded))
+    directed = (_COMPASS.search(folded) or _COMPASS_PREFIX.match(folded)) and not gazetteer.towns(name)
+    return bool(directed or _GERMAN_NOUN.search(folded))
 
 
 def _lead(wire: StoryWire) -> str:

@@ -44,7 +44,7 @@ EVENTS: Lexicon = {
         "fr": ("arrestation", "arrete", "interpell", "apprehend", "capture"),
         "de": ("festnahm", "festgenommen", "verhaft", "gefasst", "aufgegriffen"),
         "es": ("detenid", "detencion", "detuv", "detien", "arrestad", "arresto", "capturad", "captura"),
-        "it": ("arrest", "catturat", "cattura", "fermat"),
+        "it": ("arrest", "catturat", "cattura", "fermat", "preso in ", "presi in "),  # 'preso in Portogallo
         "pt": ("detid", "detencao", "detev", "detiv", "capturad", "prisao de", "preso"),
         # 'Fugitive partner in Bordeaux fake wine case held in Spain': the headline's word for an arrest
         "en": ("arrest", "detain", "captur", "apprehend", "caught", "held in ", "held at ", "held over "),
@@ -545,13 +545,15 @@ COMPATIBLE = {
 _SETTLEMENT = (
     "localidad|ciudad|pueblo|municipio|localidade|cidade|vila|concelho|ville|commune|village|town|city|"
     "citta|città|comune|paese|stadt|gemeinde|ort|stad|gemeente|dorp|plaats|"
-    # a port or a resort is named by its town: 'in the southern port town of Algeciras', 'el puerto de Algeciras'
-    "port|porto|puerto|hafen|haven|resort"
+    # a port or a resort is named by its town: 'in the southern port town of Algeciras', 'el puerto de Algeciras',
+    # 'en el balneario de Eforie Nord', 'la station balnéaire de Mamaia', 'im Badeort Mamaia'
+    "port|porto|puerto|hafen|haven|resort|balneario|station|stazione balneare|località|localita|estância|"
+    "estancia|badeort|urlaubsort|kurort|skiort|badplaats"
 )
 # A town's name of up to four words: 'Marbella', 'Quintanilla de Yuso', 'Vila Nova de Milfontes'.
 _NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[ -](?:(?:de|del|la|di|do|da|dos|des|du|sur|am|an)\s)?[A-ZÀ-Ý][\w'’-]+){0,3}"
 _TOWN_WORD = (  # 'the French city of Lyon', 'the southern port town of': adjectives may come before the word for town
-    rf"(?:(?:la|le|l'|the|a|o|der|il|de)\s+)?(?:[A-ZÀ-Ý][\w'’-]+\s+|[a-zà-ÿ][\w'’-]+\s+){{0,2}}?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*"
+    rf"(?:(?:la|le|l'|el|the|a|o|der|die|den|het|il|lo|de)\s+)?(?:[A-ZÀ-Ý][\w'’-]+\s+|[a-zà-ÿ][\w'’-]+\s+){{0,2}}?(?:{_SETTLEMENT})(?:\s+[a-zà-ÿ][\w'’-]*)?\s+(?:de|di|of|da|do|d')?\s*"
 )
 # A preposition that holds an article ('im Ötztal', 'nel Tirolo', 'au Tyrol', 'na Madeira') opens a region, a
 # country or an island, not a town, unless a word for town follows it ('nella città di Bari'). French and

@@ -67,6 +67,7 @@ _CURRENCIES = (
 _ENGLISH_SCALES = {6: "million", 9: "billion", 12: "trillion"}
 # Words between a figure and what it counts: "12 milliards d'euros", "80 Prozent der Züge".
 _LINKS = {"de", "d'", "del", "des", "du", "of", "der", "den", "di", "da", "d’"}
+_NAME_WORD = 3  # shorter words of a name ('de', 'la') tell no one apart
 _ROLE_WORDS = 4  # a figure's role is named within this many words of it
 _NOUN_MIN = 4  # "1 200 vols" keeps its noun; "5,9 a secoué" does not keep its verb
 _CURRENCY_SYMBOLS = ("€", "$", "£", "¥")
@@ -150,6 +151,25 @@ def fingerprint(text: str, lang: str) -> Fingerprint:
         name_spans=tuple(match.group(0) for match in _NAME_SPAN.finditer(text)),
         places=frozenset(places(text, lang)),
     )
+
+
+def named_in_headline(headline: str, lead: str, lang: str) -> frozenset[str]:
+    """Who the news is about: the folded words, but for places, of a name of two words or more the headline gives
+    and the lead repeats ('Austrian Airlines grounds 180 flights', 'Sciopero Ita Airways, cancellati 262 voli',
+    'TAP Air Portugal'); not a German noun the headline capitalises ('Schwarzer Tag') nor a flash's 'URGENT'."""
+    found: set[str] = set()
+    for span in _NAME_SPAN.findall(headline):
+        words = span.split()
+        repeated = [
+            words[start:end]
+            for start in range(len(words))
+            for end in range(len(words), start + 1, -1)
+            if re.search(rf"(?<!\w){re.escape(' '.join(words[start:end]))}(?!\w)", lead)
+        ]
+        if repeated:
+            name = max(repeated, key=len)
+            found |= {fold(word) for word in name if len(word) >= _NAME_WORD and not places(word, lang)}
+    return frozenset(found)
 
 
 def figures(text: str, lang: str) -> list[Figure]:

@@ -31,7 +31,7 @@ from itertools import combinations
 
 from presssum.events import compatible, dominant, looks_back, profile, wire_event
 from presssum.facts.text import fold
-from presssum.fingerprint import Fingerprint, fingerprint
+from presssum.fingerprint import Fingerprint, fingerprint, named_in_headline
 from presssum.meaning import Vector as Meaning
 from presssum.meaning import meaning
 from presssum.records import Article
@@ -74,6 +74,7 @@ WEIGHTS = {
     "days apart": -1.65,
     "bias": -14.21,
 }
+_DATELINE_OF_LEAD = re.compile(r"^[^\n]{0,80}?\((?:[A-Z][\w/ ]*)\)\s*[-–—.]+\s*")  # 'VIENNA, June 5 (Reuters) - '
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -90,6 +91,7 @@ class StoryWire:
     event: str | None = field(init=False, compare=False)
     sector: str | None = field(init=False, compare=False)
     looks_back: bool = field(init=False, compare=False)
+    subject: frozenset[str] = field(init=False, compare=False)
     meaning: Meaning = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -104,6 +106,8 @@ class StoryWire:
         sectors = profile(self.article.headline, paragraphs, self.lang, "sectors")
         object.__setattr__(self, "sector", dominant(sectors))
         object.__setattr__(self, "looks_back", looks_back(self.article.headline, self.lang))
+        lead = _DATELINE_OF_LEAD.sub("", paragraphs[0], count=1) if paragraphs else ""
+        object.__setattr__(self, "subject", named_in_headline(self.article.headline, lead, self.lang))
 
     @property
     def when(self) -> WireTime | None:
@@ -267,6 +271,7 @@ class _Story:
     events: set[str]
     sectors: set[str]
     looks_back: set[bool]
+    named: list[tuple[frozenset[str], str]]  # each wire's headline names, and its headline and lead folded
 
     @classmethod
     def of(cls, wires: Sequence[StoryWire], members: list[int]) -> _Story:
@@ -278,6 +283,11 @@ class _Story:
             {event for index in members if (event := wires[index].event)},
             {sector for index in members if (sector := wires[index].sector)},
             {wires[index].looks_back for index in members},
+            [
+                (wires[index].subject, _lead(wires[index]))
+                for index in members
+                if wires[index].subject and wires[index].event in _WHO
+            ],
         )
 
     def can_join(self, other: _Story, window: timedelta) -> bool:
@@ -290,6 +300,8 @@ class _Story:
                 return False
         if len(self.looks_back | other.looks_back) > 1:  # an anniversary piece and news of a new event
             return False
+        if any(_strangers(one, another) for one in self.named for another in other.named):
+            return False
         return compatible(self.events | other.events) and len(self.sectors | other.sectors) <= 1
 
     def absorb(self, other: _Story) -> None:
@@ -298,6 +310,7 @@ class _Story:
         self.last = max((m for m in (self.last, other.last) if m), default=None)
         self.events |= other.events
         self.sectors |= other.sectors
+        self.named += other.named
         self.looks_back |= other.looks_back
 
 
@@ -366,6 +379,26 @@ def _adopt_strays(stories: dict[int, _Story], links: dict[int, dict[int, float]]
         runner_up = chances[1][0] if len(chances) > 1 else 0.0
         if best >= STRAY_THRESHOLD and best >= STRAY_MARGIN * runner_up:
             _merge(stories, links, home, stray)
+
+
+# Events told apart by who they are about: two companies' strikes or job cuts on one day
+_WHO = frozenset({"strike", "job cuts", "results", "order", "takeover"})
+
+
+def _strangers(one: tuple[frozenset[str], str], another: tuple[frozenset[str], str]) -> bool:
+    """Whether two wires' headlines name two different subjects, neither named in the other's headline or lead:
+    'Austrian Airlines grounds 180 flights' and 'ITA Airways cancels 282 flights', two strikes on one day."""
+    (names, lead), (other_names, other_lead) = one, another
+    return not names & other_names and not _said(names, other_lead) and not _said(other_names, lead)
+
+
+def _said(names: frozenset[str], text: str) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
+
+
+def _lead(wire: StoryWire) -> str:
+    paragraphs = wire.article.paragraphs
+    return fold(f"{wire.article.headline}\n{paragraphs[0] if paragraphs else ''}")
 
 
 def _merge(stories: dict[int, _Story], links: dict[int, dict[int, float]], into: int, gone: int) -> None:
