@@ -1400,3 +1400,18 @@ def test_a_resort_s_town_is_read_a_town_named_for_a_compass_point_is_a_town_and_
         },
     )
     assert "place" not in table(avalanche)
+
+
+def test_the_year_of_a_deadly_event_the_wires_recall_is_compared(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "en-gas.txt": "Gas leak at Huelva plant injures nine\n\nMADRID, Nov 3 (Reuters) - A gas leak at a "
+            "fertiliser plant in Huelva injured nine workers on Tuesday. The site's last fatal accident was in 2017, "
+            "when an explosion killed three workers.",
+            "fr-gas.txt": "Espagne: fuite de gaz dans une usine de Huelva, neuf blessés\n\nMADRID, 3 nov (AFP) - Une "
+            "fuite de gaz a fait neuf blessés mardi dans une usine d'engrais à Huelva. En 2018, une explosion y "
+            "avait tué trois ouvriers.",
+        },
+    )
+    assert table(wires)["year"] == {"Reuters": "2017", "AFP": "2018"}

@@ -28,6 +28,7 @@ from presssum.events import (
     BUSINESS,
     event_places,
     is_event_word,
+    says_role,
     says_update,
     town_after_preposition,
     town_near,
@@ -653,9 +654,10 @@ def _plan_year_rows(years: list[YearClaim]) -> list[Disagreement]:
     to start operating in 2031'), a plant closes ('bis 2033', 'entro il 2036'), a decree expires ("jusqu'en
     2027"). Years three apart or less are one date given differently; further apart, two steps of a plan
     (the first units in 2028, the plant by 2033). When a thing starts is never set against until when another
-    lasts ('in force in 2028', 'hasta 2030'); 'by' may be either."""
+    lasts ('in force in 2028', 'hasta 2030'); 'by' may be either. The year of a deadly event the wires recall
+    ('in 2015, when a chlorine leak killed two workers', 'en 2016') is compared alike."""
     rows: list[Disagreement] = []
-    for kinds in ({"start", "by"}, {"until", "by"}):
+    for kinds in ({"start", "by"}, {"until", "by"}, {"recalled"}):
         chosen = [(name, year, text) for name, year, text, kind in years if kind in kinds]
         for cluster in _clusters(chosen, lambda claim: int(claim[1]), lambda a, b: b - a <= _CLOSE_DEADLINES):
             if _disagree({(name, year) for name, year, _ in cluster}):
@@ -672,23 +674,28 @@ def _plan_year_rows(years: list[YearClaim]) -> list[Disagreement]:
 def _year_claims(latest: dict[str, list[StoryWire]]) -> list[YearClaim]:
     """Bare years that date something: in a sentence saying when a rule applies, a building went up or a plant
     opens, or after a word for a deadline; each with its agency, the words before it, and what it dates: the
-    'past' (a building), a 'start', a deadline 'by' which something is done or the end 'until' which it lasts."""
+    'past' (a building), a 'start', a deadline 'by' which something is done, the end 'until' which it lasts, or
+    a deadly event 'recalled' ('the 2016 leak that killed two workers')."""
     found = []
     for name, wires in latest.items():
         for wire in wires:
             own = wire.time.start.year if wire.time else datetime.now(timezone.utc).year
             for sentence in _SENTENCE.split(f"{wire.article.headline}\n{wire.article.body}"):
                 dating = _DATING.search(fold(sentence)) is not None
+                deadly = says_role(sentence, wire.lang, "deaths")
                 for year in _YEAR.finditer(sentence):
                     deadline = _BY_YEAR.search(fold(sentence[max(0, year.start() - 30) : year.start()]))
-                    if not (dating or deadline):
+                    recalled = deadly and int(year.group(0)) < own
+                    if not (dating or deadline or recalled):
                         continue
                     if not deadline and re.search(
                         r"\d", sentence[max(0, year.start() - _DAY_BEFORE_YEAR) : year.start()]
                     ):
                         continue  # '1er janvier 2027': a full date's year (_year_rows)
                     text = sentence[max(0, year.start() - 12) : year.end()].split(maxsplit=1)[-1]
-                    if deadline:
+                    if recalled and not (dating or deadline):
+                        kind = "recalled"  # 'in 2015, when a chlorine leak at another company killed two workers'
+                    elif deadline:
                         kind = "by" if deadline.group("by") else "until"
                     else:
                         kind = "past" if int(year.group(0)) < own else "start"

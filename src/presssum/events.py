@@ -890,6 +890,12 @@ def compatible(names: set[str]) -> bool:
     return all(frozenset((a, b)) in COMPATIBLE for a in names for b in names if a != b)
 
 
+def says_role(text: str, lang: str, role: str) -> bool:
+    """Whether `text` has a word of `role` ('killed', 'murieron', 'gestorben' for deaths)."""
+    pattern, stem_class = _pattern("roles", lang)
+    return any(stem_class[match.group(0)] == role for match in pattern.finditer(fold(text)))
+
+
 def role_near(before: str, after: str, lang: str) -> str | None:
     """The role the words next to a figure give it, nearest first: the word after it ('12 morts'), the word
     before it ('magnitude 4,4 earthquake'), four words after ('onze ont été blessées', '14 Menschen kamen ums
