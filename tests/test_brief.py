@@ -1226,6 +1226,7 @@ def test_a_headline_opening_on_its_verb_says_where_and_describes_its_subject_aft
         ),
         ("A 20-metre-deep crater opened in the square.", "en", "depth"),
         ("A 61-year-old driver was killed by a falling tree.", "en", "age"),
+        ("Una valanga ha ucciso 12 sciatori sul ghiacciaio.", "it", "deaths"),
         ("Un cratère de 20 mètres de profondeur s'est ouvert sur la place.", "fr", "depth"),
     ],
 )
