@@ -1416,3 +1416,22 @@ def test_the_year_of_a_deadly_event_the_wires_recall_is_compared(tmp_path: Path)
         },
     )
     assert table(wires)["year"] == {"Reuters": "2017", "AFP": "2018"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "lang", "event"),
+    [
+        ("Dutch police arrest Belgian convicted over diesel fraud", "en", "arrest"),
+        ("Court sentences fugitive arrested in Spain", "en", "verdict"),
+        ("Massenkarambolage auf der A3 bei Würzburg", "de", "accident"),
+        ("Biscuiterie: le belge Delacre ferme son usine de Roubaix", "fr", "job cuts"),
+        ("Lácteos Norte cerrará su planta de Lugo", "es", "job cuts"),
+        ("Austria's Brauhaus Linz to buy Czech brewer Pivovar Horak", "en", "takeover"),
+    ],
+)
+def test_an_english_participle_after_a_noun_describes_it_and_closures_pile_ups_and_purchases_are_events(
+    headline: str, lang: str, event: str
+) -> None:
+    from presssum.events import wire_event
+
+    assert wire_event(headline, ("",), lang) == event

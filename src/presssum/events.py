@@ -118,6 +118,7 @@ EVENTS: Lexicon = {
         "fr": ("accident", "collision", "derailla", "carambolage", "percute", "heurte", "passage a niveau"),
         "de": (
             *("unfall", "unglueck", "ungluck", "zusammenstoss", "entgleis", "kollision", "rammt", "gerammt"),
+            "karambolage",
             "bahnubergang",
         ),
         "es": ("accidente", "choque", "colision", "descarril", "siniestro", "choco ", "embist", "paso a nivel"),
@@ -203,13 +204,38 @@ EVENTS: Lexicon = {
         "fr": (
             *("suppression d'emplois", "suppressions d'emplois", "suppression de postes", "suppressions de postes"),
             *("licenci", "plan social", "chomage partiel", "chomage technique", "activite partielle"),
+            *("fermer son usine", "ferme son usine", "fermeture de l'usine", "fermeture d'usine"),
         ),
-        "de": ("stellenabbau", "jobabbau", "personalabbau", "arbeitsplatzabbau", "entlassung", "kurzarbeit"),
-        "es": ("despido", "despedir", "recorte de empleo", "recorte de plantilla", "regulacion de empleo", "erte "),
-        "it": ("esuber", "licenziament", "licenziare", "taglio dei posti", "tagli al personale", "cassa integrazione"),
-        "pt": ("despedimento", "despedir", "lay-off", "layoff", "cortar postos", "corte de postos"),
-        "en": ("job cuts", "cut jobs", "cutting jobs", "layoff", "lay off", "laid off", "redundanc", "furlough"),
-        "nl": ("banenverlies", "ontslag", "banen schrappen", "schrapt", "tijdelijk thuis", "tijdelijk werkloos"),
+        "de": (
+            *("stellenabbau", "jobabbau", "personalabbau", "arbeitsplatzabbau", "entlassung", "kurzarbeit"),
+            *("werksschliessung", "schliesst werk", "schliesst sein werk", "schliessung des werks"),
+        ),
+        "es": (
+            *("despido", "despedir", "recorte de empleo", "recorte de plantilla", "regulacion de empleo", "erte "),
+            *(
+                "cierre de la planta",
+                "cierre de su planta",
+                "cerrara su planta",
+                "cierra su planta",
+                "cierre de la fabrica",
+            ),
+        ),
+        "it": (
+            *("esuber", "licenziament", "licenziare", "taglio dei posti", "tagli al personale", "cassa integrazione"),
+            *("chiusura dello stabilimento", "chiude lo stabilimento", "chiudera lo stabilimento"),
+        ),
+        "pt": (
+            *("despedimento", "despedir", "lay-off", "layoff", "cortar postos", "corte de postos"),
+            *("encerramento da fabrica", "encerrar a fabrica", "fecha a fabrica", "fechar a fabrica"),
+        ),
+        "en": (
+            *("job cuts", "cut jobs", "cutting jobs", "layoff", "lay off", "laid off", "redundanc", "furlough"),
+            *("plant closure", "close its plant", "close plant", "closes plant", "shut its plant"),
+        ),
+        "nl": (
+            *("banenverlies", "ontslag", "banen schrappen", "schrapt", "tijdelijk thuis", "tijdelijk werkloos"),
+            *("sluit fabriek", "sluiting van de fabriek", "sluit zijn fabriek", "fabriek sluit"),
+        ),
     },
     "results": {
         "fr": ("benefice", "chiffre d'affaires", "perte nette", "pertes nettes", "resultats semestriels"),
@@ -255,7 +281,7 @@ EVENTS: Lexicon = {
         "es": ("adquisicion", "adquiere", "fusion", "opa "),
         "it": ("acquisizion", "acquista", "rileva", "fusione", "opa "),
         "pt": ("aquisicao", "adquire", "fusao", "opa "),
-        "en": ("takeover", "acquisition", "acquire", "merger", "buys "),
+        "en": ("takeover", "acquisition", "acquire", "merger", "buys ", "to buy "),
         "nl": ("overname", "neemt over", "fusie", "koopt"),
     },
 }
@@ -827,11 +853,20 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
         placed = [_VERB_FIRST[lang].match(folded, m.end()) is not None for m in (named[0], named[-1])]
         if placed == [True, False]:
             return stem_class[named[0].group(0)]
+    if lang == "en" and len(named) > 1 and _describes(text, named[-1]) and not _describes(text, named[-2]):
+        return stem_class[named[-2].group(0)]  # 'Police arrest Frenchman convicted over fake pens'
     news = named[-1]
     while len(named) > 1 and articles.search(folded, named[-2].end(), news.start()):
         named.pop()
         news = named[-1]
     return stem_class[news.group(0)]
+
+
+def _describes(text: str, match: re.Match[str]) -> bool:
+    """Whether an English event word is a past participle ('convicted', 'sentenced'): after a noun it describes
+    that noun ('Frenchman convicted over fake pens'), where a verb in the present ('arrest') is the news."""
+    word = re.match(r"\w+", text[match.start() :])
+    return word is not None and word.group(0).lower().endswith(("ed", "en"))
 
 
 def looks_back(headline: str, lang: str) -> bool:
