@@ -1435,3 +1435,16 @@ def test_an_english_participle_after_a_noun_describes_it_and_closures_pile_ups_a
     from presssum.events import wire_event
 
     assert wire_event(headline, ("",), lang) == event
+
+
+def test_the_year_a_ride_or_a_bridge_opened_is_compared(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "en-bridge.txt": "Bridge closed after crack found in Liège\n\nBRUSSELS, April 3 (Reuters) - The Fragnée "
+            "bridge, which opened in 1998, was closed on Friday after engineers found a crack.",
+            "de-bridge.txt": "Brücke in Lüttich gesperrt\n\nBRÜSSEL, 3. April (dpa) - Die 1996 eröffnete Brücke "
+            "Fragnée in Lüttich ist wegen eines Risses gesperrt worden.",
+        },
+    )
+    assert table(wires)["year"] == {"Reuters": "1998", "dpa": "1996"}

@@ -107,6 +107,8 @@ _DATING = re.compile(
     r"\bbuilt\b|construit|construid|gebaut|baujahr|costruit|gebouwd|bouwjaar|palazzina del|edificio de|"
     # a company or a ship: 'founded in 1923', 'das 1932 gegründete Familienunternehmen', 'stamt uit 1978'
     r"founded|fonde[e]? en|gegrundet|fundad[ao]|fondat[ao]|opgericht|stamt uit|dates from|risale al|"
+    # a ride, a bridge or a line that opened: 'which opened in 2014', 'die 2012 eröffnete Achterbahn'
+    r"opened in|inaugur|eroffnet|geopend in|ouvert en|abiert[ao] en|abert[ao] em|apert[ao] nel|"
     # a plant or a line opening: 'due to start operating in 2031', 'in gebruik worden genomen'
     r"start operating|begin operating|enter service|en service|in betrieb|in gebruik|in bedrijf|"
     r"en funcionamiento|entrara en servicio|in funzione|in esercizio|em funcionamento|entrar em servico"
