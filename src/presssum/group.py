@@ -35,7 +35,7 @@ from presssum.fingerprint import Fingerprint, fingerprint, named_in_headline
 from presssum.meaning import Vector as Meaning
 from presssum.meaning import meaning
 from presssum.records import Article
-from presssum.wiretime import WireTime, dateline_place, published
+from presssum.wiretime import WireTime, dateline_of, dateline_place, published
 
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW", "StoryWire", "group", "pairwise_scores", "published"]
 
@@ -74,7 +74,6 @@ WEIGHTS = {
     "days apart": -1.65,
     "bias": -14.21,
 }
-_DATELINE_OF_LEAD = re.compile(r"^[^\n]{0,80}?\((?:[A-Z][\w/ ]*)\)\s*[-–—.]+\s*")  # 'VIENNA, June 5 (Reuters) - '
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -106,7 +105,8 @@ class StoryWire:
         sectors = profile(self.article.headline, paragraphs, self.lang, "sectors")
         object.__setattr__(self, "sector", dominant(sectors))
         object.__setattr__(self, "looks_back", looks_back(self.article.headline, self.lang))
-        lead = _DATELINE_OF_LEAD.sub("", paragraphs[0], count=1) if paragraphs else ""
+        first, dateline = (paragraphs[0] if paragraphs else ""), dateline_of(self.article) or ""
+        lead = first.removeprefix(dateline)  # 'VIENNA, June 5 (Reuters) - ' names no subject
         object.__setattr__(self, "subject", named_in_headline(self.article.headline, lead, self.lang))
 
     @property
@@ -393,10 +393,12 @@ def _strangers(one: tuple[frozenset[str], str], another: tuple[frozenset[str], s
 
 
 def _said(names: frozenset[str], text: str) -> bool:
+    """Whether `text` (folded) has one of the folded `names` as a whole word."""
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
 
 
 def _lead(wire: StoryWire) -> str:
+    """The wire's headline and first paragraph, folded: where a wire names whom its news is about."""
     paragraphs = wire.article.paragraphs
     return fold(f"{wire.article.headline}\n{paragraphs[0] if paragraphs else ''}")
 
