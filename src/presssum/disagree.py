@@ -464,10 +464,12 @@ def _event_place(wire: StoryWire, story_countries: set[str], town: Callable[[str
         second = without_earlier(wire.article.paragraphs[1])
         later = event_places(second, wire.lang, wire.event)
         found = [place for place in later if _town_here(place, story_countries) and town(place, wire)]
-    # a small town's dateline is where the reporter went: 'LUNTEREN, 17. Januar (dpa)', 'PARONA (PAVIA)'
     filed = _as_written(dateline_place(wire.article))
+    if found or not filed:
+        return found
+    # a small town's dateline is where the reporter went: 'LUNTEREN, 17. Januar (dpa)', 'PARONA (PAVIA)'
     small = all(known.population < _SMALL_TOWN for known in gazetteer.towns(filed)) and not gazetteer.capital(filed)
-    return found or ([filed] if filed and small and _town_here(filed, story_countries) and town(filed, wire) else [])
+    return [filed] if small and _town_here(filed, story_countries) and town(filed, wire) else []
 
 
 def _as_written(place: str) -> str:
@@ -513,8 +515,9 @@ def _shortened(a: str, b: str) -> bool:
     Santo António')."""
     words_a, words_b = (_SAINT.sub("st ", fold(name)).replace("-", " ").split() for name in (a, b))
     shorter = min(len(words_a), len(words_b))
-    two_towns = bool(gazetteer.towns(a) and gazetteer.towns(b)) and not gazetteer.same_town(a, b)
-    return words_a[:shorter] == words_b[:shorter] and not two_towns
+    if words_a[:shorter] != words_b[:shorter]:
+        return False
+    return not (gazetteer.towns(a) and gazetteer.towns(b)) or gazetteer.same_town(a, b)
 
 
 def _apart(a: str, b: str) -> bool:

@@ -714,7 +714,7 @@ _PARTICIPLE = {
         ("it", "ato|ata|ati|ate|uto|uta|uti|ito|ita|iti"),
         ("es", "ado|ada|ados|adas|ido|ida|idos|idas"),
         ("pt", "ado|ada|ados|adas|ido|ida|idos|idas"),
-        ("en", "ed"),
+        ("en", "ed|en"),
         ("de", "t"),
         ("nl", "d|t"),
     )
@@ -839,8 +839,7 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
     opening = _OPENING_WORD.match(folded, label.end() if label else 0)
     comma = folded.find(",", opening.end() if opening else 0)
     opens = opening is not None and named[0].start() <= opening.end()  # the headline opens on an event word
-    word = re.match(r"\w+", text[named[0].start() :])
-    participle = word is not None and _PARTICIPLE.get(lang, _PARTICIPLE["en"]).search(word.group(0).lower())
+    participle = _participle(text, named[0], lang)
     if comma > 0 and opens and folded[comma + 1 :].strip():
         after = [m for m in named if m.start() > comma]
         if not after:
@@ -853,7 +852,13 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
         placed = [_VERB_FIRST[lang].match(folded, m.end()) is not None for m in (named[0], named[-1])]
         if placed == [True, False]:
             return stem_class[named[0].group(0)]
-    if lang == "en" and len(named) > 1 and _describes(text, named[-1]) and not _describes(text, named[-2]):
+    # in English, a participle after a later noun describes it, and a verb in the present before it is the news
+    if (
+        lang == "en"
+        and len(named) > 1
+        and _participle(text, named[-1], lang)
+        and not _participle(text, named[-2], lang)
+    ):
         return stem_class[named[-2].group(0)]  # 'Police arrest Frenchman convicted over fake pens'
     news = named[-1]
     while len(named) > 1 and articles.search(folded, named[-2].end(), news.start()):
@@ -862,11 +867,10 @@ def _reported(text: str, lang: str, predicate: bool = True) -> str | None:
     return stem_class[news.group(0)]
 
 
-def _describes(text: str, match: re.Match[str]) -> bool:
-    """Whether an English event word is a past participle ('convicted', 'sentenced'): after a noun it describes
-    that noun ('Frenchman convicted over fake pens'), where a verb in the present ('arrest') is the news."""
+def _participle(text: str, match: re.Match[str], lang: str) -> bool:
+    """Whether the word an event stem opens is a past participle ('condannato', 'detido', 'convicted')."""
     word = re.match(r"\w+", text[match.start() :])
-    return word is not None and word.group(0).lower().endswith(("ed", "en"))
+    return word is not None and _PARTICIPLE.get(lang, _PARTICIPLE["en"]).search(word.group(0).lower()) is not None
 
 
 def looks_back(headline: str, lang: str) -> bool:
