@@ -846,6 +846,7 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("Etwa 120 Bewohner mussten ihre Häuser verlassen.", "de") == [(120, "", "evacuated")]
     assert read("un incendio calcinó unas 190 hectáreas", "es") == [(190, "area-hectare", None)]
     assert read("Böen mit 156 Kilometern pro Stunde", "de") == [(156, "speed-kilometer-per-hour", "gusts")]
+    assert read("Der Anführer wurde zu fünf Jahren Haft verurteilt.", "de") == [(5, "duration-year", "prison term")]
     assert read("Die Anlage kostet 7,6 Milliarden Kronen.", "de") == read("coûte 7,6 milliards de couronnes", "fr")
     assert read("schickt 1100 Beschäftigte in Kurzarbeit", "de") == [(1100, "", "furloughed")]
     assert read("will temporarily lay off 1,300 workers", "en") == [(1300, "", "furloughed")]
@@ -1452,3 +1453,171 @@ def test_the_year_a_ride_or_a_bridge_opened_is_compared(tmp_path: Path) -> None:
         },
     )
     assert table(wires)["year"] == {"Reuters": "1998", "dpa": "1996"}
+
+
+def test_a_maximum_fine_told_two_ways_is_a_disagreement_other_sums_as_far_apart_are_not(tmp_path: Path) -> None:
+    fines = wires_from(
+        tmp_path,
+        {
+            "de-law.txt": "Kabinett beschließt Hitzeschutz für Bauarbeiter\n\nBERLIN, 21. Juli (dpa) - Das Kabinett "
+            "hat ein Hitzeschutzgesetz beschlossen. Wer gegen die Pflichten verstößt, muss mit Bußgeldern von bis "
+            "zu 30.000 Euro rechnen.",
+            "fr-law.txt": "Allemagne: une loi contre la chaleur sur les chantiers\n\nBERLIN, 21 juil (AFP) - Le "
+            "gouvernement allemand a adopté une loi contre la chaleur. Les contrevenants s'exposeront à des "
+            "amendes pouvant atteindre 50 000 euros.",
+        },
+    )
+    assert table(fines)["amount in EUR"] == {"dpa": "30,000 EUR", "AFP": "50,000 EUR"}
+    (tmp_path / "aid").mkdir()
+    aid = wires_from(
+        tmp_path / "aid",
+        {
+            "de-aid.txt": "Hochwasser: Stadt zahlt Soforthilfe\n\nPASSAU, 21. Juli (dpa) - Die Stadt zahlt jedem "
+            "betroffenen Haushalt 30.000 Euro Soforthilfe.",
+            "fr-aid.txt": "Crue à Passau: une aide d'urgence\n\nPASSAU, 21 juil (AFP) - La ville a débloqué 50 000 "
+            "euros pour une première aide aux sinistrés.",
+        },
+    )
+    assert "amount in EUR" not in table(aid)
+
+
+def test_a_term_one_agency_says_of_a_29_year_old_and_another_of_nobody_named_is_one_term(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "fr-arrest.txt": "Un trafiquant marseillais arrêté à Rotterdam\n\nMARSEILLE, 21 oct (AFP) - Un membre "
+            "d'un réseau de trafic de drogue, condamné mardi par défaut à 10 ans de prison, a été interpellé "
+            "mercredi à Rotterdam.\n\nSofiane M., 29 ans, était en fuite. Le tribunal avait condamné le chef "
+            "présumé du réseau à 15 ans de prison.",
+            "nl-arrest.txt": "Voortvluchtige Franse drugscrimineel opgepakt in Rotterdam\n\nROTTERDAM, 21 oktober "
+            "(ANP) - De politie heeft in Rotterdam een 29-jarige Fransman aangehouden die dinsdag in Marseille bij "
+            "verstek is veroordeeld tot 10 jaar cel.\n\nDe vermeende leider van het netwerk kreeg 15 jaar cel.",
+            "de-arrest.txt": "Flüchtiger Drogenhändler in Rotterdam gefasst\n\nROTTERDAM, 21. Oktober (dpa) - Die "
+            "Polizei hat in Rotterdam einen flüchtigen Franzosen festgenommen. Ein Gericht in Marseille hatte ihn "
+            "am Dienstag zu zehn Jahren Haft verurteilt.",
+        },
+    )
+    assert "prison term" not in table(wires)
+
+
+def test_a_toll_of_an_event_years_ago_is_not_the_news_s_but_an_anniversary_piece_s_is(tmp_path: Path) -> None:
+    news = wires_from(
+        tmp_path,
+        {
+            "en-slide.txt": "Mudslide kills driver in Italian Dolomites\n\nROME, Aug 23 (Reuters) - A mudslide swept "
+            "a car off a mountain road in the Val di Zoldo on Sunday, a day after residents marked the 10th "
+            "anniversary of a landslide that killed three people there.",
+            "de-slide.txt": "Erdrutsch in den Dolomiten\n\nROM, 23. August (dpa) - Bei einem Erdrutsch im "
+            "Zoldo-Tal sind am Sonntag zwei Menschen ums Leben gekommen.",
+        },
+    )
+    assert "deaths" not in table(news)
+    (tmp_path / "anniversary").mkdir()
+    looking_back = wires_from(
+        tmp_path / "anniversary",
+        {
+            "en-ten.txt": "Ten years since the Zoldo landslide\n\nROME, Aug 22 (Reuters) - Ten years ago a "
+            "landslide killed three people in the Val di Zoldo.",
+            "de-ten.txt": "Zehn Jahre nach dem Erdrutsch im Zoldo-Tal\n\nROM, 22. August (dpa) - Vor zehn Jahren "
+            "kamen bei einem Erdrutsch im Zoldo-Tal vier Menschen ums Leben.",
+        },
+    )
+    assert table(looking_back)["deaths"] == {"Reuters": "3", "dpa": "4"}
+
+
+def test_two_companies_of_one_sector_named_with_do_in_their_names_never_merge(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "pt-cuts.txt": "Conservas do Minho fecha fábrica de Matosinhos e despede 210 trabalhadores\n\nPORTO, 14 "
+            "set (Lusa) - A Conservas do Minho vai encerrar a fábrica de Matosinhos e despedir 210 trabalhadores, "
+            "anunciou hoje a empresa.",
+            "en-cuts.txt": "Portugal's Conservas do Minho to close cannery, cutting 210 jobs\n\nLISBON, Sept 14 "
+            "(Reuters) - Portuguese canned fish maker Conservas do Minho will close its Matosinhos plant, cutting "
+            "210 jobs, as rival Atlântica Pescados posted record sales.",
+            "pt-sales.txt": "Atlântica Pescados com vendas recorde de 180 milhões\n\nAVEIRO, 14 set (Lusa) - A "
+            "Atlântica Pescados registou vendas recorde de 180 milhões de euros no semestre, anunciou hoje a "
+            "empresa, no mesmo dia em que a concorrente anunciou um encerramento.",
+            "es-sales.txt": "La portuguesa Atlântica Pescados logra ventas récord\n\nLISBOA, 14 sep (EFE).- La "
+            "conservera portuguesa Atlântica Pescados alcanzó unas ventas récord de 180 millones de euros.",
+        },
+    )
+    names = [Path(wire.article.input).name for wire in wires]
+    found = [{names[index] for index in story} for story in group(wires, threshold=0.0)]
+    assert not any(
+        {"pt-cuts.txt", "pt-sales.txt"} <= story or {"pt-cuts.txt", "es-sales.txt"} <= story for story in found
+    )
+
+
+def test_two_companies_named_in_one_word_each_never_merge(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "fr-profit.txt": "Espagne: bénéfice record pour l'électricien Hidralis\n\nMADRID, 6 mars (AFP) - Le groupe "
+            "énergétique espagnol Hidralis a annoncé vendredi un bénéfice net record de 2,1 milliards d'euros.",
+            "es-profit.txt": "Hidralis gana 2.100 millones, un 11 % más\n\nMADRID, 6 mar (EFE).- Hidralis obtuvo un "
+            "beneficio neto récord de 2.100 millones de euros en 2025.",
+            "pt-cuts.txt": "Elétrica espanhola Aquanor vai cortar 300 postos de trabalho em Portugal\n\nMADRID, 06 mar "
+            "(Lusa) - A elétrica espanhola Aquanor anunciou hoje a eliminação de 1.000 postos de trabalho em "
+            "Espanha e Portugal, dos quais 300 em Portugal.",
+            "en-cuts.txt": "Spain's Aquanor to cut 1,000 jobs as rival Hidralis posts record profit\n\nMADRID, March 6 "
+            "(Reuters) - Spanish utility Aquanor said on Friday it would cut 1,000 jobs in Spain and Portugal, on "
+            "the same day rival Hidralis reported record annual earnings.",
+        },
+    )
+    names = [Path(wire.article.input).name for wire in wires]
+    found = [{names[index] for index in story} for story in group(wires, threshold=0.0)]
+    assert not any({"fr-profit.txt", "pt-cuts.txt"} <= story for story in found)
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "lang", "named"),
+    [
+        (
+            "Autriche: la compagnie Alpenflug clouée au sol",
+            "La compagnie autrichienne Alpenflug a annulé",
+            "fr",
+            {"alpenflug"},
+        ),
+        (
+            "Pilotenstreik legt Alpenflug lahm",
+            "Ein Pilotenstreik hat die Fluggesellschaft Alpenflug lahmgelegt",
+            "de",
+            set(),
+        ),
+        (
+            "Fábrica de Vila do Conde vai fechar",
+            "Os trabalhadores da fábrica de Vila do Conde souberam hoje",
+            "pt",
+            set(),
+        ),
+        ("Staking bij Oostenrijkse maatschappij", "Een staking bij een Oostenrijkse maatschappij", "nl", set()),
+        ("Greve na KLM cancela voos para Amesterdão", "A greve na KLM cancelou voos para Amesterdão", "pt", {"klm"}),
+    ],
+)
+def test_a_name_of_one_word_inside_a_headline_is_who_it_is_about_not_a_noun_a_town_or_a_nationality(
+    headline: str, lead: str, lang: str, named: set[str]
+) -> None:
+    from presssum.fingerprint import named_in_headline
+
+    assert named_in_headline(headline, lead, lang) == named
+
+
+@pytest.mark.parametrize(
+    ("headline", "lang", "event"),
+    [
+        ("Snowstorm kills five in Netherlands, cancels hundreds of Schiphol flights", "en", "storm"),
+        ("Vier doden door sneeuwstorm Dirk, Schiphol schrapt 410 vluchten", "nl", "storm"),
+        ("Duitse scheepswerf schrapt honderden banen", "nl", "job cuts"),
+        ("Attaque du marché de Noël de Duisbourg: 14 ans de prison", "fr", "verdict"),
+        ("Fugitive sentenced to 14 years arrested in Spain", "en", "arrest"),
+        ("Belgique: Colmart va fermer 37 supermarchés et supprimer 1 150 emplois", "fr", "job cuts"),
+        ("Cortiças Montado com vendas recorde de 412 milhões", "pt", "results"),
+    ],
+)
+def test_a_snowstorm_is_a_storm_flights_struck_off_are_no_job_cuts_and_a_headline_s_prison_term_is_a_verdict(
+    headline: str, lang: str, event: str
+) -> None:
+    from presssum.events import wire_event
+
+    assert wire_event(headline, ("",), lang) == event

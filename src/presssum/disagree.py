@@ -28,6 +28,7 @@ from presssum.events import (
     BUSINESS,
     event_places,
     is_event_word,
+    recalls,
     says_role,
     says_update,
     town_after_preposition,
@@ -37,7 +38,7 @@ from presssum.events import (
 from presssum.facts import english_date
 from presssum.facts.names import TITLES
 from presssum.facts.text import fold
-from presssum.fingerprint import TOLLS, Figure, countries, places
+from presssum.fingerprint import NATIONALITY, TOLLS, Figure, countries, places
 from presssum.fingerprint import figures as read_figures
 from presssum.group import StoryWire
 from presssum.records import Claim, Disagreement, Fact
@@ -49,6 +50,7 @@ _CLOSE_FIGURES = 0.25
 # Figures of one role ("12 morts", "14 Tote") are one fact a little further apart: 18 against 24 years.
 _CLOSE_ROLE_FIGURES = 0.35
 _CLOSE_MAGNITUDES = 0.5
+_CLOSE_FINES = 2  # one fine told two ways is less than twice the other: 30,000 and 50,000 euros
 # Units that say what a figure is without a role: a share, and an area (what a fire burnt, a flood covered);
 # an area is one fact within a third, as a role's figure is ('quelque 140 hectares', 'unas 190 hectáreas').
 _AREAS = frozenset({"area-hectare", "area-square-kilometer"})
@@ -88,8 +90,6 @@ _COMPASS = re.compile(
 _COMPASS_PREFIX = re.compile(r"(?:nord|sud|ost|west|noord|zuid|oost)\w{4,}")
 # Languages that give one noun their own endings ('Protección Civil', 'Proteção Civil', 'Protezione Civile').
 _ROMANCE = frozenset({"fr", "es", "it", "pt"})
-# An English adjective of nationality: 'French', 'Spanish', 'Portuguese', 'Belgian', 'Dutch', 'Greek'.
-_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ch|an|ic)|Greek|Swiss|Basque|Thai")
 _POSSESSIVE = re.compile(r"['’]s\s.*$")  # 'Frankfurt's Hoechst': what follows the possessive
 # Endings one noun takes in the wires' languages ('proteção', 'protección', 'protection', 'protezione').
 _NOUN_ENDING = re.compile(
@@ -263,16 +263,21 @@ def _figures_by_agency(wires: Sequence[StoryWire]) -> dict[tuple[str, str], list
 
 
 def _own_figures(wire: StoryWire) -> tuple[Figure, ...]:
-    """The wire's figures less the tolls only sentences dated days before the wire give: 'On Aug. 3, a tank
-    exploded ..., killing two' in a wire of Aug. 10 is an earlier blast's toll, however many agencies recall it."""
-    if wire.time is None:
-        return wire.facts.figures
-    earlier = [date.text for date in wire.facts.dates if _days_before(date.value, wire.time.start) > 1]
-    if not earlier:
-        return wire.facts.figures
+    """The wire's figures less the tolls only sentences of an earlier event give: 'On Aug. 3, a tank exploded
+    ..., killing two' in a wire of Aug. 10, or 'ten years ago a landslide killed three people there' in news of
+    a new one, however many agencies recall it. An anniversary piece's look back is its news."""
+    moment = wire.time.start if wire.time else None
+    earlier = [date.text for date in wire.facts.dates if moment and _days_before(date.value, moment) > 1]
+    years_ago = not wire.looks_back
     paragraphs = (wire.article.headline, *wire.article.paragraphs)
     sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph, wire.lang)]
-    recalled = [sentence for sentence in sentences if any(date in sentence for date in earlier)]
+    recalled = [
+        sentence
+        for sentence in sentences
+        if any(date in sentence for date in earlier) or (years_ago and recalls(sentence, wire.lang))
+    ]
+    if not recalled:
+        return wire.facts.figures
     rest = " \n".join(sentence for sentence in sentences if sentence not in recalled)
     told = {(figure.value, figure.role) for figure in read_figures(rest, wire.lang)}
     then = {(figure.value, figure.role) for figure in read_figures(" \n".join(recalled), wire.lang)} - told
@@ -303,13 +308,19 @@ def _figure_rows(by_key: dict[tuple[str, str], list[tuple[str, Figure]]]) -> lis
     rows = []
     for key, claims in sorted(by_key.items()):
         known = key[0] or key[1] in _AREAS  # what it counts is said: a role, or an area's unit
-        close = _close_magnitudes if key[0] == "magnitude" else _close_role_figures if known else _close_figures
+        close: Callable[[float, float], bool] = (
+            _close_magnitudes if key[0] == "magnitude" else _close_role_figures if known else _close_figures
+        )
+        fines = {figure.value for _, figure in claims if figure.role == "fine"}
+        if len(fines) > 1:  # the one fine of a story: 30,000 against 50,000 euros is one maximum told two ways
+            close = _or_fines(close, fines)
         found: list[list[tuple[str, Figure]]] = []
         agreeing = []
         for same in _by_person(key, claims):
+            elsewhere = [claim for claim in claims if claim not in same]
             for cluster in _clusters(same, lambda claim: claim[1].value, close):
                 rest = _not_shared(cluster)
-                if _figures_disagree(rest):
+                if _figures_disagree(rest, elsewhere):
                     _merge_into(found, rest)
                 else:
                     agreeing.append(cluster)
@@ -349,6 +360,10 @@ def _by_person(key: tuple[str, str], claims: list[tuple[str, Figure]]) -> list[l
     return list(people.values())
 
 
+def _may_be_one_person(a: Figure, b: Figure) -> bool:
+    return not a.persons or not b.persons or bool(a.persons & b.persons)
+
+
 def _about(key: tuple[str, str]) -> str:
     """'deaths', 'prison term (years)', 'percentage': a row's role, and its unit where the role needs one."""
     role, unit = key
@@ -367,8 +382,10 @@ def _not_shared(cluster: list[tuple[str, Figure]]) -> list[tuple[str, Figure]]:
     return [(name, figure) for name, figure in cluster if figure.value not in everyone]
 
 
-def _figures_disagree(cluster: list[tuple[str, Figure]]) -> bool:
-    """Two agencies give values and none in common, and some of them are said of the same places (or of none)."""
+def _figures_disagree(cluster: list[tuple[str, Figure]], elsewhere: Sequence[tuple[str, Figure]]) -> bool:
+    """Two agencies give values and none in common, some of them said of the same places (or of none), and
+    neither gives the other's values of someone who may be the same person (`elsewhere`): ANP's '29-year-old
+    ... 10 years' and dpa's '10 Jahren' of nobody named are one term, whoever it is said of."""
     said: dict[str, list[Figure]] = {}
     for name, figure in cluster:
         said.setdefault(name, []).append(figure)
@@ -376,8 +393,21 @@ def _figures_disagree(cluster: list[tuple[str, Figure]]) -> bool:
     return any(
         not {f.value for f in first} & {f.value for f in second}
         and any(_same_where(a, b) for a in first for b in second)
-        for index, (_, first) in enumerate(agencies)
-        for _, second in agencies[index + 1 :]
+        and not _gives(one, second, elsewhere)
+        and not _gives(other, first, elsewhere)
+        for index, (one, first) in enumerate(agencies)
+        for other, second in agencies[index + 1 :]
+    )
+
+
+def _gives(name: str, figures: list[Figure], elsewhere: Sequence[tuple[str, Figure]]) -> bool:
+    """Whether agency `name` gives every one of `figures`' values in `elsewhere`, of a person who may be theirs."""
+    return all(
+        any(
+            other == name and given.value == figure.value and _may_be_one_person(given, figure)
+            for other, given in elsewhere
+        )
+        for figure in figures
     )
 
 
@@ -559,7 +589,7 @@ def _nationality_first(name: str, story_countries: set[str]) -> bool:
     """Whether a name opens on an English adjective of nationality, no town of the story's countries: 'French
     Alps', 'Italian Riviera' are regions, 'in Spanish school' no place ('Milan Linate' is a town's airport)."""
     first = name.split()[0]
-    return _NATIONALITY.fullmatch(first) is not None and not _town_here(first, story_countries)
+    return NATIONALITY.fullmatch(first) is not None and not _town_here(first, story_countries)
 
 
 def _country(name: str, lang: str) -> bool:
@@ -904,6 +934,11 @@ def _claims(claims: Iterable[tuple[str, str, str]]) -> tuple[Claim, ...]:
 
 def _close_figures(a: float, b: float) -> bool:
     return abs(b - a) < _CLOSE_FIGURES * max(abs(a), abs(b))
+
+
+def _or_fines(close: Callable[[float, float], bool], fines: set[float]) -> Callable[[float, float], bool]:
+    """`close`, or two fines of which one is less than twice the other."""
+    return lambda a, b: close(a, b) or (a in fines and b in fines and max(a, b) < _CLOSE_FINES * min(a, b))
 
 
 def _close_magnitudes(a: float, b: float) -> bool:

@@ -157,8 +157,18 @@ EVENTS: Lexicon = {
         "es": ("tormenta", "huracan", "ciclon", "rachas", "borrasca"),
         "it": ("tempesta", "uragano", "ciclone", "bufera", "raffiche"),
         "pt": ("tempestade", "furacao", "ciclone", "rajadas", "depressao"),
-        "en": ("storm", "hurricane", "cyclone", "gusts", "typhoon"),
-        "nl": ("storm", "orkaan", "windstoten", "windhoos"),
+        "en": (
+            "storm",
+            "snowstorm",
+            "thunderstorm",
+            "windstorm",
+            "blizzard",
+            "hurricane",
+            "cyclone",
+            "gusts",
+            "typhoon",
+        ),
+        "nl": ("storm", "sneeuwstorm", "onweer", "orkaan", "windstoten", "windhoos"),
         "*": ("tornad", "windhose", "tromba d'aria", "trombe"),
     },
     "explosion": {
@@ -233,12 +243,20 @@ EVENTS: Lexicon = {
             *("plant closure", "close its plant", "close plant", "closes plant", "shut its plant"),
         ),
         "nl": (
-            *("banenverlies", "ontslag", "banen schrappen", "schrapt", "tijdelijk thuis", "tijdelijk werkloos"),
+            *("banenverlies", "ontslag", "banen schrappen", "tijdelijk thuis", "tijdelijk werkloos"),
+            *("schrapt banen", "schrapt honderden banen", "schrapt duizenden banen"),  # not 'schrapt 410 vluchten'
             *("sluit fabriek", "sluiting van de fabriek", "sluit zijn fabriek", "fabriek sluit"),
         ),
     },
     "results": {
-        "fr": ("benefice", "chiffre d'affaires", "perte nette", "pertes nettes", "resultats semestriels"),
+        "fr": (
+            "benefice",
+            "chiffre d'affaires",
+            "perte nette",
+            "pertes nettes",
+            "resultats semestriels",
+            "ventes record",
+        ),
         "de": (
             "nettogewinn",
             "gewinn ",
@@ -251,7 +269,15 @@ EVENTS: Lexicon = {
             "jahresergebnis",
             "halbjahresergebnis",
         ),
-        "es": ("beneficio", "facturacion", "perdida neta", "perdidas netas", "ganancias", "cuentas anuales"),
+        "es": (
+            "beneficio",
+            "facturacion",
+            "perdida neta",
+            "perdidas netas",
+            "ganancias",
+            "cuentas anuales",
+            "ventas record",
+        ),
         "it": (
             "utile netto",
             "utile operativo",
@@ -261,10 +287,20 @@ EVENTS: Lexicon = {
             "perdita netta",
             "conti del",
             "semestrale",
+            "vendite record",
         ),
-        "pt": ("lucro", "receitas", "prejuizo", "volume de negocios", "resultados semestrais"),
-        "en": ("profit", "earnings", "revenue", "net loss", "annual loss", "half-year results", "quarterly results"),
-        "nl": ("winst", "omzet", "nettoverlies", "jaarcijfers", "kwartaalcijfers", "halfjaarcijfers"),
+        "pt": ("lucro", "receitas", "prejuizo", "volume de negocios", "resultados semestrais", "vendas recorde"),
+        "en": (
+            "profit",
+            "earnings",
+            "revenue",
+            "net loss",
+            "annual loss",
+            "half-year results",
+            "quarterly results",
+            "record sales",
+        ),
+        "nl": ("winst", "omzet", "recordomzet", "nettoverlies", "jaarcijfers", "kwartaalcijfers", "halfjaarcijfers"),
     },
     "order": {
         "fr": ("commande",),
@@ -300,11 +336,12 @@ ANNIVERSARY: Lexicon = {
         "nl": ("een jaar na", "jaar geleden", "herdenk", "verjaardag"),
     },
 }
-# "N years ago" with any N, in words or digits: "il y a cinq ans", "vor 20 Jahren", "há cinco anos".
+# "N years ago" with any N, in words or digits: "il y a cinq ans", "vor 20 Jahren", "há cinco anos", "dix ans plus tôt".
 _YEARS_AGO = re.compile(
     r"(?<!\w)(?:(?:il y a|vor|hace|ha) (?:[\w-]+ ){1,2}(?:ans|jahren|anos)"
     r"|(?:[\w-]+ ){1,2}(?:years ago|anni fa|jaar geleden)"
     r"|(?:ans|jahre|anos|anni|years|jaar) (?:apres|nach|despues|depois|dopo|after|on|na)"
+    r"|(?:ans|jahre|anos|anni|years|jaar) (?:plus tot|auparavant|zuvor|fruher|antes|prima|earlier|before|eerder)"
     # "Diez años del incendio", "dez anos do", "dieci anni dalla", "ten years since", "tien jaar sinds"
     r"|(?:ans|jahre|anos|anni|years|jaar) (?:depuis|seit|del|de la|desde|do|da|dal|dalla|dallo|dall|since|sinds))(?!\w)"
 )
@@ -415,6 +452,16 @@ ROLES: Lexicon = {
         "pt": ("prisao", "cadeia", "reclusao", "condenado a", "condenada a"),
         "en": ("prison", "jail", "imprisonment", "sentenced to"),
         "nl": ("cel", "gevangenis", "veroordeeld tot"),
+    },
+    # a fine or the most a fine may be: 'Bußgelder von bis zu 30.000 Euro', 'des amendes pouvant atteindre'
+    "fine": {
+        "fr": ("amende",),
+        "de": ("bußgeld", "bussgeld", "geldstraf", "geldbuße"),
+        "es": ("multa",),
+        "it": ("multa", "ammenda"),
+        "pt": ("multa", "coima"),
+        "en": ("fine", "fined"),
+        "nl": ("boete",),
     },
     "arrested": {
         "fr": ("arrestation", "interpell", "personnes arretees", "suspects"),
@@ -721,6 +768,9 @@ _PARTICIPLE = {
 }
 _HEADLINE_NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*")
 _JOB_ROLES = frozenset({"jobs", "furloughed"})
+_TERM_ROLES = frozenset({"prison term"})
+# Years after a figure: a prison term's unit ('14 ans de prison'), not 'ferme 140 magasins'.
+_YEARS_AFTER = re.compile(r"\s*(?:ans|jahre|jahren|años|anos|anni|years|jaar)\b", re.IGNORECASE)
 # Languages whose headlines may open on their verb, a participle, with the subject after it and no comma:
 # 'Detido na Póvoa de Varzim armador espanhol condenado por fraude', 'Arrestato a Lione latitante condannato'.
 _VERB_FIRST = {
@@ -797,14 +847,22 @@ def wire_event(headline: str, paragraphs: tuple[str, ...], lang: str) -> str | N
     """
     lead = _FIRST_SENTENCE.split(paragraphs[0], maxsplit=1)[0] if paragraphs else ""
     named = _reported(headline, lang) or ("job cuts" if _counts_jobs(headline, lang) else None)
+    if named not in ("verdict", "arrest") and _counts_role(headline, lang, _TERM_ROLES, _YEARS_AFTER):
+        named = "verdict"  # 'Attaque du marché de Noël de Duisbourg: 14 ans de prison': the attack is its subject
     return named or _reported(lead, lang, predicate=False) or dominant(profile(headline, paragraphs, lang))
 
 
 def _counts_jobs(headline: str, lang: str) -> bool:
     """Whether a headline gives a number of jobs or furloughed workers: 'Nordwerft streicht 640 Stellen', 'to
     cut 640 jobs' say what happened with no event word."""
+    return _counts_role(headline, lang, _JOB_ROLES)
+
+
+def _counts_role(headline: str, lang: str, roles: frozenset[str], unit: re.Pattern[str] | None = None) -> bool:
+    """Whether a headline gives a figure of one of `roles` (in `unit`, where one is given)."""
     return any(
-        role_near(headline[: number.start()], headline[number.end() :], lang) in _JOB_ROLES
+        role_near(headline[: number.start()], headline[number.end() :], lang) in roles
+        and (unit is None or unit.match(headline, number.end()))
         for number in _HEADLINE_NUMBER.finditer(headline)
     )
 
@@ -880,12 +938,13 @@ def looks_back(headline: str, lang: str) -> bool:
     en Calabre, dix ans après un drame similaire' is news of a new explosion.
     """
     head, comma, _ = headline.rpartition(",")
-    if comma and classes(head, lang) and not _recalls(head, lang):
+    if comma and classes(head, lang) and not recalls(head, lang):
         return False
-    return _recalls(headline, lang)
+    return recalls(headline, lang)
 
 
-def _recalls(text: str, lang: str) -> bool:
+def recalls(text: str, lang: str) -> bool:
+    """Whether `text` looks back at an event years ago: 'il y a dix ans', 'the 10th anniversary of'."""
     return bool(classes(text, lang, "anniversary")) or bool(_YEARS_AGO.search(fold(text)))
 
 

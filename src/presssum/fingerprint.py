@@ -15,7 +15,7 @@ from itertools import product
 from typing import Literal
 
 from presssum import gazetteer
-from presssum.events import classes, role_near
+from presssum.events import classes, is_event_word, role_near
 from presssum.facts import extract_dates, extract_numbers
 from presssum.facts.text import fold
 from presssum.records import Fact
@@ -74,7 +74,15 @@ _CURRENCY_SYMBOLS = ("€", "$", "£", "¥")
 _ENGLISH_SCALE = re.compile(r"\b(?:million|billion|trillion)\b")
 _WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_][\w-]*|[%€$£¥]")
 _NAME_TOKEN = re.compile(r"(?<![\w-])(?:[dlDL]['’])?(?P<word>[A-ZÀ-ÖØ-Þ][\w-]*)")
-_NAME_SPAN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]+(?:[ \t]+(?:(?:de|da|del|von|van)[ \t]+)?[A-ZÀ-ÖØ-Þ][\w-]+)+")
+# An English adjective of nationality: 'French', 'Spanish', 'Portuguese', 'Belgian', 'Dutch', 'Greek'.
+NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ch|an|ic)|Greek|Swiss|Basque|Thai")
+# A Dutch adjective of nationality, capitalised too: 'Oostenrijkse', 'Duitse', 'Belgische'.
+_DUTCH_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:se|sche)")
+# A capitalised word of four letters or more, or three capitals, alone: a company's one-word name
+# ('l'électricien Solenor', 'Greve na KLM').
+_ONE_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ](?:[\w-]{3,}|[A-Z]{2})(?![\w'’-])")
+_NAME_LINKS = ("de", "da", "do", "dos", "das", "del", "della", "di", "du", "von", "van")  # 'Corticeira do Sado'
+_NAME_SPAN = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w-]+(?:[ \t]+(?:(?:{'|'.join(_NAME_LINKS)})[ \t]+)?[A-ZÀ-ÖØ-Þ][\w-]+)+")
 # A number just before this one with a range word between: '2 à 12 ans', 'zwischen 2 und 12', 'two to 12'.
 _RANGE_END = re.compile(
     r"(?:(?<![\d.,])\d+|(?<!\w)(?:one|two|un|une|deux|ein|einem|zwei|uno|una|dos|due|um|uma|dois|duas|een|twee))"
@@ -161,15 +169,43 @@ def named_in_headline(headline: str, lead: str, lang: str) -> frozenset[str]:
     for span in _NAME_SPAN.findall(headline):
         words = span.split()
         repeated = [
-            words[start:end]
+            " ".join(words[start:end])
             for start in range(len(words))
             for end in range(len(words), start + 1, -1)
             if re.search(rf"(?<!\w){re.escape(' '.join(words[start:end]))}(?!\w)", lead)
         ]
-        if repeated:
-            name = max(repeated, key=len)
-            found |= {fold(word) for word in name if len(word) >= _NAME_WORD and not places(word, lang)}
-    return frozenset(found)
+        name = max(repeated, key=lambda text: text.count(" "), default="")
+        for link in _NAME_LINKS:  # 'Fábrica de Vila do Conde' repeated from 'de': the name is 'Vila do Conde'
+            name = name.removeprefix(f"{link} ")
+        if name and not gazetteer.towns(name):  # 'Vila do Conde' is a town, no one's name
+            found |= {
+                fold(word)
+                for word in name.split()
+                if len(word) >= _NAME_WORD and word not in _NAME_LINKS and not places(word, lang)
+            }
+    return frozenset(found | {fold(word) for word in _one_word_names(headline, lead, lang)})
+
+
+def _one_word_names(headline: str, lead: str, lang: str) -> list[str]:
+    """A name of one word inside a headline that the lead repeats: 'l'électricien Solenor', 'la compagnie
+    Alpenflug', 'rival Solenor', 'SPD'. Not a headline's first word, nor one after a colon or a dash (any
+    word is capitalised there), nor a German noun (every one is capitalised: only 'SPD', 'KLM' are names
+    there), nor a place or a town, an English nationality or a word that names an event."""
+    found = []
+    spans = [span.span() for span in _NAME_SPAN.finditer(headline)]  # 'Vila do Conde': a name of its own words
+    for match in _ONE_WORD.finditer(headline):
+        word, before = match.group(0), headline[: match.start()].rstrip()
+        if not before or before.endswith((":", "-", "–", "—", "«", '"', "“")):
+            continue
+        if any(start <= match.start() < end for start, end in spans):
+            continue
+        nationality = (_DUTCH_NATIONALITY if lang == "nl" else NATIONALITY).fullmatch(word)
+        if (lang == "de" and not word.isupper()) or nationality or is_event_word(word, lang):
+            continue
+        town = not word.isupper() and gazetteer.towns(word)  # the gazetteer reads 'KLM' as a town of Iran
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lead) and not places(word, lang) and not town:
+            found.append(word)
+    return found
 
 
 def figures(text: str, lang: str) -> list[Figure]:
@@ -316,8 +352,8 @@ def _units(lang: str) -> dict[str, str]:
             word = re.sub(r"[\d\s\u00a0\u202f.,]+", " ", written).strip()
             if word:
                 names.setdefault(fold(word), unit)
-    if lang == "de":  # the dative plural: 'mit 156 Kilometern pro Stunde', 'auf 400 Metern'
-        dative = {name.replace("er", "ern", 1): unit for name, unit in names.items() if name.split()[0].endswith("er")}
+    if lang == "de":  # the dative plural: 'mit 156 Kilometern pro Stunde', 'auf 400 Metern', 'zu fünf Jahren'
+        dative = {_dative(name): unit for name, unit in names.items() if name.split()[0].endswith(("er", "e"))}
         names = dative | names
     for code in _CURRENCIES:
         names.setdefault(get_currency_symbol(code, locale=lang), code)
@@ -329,6 +365,12 @@ def _units(lang: str) -> dict[str, str]:
             names.setdefault(name.split()[0], code)
             names.setdefault(name.split()[-1], code)
     return names
+
+
+def _dative(name: str) -> str:
+    """The German dative plural of a CLDR unit name: its first word takes an -n ('Jahre' -> 'Jahren')."""
+    first, _, rest = name.partition(" ")
+    return f"{first}n {rest}".strip()
 
 
 @lru_cache(maxsize=16)
