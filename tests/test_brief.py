@@ -1095,6 +1095,8 @@ def test_a_surname_two_letters_apart_is_a_disagreement_and_a_region_after_a_nati
         ("A storm with gusts of up to 152 km/h swept across France.", "en", "gusts"),
         ("The mudslide injured nine people and forced 320 from homes and campsites.", "en", "evacuated"),
         ("El fuego obligó a desalojar a 430 personas.", "es", "evacuated"),
+        ("Las lluvias obligaron a evacuar a unas 700 personas.", "es", "evacuated"),
+        ("Quelque 700 habitants de Lodève et de Clermont-l'Hérault ont été évacués dans la nuit.", "fr", "evacuated"),
     ],
 )
 def test_a_role_said_after_an_auxiliary_or_across_up_to_is_read(sentence: str, lang: str, role: str) -> None:
@@ -1621,3 +1623,16 @@ def test_a_snowstorm_is_a_storm_flights_struck_off_are_no_job_cuts_and_a_headlin
     from presssum.events import wire_event
 
     assert wire_event(headline, ("",), lang) == event
+
+
+def test_one_figure_with_two_digits_swapped_is_a_disagreement_however_far_apart(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "pt-fire.txt": "Incêndio em Monchique obriga a retirar 120 pessoas\n\nFARO, 18 mai (Lusa) - Um incêndio "
+            "florestal na serra de Monchique obrigou hoje a retirar 120 pessoas de casa.",
+            "en-fire.txt": "Wildfire in Portugal's Algarve forces 210 from homes\n\nLISBON, May 18 (Reuters) - A "
+            "wildfire in the Monchique hills forced 210 people from their homes on Monday.",
+        },
+    )
+    assert table(wires)["evacuated"] == {"Lusa": "120", "Reuters": "210"}

@@ -933,7 +933,7 @@ def _claims(claims: Iterable[tuple[str, str, str]]) -> tuple[Claim, ...]:
 
 
 def _close_figures(a: float, b: float) -> bool:
-    return abs(b - a) < _CLOSE_FIGURES * max(abs(a), abs(b))
+    return abs(b - a) < _CLOSE_FIGURES * max(abs(a), abs(b)) or _transposed(a, b)
 
 
 def _or_fines(close: Callable[[float, float], bool], fines: set[float]) -> Callable[[float, float], bool]:
@@ -947,7 +947,14 @@ def _close_magnitudes(a: float, b: float) -> bool:
 
 
 def _close_role_figures(a: float, b: float) -> bool:
-    return abs(b - a) < _CLOSE_ROLE_FIGURES * max(abs(a), abs(b))
+    return abs(b - a) < _CLOSE_ROLE_FIGURES * max(abs(a), abs(b)) or _transposed(a, b)
+
+
+def _transposed(a: float, b: float) -> bool:
+    """Whether two figures of two digits or more are one figure with its digits swapped, as a typing slip
+    makes them: 120 and 210 evacuated, 1,500 and 5,100 flights."""
+    digits = [f"{value:f}".rstrip("0").rstrip(".").replace(".", "") for value in (a, b)]
+    return a != b and len(digits[0]) >= 2 and sorted(digits[0]) == sorted(digits[1])
 
 
 def _day_of_year(value: str) -> float:

@@ -423,9 +423,19 @@ ROLES: Lexicon = {
     "evacuated": {
         "fr": ("evacu", "sinistr", "sans-abri", "quitter leur", "quitter son", "deplac", "reloge"),
         "de": ("evakuiert", "obdachlos", "in sicherheit gebracht", "ihre hauser", "ihre wohnungen", "ihr zuhause"),
-        "es": ("evacuad", "desaloj", "damnificad", "desplazad", "abandonar sus", "dejar sus"),
-        "it": ("evacuat", "sfollat", "sgomberat", "lasciare le", "lasciare la", "senza casa"),
-        "pt": ("evacuad", "desaloj", "desabrigad", "deslocad", "retirad", "deixar as", "deixar a sua", "deixar suas"),
+        "es": ("evacua", "desaloj", "damnificad", "desplazad", "abandonar sus", "dejar sus"),
+        "it": ("evacua", "sfollat", "sgomberat", "lasciare le", "lasciare la", "senza casa"),
+        "pt": (
+            "evacua",
+            "desaloj",
+            "desabrigad",
+            "deslocad",
+            "retirad",
+            "retirar",
+            "deixar as",
+            "deixar a sua",
+            "deixar suas",
+        ),
         "en": (
             "evacuat",
             "homeless",
@@ -1008,7 +1018,7 @@ def role_near(before: str, after: str, lang: str) -> str | None:
     """The role the words next to a figure give it, nearest first: the word after it ('12 morts'), the word
     before it ('magnitude 4,4 earthquake'), four words after ('onze ont été blessées', '14 Menschen kamen ums
     Leben'), three words before ('toll rose to 4'; 'gusts of up to 152': 'up to' and the like left out), and
-    the participle after an auxiliary within eight words after ('340 habitants de cinq villages ont été
+    the participle after an auxiliary within ten words after ('340 habitants de cinq villages ont été
     évacués'), or, in German and Dutch, up to the clause's end ('Drei Urlauber sind an einem Strand an der
     Algarve von Felsbrocken verletzt worden'), where a clause opening on its auxiliary has its participle too."""
     pattern, stem_class = _pattern("roles", lang)
@@ -1039,7 +1049,7 @@ _APPROXIMATELY = frozenset(
     {"of", "up", "to", "about", "around", "some", "de", "d'", "hasta", "jusqu'a", "bis", "zu", "fino", "a", "ate"}
     | {"tot", "van", "environ", "quelque", "rund", "etwa", "circa", "unos", "unas", "cerca", "oltre", "ruim"}
 )
-_PARTICIPLE_REACH = 8
+_PARTICIPLE_REACH = 10
 _CLAUSE_END = 3  # the words that end a German or Dutch clause, where its participle is
 _VERB_LAST = frozenset({"de", "nl"})  # a subordinate or perfect clause's participle comes at its end
 # An auxiliary and what follows it, where its participle is: 'ont été évacués', 'wurden nach Angaben der
