@@ -855,6 +855,11 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("as police said 80,000 people marched", "en")[0][2] == "protesters"
     assert read("380 departures and arrivals were cancelled", "en")[0][2] == "flights"
     assert read("fielen 187 Liter Regen pro Quadratmeter", "de") == [(187, "volume-liter", "rainfall")]
+    assert read("le port de Valence bloqué par 500 tracteurs", "fr") == [(500, "", "tractors")]
+    assert read("forced it to postpone 240 surgeries", "en") == [(240, "", "operations")]
+    assert read("a reporter 420 opérations chirurgicales", "fr") == [(420, "", "operations")]
+    assert read("e quatro pessoas foram resgatadas com vida do mar", "pt") == [(4, "", "rescued")]
+    assert read("four other bathers were pulled alive from the sea", "en") == [(4, "", "rescued")]
     (died,) = figures("num albergue de Santiago de Compostela, onde morreram três pessoas", "pt")
     assert (died.value, died.role, died.places) == (3, "deaths", frozenset()), "Santiago de Compostela is no Chile"
 
@@ -1636,3 +1641,21 @@ def test_one_figure_with_two_digits_swapped_is_a_disagreement_however_far_apart(
         },
     )
     assert table(wires)["evacuated"] == {"Lusa": "120", "Reuters": "210"}
+
+
+def test_a_mine_s_hundimiento_and_its_effondrement_may_be_one_story(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "es-mina.txt": "Dos muertos en el hundimiento de una mina de pizarra en Ourense\n\nOURENSE, 19 may (EFE).- "
+            "Dos trabajadores han muerto y siete han resultado heridos este martes en el hundimiento parcial de "
+            "una mina de pizarra en Sobradelo.",
+            "fr-mine.txt": "Espagne: deux morts dans l'effondrement d'une mine d'ardoise\n\nMADRID, 19 mai (AFP) - "
+            "Deux mineurs ont été tués et sept blessés mardi dans l'effondrement partiel d'une mine d'ardoise à "
+            "Sobradelo, en Galice.",
+            "it-other.txt": "Sciopero dei treni in Lombardia\n\nMILANO, 19 maggio (ANSA) - Uno sciopero di otto ore "
+            "dei macchinisti ha fermato 300 treni in Lombardia.",
+        },
+    )
+    assert [wire.event for wire in wires] == ["shipwreck", "collapse", "strike"]
+    assert [0, 1] in group(wires, threshold=0.0)  # the two words never keep the wires apart

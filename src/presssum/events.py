@@ -578,6 +578,35 @@ ROLES: Lexicon = {
         "en": ("lorries", "lorry", "truck", "hgv"),
         "nl": ("vrachtwagen", "vrachtauto"),
     },
+    "tractors": {
+        "fr": ("tracteur",),
+        "de": ("traktor", "trecker"),
+        "es": ("tractor",),
+        "it": ("trattor",),
+        "pt": ("trator", "tractor"),
+        "en": ("tractor",),
+        "nl": ("trekker", "tractor"),
+    },
+    # surgeries and consultations a hospital puts off: '240 cirurgias', 'postpone 240 operations'
+    "operations": {
+        "fr": ("operations chirurg", "interventions chirurg", "chirurgies"),
+        "de": ("operationen", "eingriffe"),
+        "es": ("operaciones", "cirugias", "intervenciones quirurg"),
+        "it": ("operazioni", "interventi chirurg"),
+        "pt": ("cirurgias", "operacoes"),
+        "en": ("operations", "surgeries"),
+        "nl": ("operaties", "ingrepen"),
+    },
+    # people saved from the sea, a river or a mountain: 'four rescued', 'quatro pessoas foram resgatadas'
+    "rescued": {
+        "fr": ("secouru", "sauve", "repeche", "sauvetage"),
+        "de": ("gerettet", "rettete", "wasser gezogen"),
+        "es": ("rescatad", "salvad", "rescate"),
+        "it": ("salvat", "tratti in salvo", "soccors"),
+        "pt": ("resgatad", "salvad", "socorrid"),
+        "en": ("rescued", "saved", "pulled alive", "pulled from the"),
+        "nl": ("gered", "redde"),
+    },
     "temperature": {
         "*": ("grad ", "grados", "graus", "graden", "degres", "degrees", "gradi"),
     },
@@ -623,7 +652,8 @@ COMPATIBLE = {
         ("landslide", "storm"),
         *(
             ("collapse", event)
-            for event in ("earthquake", "explosion", "fire", "storm", "flood", "landslide", "accident")
+            # 'hundimiento' is a ship's sinking and a mine's collapse alike
+            for event in ("earthquake", "explosion", "fire", "storm", "flood", "landslide", "accident", "shipwreck")
         ),
         *(("shipwreck", event) for event in ("storm", "accident", "explosion", "fire")),
         *(("job cuts", event) for event in ("results", "strike", "protest", "talks", "takeover")),
