@@ -1620,6 +1620,7 @@ def test_a_name_of_one_word_inside_a_headline_is_who_it_is_about_not_a_noun_a_to
         ("Fugitive sentenced to 14 years arrested in Spain", "en", "arrest"),
         ("Belgique: Colmart va fermer 37 supermarchés et supprimer 1 150 emplois", "fr", "job cuts"),
         ("Cortiças Montado com vendas recorde de 412 milhões", "pt", "results"),
+        ("Alpenair to cut 300 jobs amid pilots' strike", "en", "job cuts"),
     ],
 )
 def test_a_snowstorm_is_a_storm_flights_struck_off_are_no_job_cuts_and_a_headline_s_prison_term_is_a_verdict(
@@ -1659,3 +1660,18 @@ def test_a_mine_s_hundimiento_and_its_effondrement_may_be_one_story(tmp_path: Pa
     )
     assert [wire.event for wire in wires] == ["shipwreck", "collapse", "strike"]
     assert [0, 1] in group(wires, threshold=0.0)  # the two words never keep the wires apart
+
+
+@pytest.mark.parametrize(
+    ("headline", "lang", "anniversary"),
+    [
+        ("Crash d'un hélicoptère de tourisme en Suisse : trois morts, dix ans après un précédent drame", "fr", False),
+        ("Dix ans après le crash de Lauterbrunnen, le village se souvient", "fr", True),
+    ],
+)
+def test_news_with_a_toll_that_recalls_an_earlier_drama_after_a_comma_is_no_anniversary_piece(
+    headline: str, lang: str, anniversary: bool
+) -> None:
+    from presssum.events import looks_back
+
+    assert looks_back(headline, lang) is anniversary

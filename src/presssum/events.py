@@ -741,10 +741,11 @@ _LEAST = 3  # a headline mention, or a lead mention and one more, or three in th
 # Words that make the event word after them one the wire looks back on: "arrêté au lendemain de sa
 # condamnation", "einen Tag nach seiner Verurteilung", "arrested a day after his conviction".
 _RECALL_WORDS = "apres|lendemain|suite a|nach|after|following|tras|despues|dopo|indomani|apos|depois|sinds"
-# Dutch "na" ("na zijn veroordeling"): only in Dutch, where Portuguese "na" means "in the".
+# Dutch "na" ("na zijn veroordeling"): only in Dutch, where Portuguese "na" means "in the"; English "amid"
+# opens what else goes on ("Airline cuts 300 jobs amid pilots' strike").
 _RECALLED = {
     lang: re.compile(rf"(?<![^\W_])(?:{words})(?:\s+[\w'’-]+){{0,3}}\s*$")
-    for lang, words in (("nl", _RECALL_WORDS + "|na"), ("*", _RECALL_WORDS))
+    for lang, words in (("nl", _RECALL_WORDS + "|na"), ("en", _RECALL_WORDS + "|amid"), ("*", _RECALL_WORDS))
 }
 # Articles that open a noun phrase: an event word after one, and after an earlier event word, describes that
 # phrase's person or thing ("Detenido en Marbella un fugitivo ... condenado ayer", "négocier un partage des
@@ -978,7 +979,8 @@ def looks_back(headline: str, lang: str) -> bool:
     en Calabre, dix ans après un drame similaire' is news of a new explosion.
     """
     head, comma, _ = headline.rpartition(",")
-    if comma and classes(head, lang) and not recalls(head, lang):
+    news = classes(head, lang) or says_role(head, lang, "deaths")  # 'Crash ... : trois morts, dix ans après ...'
+    if comma and news and not recalls(head, lang):
         return False
     return recalls(headline, lang)
 
