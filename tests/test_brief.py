@@ -1675,3 +1675,29 @@ def test_news_with_a_toll_that_recalls_an_earlier_drama_after_a_comma_is_no_anni
     from presssum.events import looks_back
 
     assert looks_back(headline, lang) is anniversary
+
+
+@pytest.mark.parametrize(
+    ("headline", "lang", "event"),
+    [
+        ("Solvent spill at German chemical plant closes stretch of Rhine", "en", "leak"),
+        ("Gaslek in Rotterdam: 80 woningen ontruimd", "nl", "leak"),
+        ("Fuite de gaz à Lyon: 240 habitants évacués", "fr", "leak"),
+        ("Un trafiquant en fuite arrêté à Rotterdam", "fr", "arrest"),
+        ("Gas leak sparks explosion at Huelva plant", "en", "explosion"),
+    ],
+)
+def test_a_gas_leak_or_a_spill_is_an_event_and_a_fugitive_en_fuite_is_none(
+    headline: str, lang: str, event: str
+) -> None:
+    from presssum.events import compatible, wire_event
+
+    assert wire_event(headline, ("",), lang) == event
+    assert compatible({"leak", "explosion"})  # the leak that caused the blast is its story
+
+
+def test_a_sentence_opening_on_a_preposition_for_towns_names_its_town() -> None:
+    from presssum.events import town_after_preposition
+
+    found = town_after_preposition("de").finditer("In Ludwigshafen sind acht Tonnen in den Rhein gelangt.")
+    assert [match.group("place") for match in found] == ["Ludwigshafen"]

@@ -38,7 +38,7 @@ from presssum.events import (
 from presssum.facts import english_date
 from presssum.facts.names import TITLES
 from presssum.facts.text import fold
-from presssum.fingerprint import NATIONALITY, TOLLS, Figure, countries, places
+from presssum.fingerprint import DUTCH_NATIONALITY, NATIONALITY, TOLLS, Figure, countries, places
 from presssum.fingerprint import figures as read_figures
 from presssum.group import StoryWire
 from presssum.records import Claim, Disagreement, Fact
@@ -586,10 +586,12 @@ def _town_elsewhere(place: str, story_countries: set[str]) -> bool:
 
 
 def _nationality_first(name: str, story_countries: set[str]) -> bool:
-    """Whether a name opens on an English adjective of nationality, no town of the story's countries: 'French
-    Alps', 'Italian Riviera' are regions, 'in Spanish school' no place ('Milan Linate' is a town's airport)."""
+    """Whether a name opens on an English adjective of nationality, or is a Dutch one, no town of the story's
+    countries: 'French Alps', 'Italian Riviera' are regions, 'in Spanish school', 'in Spaanse' no place ('Milan
+    Linate' is a town's airport)."""
     first = name.split()[0]
-    return NATIONALITY.fullmatch(first) is not None and not _town_here(first, story_countries)
+    adjective = NATIONALITY.fullmatch(first) or (first == name and DUTCH_NATIONALITY.fullmatch(first))  # 'Spaanse'
+    return adjective is not None and not _town_here(first, story_countries)
 
 
 def _country(name: str, lang: str) -> bool:

@@ -180,6 +180,16 @@ EVENTS: Lexicon = {
         "en": ("explosion", "blast", "exploded"),
         "nl": ("explosie", "ontploff"),
     },
+    # gas or a chemical escaping: a leak that empties a block, a solvent spilt into a river ('en fuite' is no leak)
+    "leak": {
+        "fr": ("fuite de gaz", "fuite d'un", "fuite de produit", "fuite chimique", "fuite toxique", "deversement"),
+        "de": ("gasleck", "gasaustritt", "leck ", "lecks", "chemieunfall", "olpest"),
+        "es": ("fuga de gas", "fuga toxica", "fuga quimica", "escape de gas", "vertido"),
+        "it": ("fuga di gas", "fuga tossica", "sversamento", "perdita di gas"),
+        "pt": ("fuga de gas", "vazamento", "derrame"),
+        "en": ("gas leak", "leak", "spill"),
+        "nl": ("gaslek", "lek ", "lekkage", "gelekt"),
+    },
     # a building, bridge or road giving way, or the ground under it (a sinkhole)
     "collapse": {
         "fr": ("effondr", "ecroul", "affaissement", "gouffre"),
@@ -656,6 +666,7 @@ COMPATIBLE = {
             for event in ("earthquake", "explosion", "fire", "storm", "flood", "landslide", "accident", "shipwreck")
         ),
         *(("shipwreck", event) for event in ("storm", "accident", "explosion", "fire")),
+        *(("leak", event) for event in ("explosion", "fire", "accident", "collapse", "shipwreck")),
         *(("job cuts", event) for event in ("results", "strike", "protest", "talks", "takeover")),
         ("results", "takeover"),
         ("results", "order"),
@@ -700,7 +711,7 @@ def town_after_preposition(lang: str) -> re.Pattern[str]:
     """A preposition for a town and the town: 'à Quintanilla de Yuso', 'en Truchas', 'in Rotterdam', 'in the
     village of Voorthuizen'."""
     towns = _TOWN_PREPOSITIONS.get(lang, _TOWN_PREPOSITIONS["*"])
-    return re.compile(rf"(?<![\w'’])(?:{towns})\s+(?:{_TOWN_WORD})?(?P<place>{_NAME})")
+    return re.compile(rf"(?<![\w'’])(?i:{towns})\s+(?:{_TOWN_WORD})?(?P<place>{_NAME})")  # 'In Ludwigshafen sind'
 
 
 # Prepositions for the place near which something happened ('près de Kuchl', 'bei Golling', 'vicino a Golling').

@@ -76,8 +76,8 @@ _WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_][\w-]*|[%€$£¥]")
 _NAME_TOKEN = re.compile(r"(?<![\w-])(?:[dlDL]['’])?(?P<word>[A-ZÀ-ÖØ-Þ][\w-]*)")
 # An English adjective of nationality: 'French', 'Spanish', 'Portuguese', 'Belgian', 'Dutch', 'Greek'.
 NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ch|an|ic)|Greek|Swiss|Basque|Thai")
-# A Dutch adjective of nationality, capitalised too: 'Oostenrijkse', 'Duitse', 'Belgische'.
-_DUTCH_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:se|sche)")
+# A Dutch adjective of nationality, capitalised too: 'Oostenrijkse', 'Duitse', 'Belgische', 'Spaanse'.
+DUTCH_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:se|sche)")
 # A capitalised word of four letters or more, or three capitals, alone: a company's one-word name
 # ('l'électricien Solenor', 'Greve na KLM').
 _ONE_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ](?:[\w-]{3,}|[A-Z]{2})(?![\w'’-])")
@@ -199,7 +199,7 @@ def _one_word_names(headline: str, lead: str, lang: str) -> list[str]:
             continue
         if any(start <= match.start() < end for start, end in spans):
             continue
-        nationality = (_DUTCH_NATIONALITY if lang == "nl" else NATIONALITY).fullmatch(word)
+        nationality = (DUTCH_NATIONALITY if lang == "nl" else NATIONALITY).fullmatch(word)
         if (lang == "de" and not word.isupper()) or nationality or is_event_word(word, lang):
             continue
         town = not word.isupper() and gazetteer.towns(word)  # the gazetteer reads 'KLM' as a town of Iran
