@@ -856,6 +856,7 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("380 departures and arrivals were cancelled", "en")[0][2] == "flights"
     assert read("fielen 187 Liter Regen pro Quadratmeter", "de") == [(187, "volume-liter", "rainfall")]
     assert read("le port de Valence bloqué par 500 tracteurs", "fr") == [(500, "", "tractors")]
+    assert read("un record de 47,8 °C à Mora", "fr") == [(47.8, "temperature-celsius", "temperature")]
     assert read("forced it to postpone 240 surgeries", "en") == [(240, "", "operations")]
     assert read("a reporter 420 opérations chirurgicales", "fr") == [(420, "", "operations")]
     assert read("e quatro pessoas foram resgatadas com vida do mar", "pt") == [(4, "", "rescued")]

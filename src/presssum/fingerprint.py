@@ -223,6 +223,8 @@ def figures(text: str, lang: str) -> list[Figure]:
         role = role_near(_words(text[max(0, start - 40) : start]), _after(text, position), lang)
         if _RANGE_END.search(text, max(0, start - 16), start):  # 'de 2 à 12 ans': a range is not one fact
             role = None
+        elif role is None and unit.startswith("temperature-"):  # '47,8 °C': a temperature, however it is named
+            role = "temperature"
         if not unit and text[max(0, start - 1) : start] in _CURRENCY_SYMBOLS:
             unit = _units(lang).get(text[start - 1], "")
         written = f"{fact.text}{counted}".strip()
