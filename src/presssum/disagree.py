@@ -270,6 +270,8 @@ def _own_figures(wire: StoryWire) -> tuple[Figure, ...]:
     earlier = [date.text for date in wire.facts.dates if moment and _days_before(date.value, moment) > 1]
     years_ago = not wire.looks_back
     paragraphs = (wire.article.headline, *wire.article.paragraphs)
+    if not earlier and not (years_ago and any(recalls(paragraph, wire.lang) for paragraph in paragraphs)):
+        return wire.facts.figures  # most wires look back at nothing: no sentence splitting for them
     sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph, wire.lang)]
     recalled = [
         sentence
@@ -447,7 +449,7 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         name: _shortest({_known_part(place) for wire in wires for place in _event_place(wire, story_countries, town)})
         for name, wires in latest.items()
     }
-    texts = {name: fold(" ".join(_lead(wire) + wire.article.body for wire in wires)) for name, wires in latest.items()}
+    texts = {name: fold(" ".join(wire.lead + wire.article.body for wire in wires)) for name, wires in latest.items()}
     rows = []
     for place_a, place_b in sorted({(a, b) for x in said.values() for a in x for y in said.values() for b in y}):
         if place_a >= place_b or SequenceMatcher(None, fold(place_a), fold(place_b)).ratio() >= _SAME_PLACE:
@@ -474,7 +476,7 @@ def _event_place(wire: StoryWire, story_countries: set[str], town: Callable[[str
     the second paragraph, where a lead of what happened leaves where to it ('Spanish police arrested an
     Italian man ...', then 'was detained in Estepona').
     """
-    lead = without_earlier(_lead(wire))
+    lead = without_earlier(wire.lead)
     found = [place for place in event_places(lead, wire.lang, wire.event) if town(place, wire)]
     happened = wire.event not in (None, *BUSINESS) or any(figure.role in TOLLS for figure in wire.facts.figures)
     if found or not wire.article.paragraphs or not happened:
@@ -570,7 +572,7 @@ def _story_countries(latest: dict[str, list[StoryWire]]) -> set[str]:
     for wire in (wire for wires in latest.values() for wire in wires):
         town = dateline_place(wire.article)
         found |= {code for code in [gazetteer.country(town)] if town and code}
-        found |= {code for code in countries(places(_lead(wire), wire.lang)) if len(code) == 2}
+        found |= {code for code in countries(places(wire.lead, wire.lang)) if len(code) == 2}
     return found
 
 
@@ -606,10 +608,6 @@ def _region(name: str) -> bool:
     folded = fold(name)
     directed = (_COMPASS.search(folded) or _COMPASS_PREFIX.match(folded)) and not gazetteer.towns(name)
     return bool(directed or _GERMAN_NOUN.search(folded))
-
-
-def _lead(wire: StoryWire) -> str:
-    return f"{wire.article.headline}\n{wire.article.paragraphs[0] if wire.article.paragraphs else ''}\n"
 
 
 def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:

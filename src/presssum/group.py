@@ -115,6 +115,12 @@ class StoryWire:
         return self.time if self.time and self.time.trusted else None
 
     @property
+    def lead(self) -> str:
+        """The headline and first paragraph: where a wire says what happened, where, and whom it is about."""
+        paragraphs = self.article.paragraphs
+        return f"{self.article.headline}\n{paragraphs[0] if paragraphs else ''}\n"
+
+    @property
     def published(self) -> datetime | None:
         """The start of the wire's time (its day's midnight for a dateline), in UTC."""
         return self.time.start if self.time else None
@@ -284,7 +290,7 @@ class _Story:
             {sector for index in members if (sector := wires[index].sector)},
             {wires[index].looks_back for index in members},
             [
-                (wires[index].subject, _lead(wires[index]))
+                (wires[index].subject, fold(wires[index].lead))
                 for index in members
                 if wires[index].subject and wires[index].event in _WHO
             ],
@@ -395,12 +401,6 @@ def _strangers(one: tuple[frozenset[str], str], another: tuple[frozenset[str], s
 def _said(names: frozenset[str], text: str) -> bool:
     """Whether `text` (folded) has one of the folded `names` as a whole word."""
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
-
-
-def _lead(wire: StoryWire) -> str:
-    """The wire's headline and first paragraph, folded: where a wire names whom its news is about."""
-    paragraphs = wire.article.paragraphs
-    return fold(f"{wire.article.headline}\n{paragraphs[0] if paragraphs else ''}")
 
 
 def _merge(stories: dict[int, _Story], links: dict[int, dict[int, float]], into: int, gone: int) -> None:
