@@ -27,7 +27,9 @@ from presssum.outdir import Destination
 from presssum.render.json_render import render_line
 from tests.conftest import SAMPLES, run_cli, write_echo_config
 
-# one Ray instance per test run: every Ray test on the same xdist worker (make test uses --dist loadgroup)
+# one Ray instance per test run: every Ray test on the same xdist worker (make test uses --dist loadgroup).
+# Its fixtures are session-wide: xdist interleaves other modules' tests with these, and a module fixture
+# would be torn down between them and the first run (~50 s of actors loading models) made again.
 pytestmark = pytest.mark.xdist_group("ray")
 
 ray = pytest.importorskip("ray")
@@ -47,12 +49,12 @@ def ray_cluster() -> Iterator[str]:
     ray.shutdown()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def config_file(tmp_path_factory: pytest.TempPathFactory, echo_model: Path) -> Path:
     return write_echo_config(tmp_path_factory.mktemp("ray-config") / "models.yaml", echo_model)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample wires plus one binary file that must fail, as a newsroom archive folder."""
     folder = tmp_path_factory.mktemp("archive")
@@ -61,7 +63,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "wires"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def first_run(ray_cluster: str, config_file: Path, archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """`presssum digest ARCHIVE --engine ray` as a user runs it, joining the test cluster."""
     dest = tmp_path_factory.mktemp("dest") / "digests"
@@ -165,7 +167,7 @@ def test_a_web_address_is_refused_in_one_line_naming_it(tmp_path: Path) -> None:
         Destination("https://www.example.com/digests")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def object_store() -> Iterator[str]:
     """A local S3 server (moto): `s3://` URLs with its endpoint and keys, as a cluster reads a real bucket."""
     server_module = pytest.importorskip("moto.server")
