@@ -861,6 +861,15 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("a reporter 420 opérations chirurgicales", "fr") == [(420, "", "operations")]
     assert read("e quatro pessoas foram resgatadas com vida do mar", "pt") == [(4, "", "rescued")]
     assert read("four other bathers were pulled alive from the sea", "en") == [(4, "", "rescued")]
+    assert read("Les 121 mineurs présents sous terre ont été évacués", "fr") == [(121, "", "evacuated")]  # no TER
+    assert read("Onze personnes ont été hospitalisées", "fr") == [(11, "", "hospitalised")]
+    assert read("Wedding feast sends 43 guests to hospital", "en") == [(43, "", "hospitalised")]
+    assert read("Bei dem Gedränge ist ein 19-Jähriger ums Leben gekommen.", "de")[0][2] == "age"
+    assert read("Calca al Rock Fest, un morto e 38 feriti", "it") == [(1, "", "deaths"), (38, "", "injured")]
+    assert read("One dead as bus overturns", "en") == [(1, "", "deaths")]
+    assert read("Tempête Lotte: un mort à Gand", "fr") == [], "a town's one dead, where many places count theirs"
+    (bound,) = figures("Explosie in Botlek, minstens één dode", "nl")
+    assert (bound.value, bound.role, bound.at_least) == (1, "deaths", True)
     (died,) = figures("num albergue de Santiago de Compostela, onde morreram três pessoas", "pt")
     assert (died.value, died.role, died.places) == (3, "deaths", frozenset()), "Santiago de Compostela is no Chile"
 
@@ -1456,6 +1465,80 @@ def test_a_headline_s_participles_closures_snowstorms_and_prison_terms_report_th
     from presssum.events import wire_event
 
     assert wire_event(headline, ("",), lang) == event
+
+
+def test_the_year_something_was_last_done_or_an_earlier_event_of_the_story_s_kind_is_compared(
+    tmp_path: Path,
+) -> None:
+    bridge = wires_from(
+        tmp_path,
+        {
+            "fr.txt": "Portugal: le pont de Vilar fermé\n\nLISBONNE, 3 mars (AFP) - Le pont de Vilar, inauguré en "
+            "1958, a été fermé lundi. Il avait fait l'objet de sa dernière grande rénovation en 2004.",
+            "es.txt": "Cierran el puente de Vilar\n\nLISBOA, 3 mar (EFE).- El puente de Vilar, inaugurado en 1958 y "
+            "cuya última gran reparación data de 2014, fue cerrado este lunes.",
+        },
+    )
+    assert table(bridge)["year"] == {"AFP": "2004", "EFE": "2014"}, "years ten apart, the opening year agreed"
+    strike = wires_from(
+        tmp_path,
+        {
+            "en.txt": "Belgian customs officers strike\n\nBRUSSELS, May 4 (Reuters) - Belgian customs officers "
+            "staged their first strike since 2012 on Monday, holding up lorries at Zeebrugge.",
+            "fr.txt": "Grève des douaniers belges\n\nBRUXELLES, 4 mai (AFP) - Les douaniers belges ont mené lundi "
+            "leur première grève depuis 2014, bloquant des camions à Zeebrugge.",
+        },
+    )
+    assert table(strike)["year"] == {"Reuters": "2012", "AFP": "2014"}
+    fire = wires_from(
+        tmp_path,
+        {
+            "en.txt": "Wildfire near Ribadavia\n\nMADRID, Aug 3 (Reuters) - A wildfire broke out overnight near "
+            "Ribadavia, where a blaze in 2017 destroyed 3,000 hectares.",
+            "fr.txt": "Espagne: incendie près de Ribadavia\n\nMADRID, 3 août (AFP) - Un incendie s'est déclaré dans "
+            "la nuit près de Ribadavia, où un incendie avait déjà ravagé 3 000 hectares en 2016.",
+        },
+    )
+    assert table(fire)["year"] == {"Reuters": "2017", "AFP": "2016"}, "'3 000 hectares en 2016' is no full date"
+
+
+def test_a_toll_of_one_in_words_is_set_against_two_but_a_part_of_a_total_or_a_lower_bound_is_not(
+    tmp_path: Path,
+) -> None:
+    crush = {
+        "it.txt": "Calca a un concerto a Verona, un morto e 20 feriti\n\nVERONA, 5 luglio (ANSA) - Un ragazzo di "
+        "19 anni è morto e 20 persone sono rimaste ferite nella calca di stasera all'Arena di Verona.",
+        "fr.txt": "Italie: deux morts dans une bousculade à Vérone\n\nROME, 6 juil (AFP) - Deux jeunes sont morts "
+        "et 20 personnes ont été blessées samedi soir dans une bousculade à Vérone.",
+        "de.txt": "Tödliches Gedränge in Verona\n\nROM, 6. Juli (dpa) - Bei einem Gedränge in der Arena von Verona "
+        "ist ein 19-Jähriger ums Leben gekommen. 20 Menschen wurden verletzt.",
+    }
+    assert table(wires_from(tmp_path, crush))["deaths"] == {"ANSA": "1", "AFP": "2"}, "dpa's 19 is an age"
+    crush["it.txt"] = crush["it.txt"].replace(", un morto", ", almeno un morto").replace("Un ragazzo di 19 anni", "Uno")
+    assert "deaths" not in table(wires_from(tmp_path, crush))
+    storm = wires_from(
+        tmp_path,
+        {
+            "en.txt": "Storm hits Benelux and Germany\n\nAMSTERDAM, Oct 13 (Reuters) - A storm swept across the "
+            "Netherlands, Belgium and Germany on Tuesday, killing two people.",
+            "nl.txt": "Storm raast over Nederland\n\nDEN HAAG (ANP) - In Duitsland viel in Emden één dode.",
+        },
+    )
+    assert "deaths" not in table(storm), "one dead in Germany is a part of the three countries' two"
+
+
+def test_a_german_region_after_in_is_not_where_it_happened(tmp_path: Path) -> None:
+    wires = wires_from(
+        tmp_path,
+        {
+            "de.txt": "Chlorgas-Austritt bei Tarragona: ein Toter\n\nMADRID, 6. Dezember (dpa) - Beim Austritt von "
+            "Chlorgas in einer Chemiefabrik in Katalonien ist ein Arbeiter ums Leben gekommen. 14 Menschen kamen ins "
+            "Krankenhaus.",
+            "fr.txt": "Espagne: fuite de chlore à Tarragone\n\nMADRID, 6 déc (AFP) - Une fuite de chlore dans une "
+            "usine chimique à Tarragone a fait un mort dimanche. 14 personnes ont été hospitalisées.",
+        },
+    )
+    assert table(wires) == {}, "Katalonien is the region Tarragone lies in"
 
 
 def test_the_year_a_ride_or_a_bridge_opened_is_compared(tmp_path: Path) -> None:

@@ -21,11 +21,13 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 from difflib import SequenceMatcher
+from functools import partial
 from typing import TypeVar
 
 from presssum import gazetteer
 from presssum.events import (
     BUSINESS,
+    classes,
     event_places,
     is_event_word,
     recalls,
@@ -35,7 +37,7 @@ from presssum.events import (
     town_near,
     without_earlier,
 )
-from presssum.facts import english_date
+from presssum.facts import english_date, extract_dates
 from presssum.facts.names import TITLES
 from presssum.facts.text import fold
 from presssum.fingerprint import DUTCH_NATIONALITY, NATIONALITY, TOLLS, Figure, countries, places
@@ -82,6 +84,9 @@ _MANY_PLACES = frozenset({"strike", "protest", "election", "storm"})
 _GERMAN_NOUN = re.compile(
     r"(?:haus|hauser|gebaude|halle|strasse|ung|heit|keit|schaft|zentrum|bahnhof|wohnung|anlage|werk|klinik|heim)$"
 )
+# German and Dutch names of regions and countries end so ('in Katalonien', 'in Kalabrien', 'in Andalusië'); a
+# town that does ('Wien') is one the gazetteer knows.
+_REGION_ENDING: dict[str, tuple[str, ...]] = {"de": ("ien",), "nl": ("ie", "ië")}
 _COMPASS = re.compile(
     r"(?<![\w-])(?:sud|nord|est|ouest|sur|norte|este|oeste|sul|south|north|east|west|suden|norden|osten|westen|"
     r"zuiden|noorden|oosten)(?![\w-])"  # not in a town's hyphenated name: 'Esch-sur-Alzette'
@@ -121,6 +126,17 @@ _BY_YEAR = re.compile(
     r"|loopt af in)"
     r"\s+(?:(?:el|il|ao|o|the end of|fin|la fin de|fine|ende|eind)\s+)?(?:(?:de|del|di|do|des|van)\s+)?$"
 )
+# A word saying the year after it is when something was last done ('zuletzt 2021 geprüft', 'sa dernière grande
+# rénovation en 2006', 'revista pela última vez em 2019'), or, before 'since', that nothing like it came after
+# ('their first strike since 2011', 'a maior desde 2001', 'le plus important lâcher d'eau depuis 2001').
+_LAST_DONE = re.compile(r"(?<!\w)(?:last|lastly|zuletzt|letzte[nrms]?|derniere?|ultim[ao]|laatste?|laatst)(?!\w)")
+_SINCE_YEAR = re.compile(r"(?<!\w)(?:since|depuis|desde|seit|dal|dai|sinds|sedert)\s+(?:(?:el|il|o|het)\s+)?$")
+_NOTHING_SINCE = re.compile(
+    r"(?<!\w)(?:first|premier|premiere|primer|primera|primeir[ao]|prim[ao]|erste[nrms]?|eerste|largest|biggest|"
+    r"worst|highest|most|record|plus|mayor|peor|maior|pior|grosste[nrms]?|schwerste[nrms]?|hochste[nrms]?|"
+    r"starkste[nrms]?|piu|peggior[ei]?|maggior[ei]?|grootste|zwaarste|hoogste|ergste)(?!\w)"
+)
+_CLOSE_LAST_DONE = 10  # 'última gran reparación ... 2016' against 'dernière grande rénovation en 2006': one fact
 _LINKING = frozenset({"DE", "DO", "DA", "DI", "DEL", "LA", "LE", "SUR", "AM", "AN", "AAN", "DEN", "DES", "DU"})
 _SAINT = re.compile(r"(?<!\w)(?:saint|sankt|san|santo|st|s)(?:\.\s*|[\s-]+)")
 # a town this small has no agency office (a province's capital has one): a dateline there is the reporter at the scene
@@ -128,7 +144,8 @@ _SMALL_TOWN = 15_000
 _DATED_NEAR = 40  # a building's or a company's year is within this many letters of the word that dates it
 _CLOSE_DEADLINES = 3  # 'bis 2033' and 'entro il 2036' date one closure; 2028 and 2033 two steps of a plan
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-_DAY_BEFORE_YEAR = 16  # a digit this close before a year makes it a full date's ('1er janvier 2027'): _year_rows'
+_DAY_BEFORE_YEAR = 16  # a digit this close before a year may make it a full date's ('1er janvier 2027'): _year_rows'
+_DATE_BEFORE_YEAR = 30  # the longest a date's day and month before its year are ('5 de diciembre de 2016')
 T = TypeVar("T")
 # A bare year that dates something: its agency, the year, the words before it, and what it dates (see _year_claims).
 YearClaim = tuple[str, str, str, str]
@@ -313,6 +330,8 @@ def _figure_rows(by_key: dict[tuple[str, str], list[tuple[str, Figure]]]) -> lis
         close: Callable[[float, float], bool] = (
             _close_magnitudes if key[0] == "magnitude" else _close_role_figures if known else _close_figures
         )
+        if key[0] == "deaths":  # 'un morto' against 'deux morts': one victim more or less is one toll told two ways
+            close = _or_one_apart(close)
         fines = {figure.value for _, figure in claims if figure.role == "fine"}
         if len(fines) > 1:  # the one fine of a story: 30,000 against 50,000 euros is one maximum told two ways
             close = _or_fines(close, fines)
@@ -416,7 +435,10 @@ def _gives(name: str, figures: list[Figure], elsewhere: Sequence[tuple[str, Figu
 def _same_where(a: Figure, b: Figure) -> bool:
     """Whether two figures may be said of one place: the same country (or one names none), and a measurement
     read at the same town (or one names none): 126 km/h on Helgoland is not 117 km/h at Hoek van Holland."""
-    same_country = not a.places or not b.places or bool(a.places & b.places)
+    # a toll of some of the countries another's names is a part of that one's total: one dead in Germany, two
+    # in the storm's three countries
+    part = a.role in TOLLS and bool(a.places and b.places and (a.places < b.places or b.places < a.places))
+    same_country = (not a.places or not b.places or bool(a.places & b.places)) and not part
     stations = (
         not a.stations or not b.stations or any(gazetteer.same_town(x, y) for x in a.stations for y in b.stations)
     )
@@ -488,7 +510,11 @@ def _event_place(wire: StoryWire, story_countries: set[str], town: Callable[[str
     # a later name, or one after 'near', is a place only when a gazetteer knows it as a town of the story's
     # countries: 'in absentia in Bordeaux ..., in the port town of Algeciras', 'près de 40', 'bei Bauarbeiten'
     candidates = [
-        *(place for place in after[:1] if not gazetteer.towns(place)),
+        *(
+            place
+            for place in after[:1]
+            if not gazetteer.towns(place) and not place.endswith(_REGION_ENDING.get(wire.lang, ()))
+        ),
         *(place for place in (*after, *near) if _town_here(place, story_countries)),
     ]
     found = [place for place in candidates if town(place, wire)][:1]
@@ -690,11 +716,18 @@ def _plan_year_rows(years: list[YearClaim]) -> list[Disagreement]:
     2027"). Years three apart or less are one date given differently; further apart, two steps of a plan
     (the first units in 2028, the plant by 2033). When a thing starts is never set against until when another
     lasts ('in force in 2028', 'hasta 2030'); 'by' may be either. The year of a deadly event the wires recall
-    ('in 2015, when a chlorine leak killed two workers', 'en 2016') is compared alike."""
+    ('in 2015, when a chlorine leak killed two workers', 'en 2016'), or of one of the story's kind ('where a
+    blaze in 2016 destroyed 4,000 hectares'), is compared alike; the year something was last done ('last
+    inspected in 2021', 'their first strike since 2011') within ten years."""
     rows: list[Disagreement] = []
-    for kinds in ({"start", "by"}, {"until", "by"}, {"recalled"}):
+    for kinds, apart in (
+        ({"start", "by"}, _CLOSE_DEADLINES),
+        ({"until", "by"}, _CLOSE_DEADLINES),
+        ({"recalled", "last"}, _CLOSE_DEADLINES),  # 'last suffered a fatal accident in 2015' against 'en 2016'
+        ({"last"}, _CLOSE_LAST_DONE),
+    ):
         chosen = [(name, year, text) for name, year, text, kind in years if kind in kinds]
-        for cluster in _clusters(chosen, lambda claim: int(claim[1]), lambda a, b: b - a <= _CLOSE_DEADLINES):
+        for cluster in _clusters(chosen, lambda claim: int(claim[1]), partial(_within, apart)):
             if _disagree({(name, year) for name, year, _ in cluster}):
                 claims = _claims((name, text, year) for name, year, text in cluster)
                 rows.append(Disagreement(kind="date", about="year", claims=claims))
@@ -706,29 +739,39 @@ def _plan_year_rows(years: list[YearClaim]) -> list[Disagreement]:
     return kept
 
 
+def _within(apart: int, first: float, second: float) -> bool:
+    """Whether two years, in order, are at most `apart` years apart."""
+    return second - first <= apart
+
+
 def _year_claims(latest: dict[str, list[StoryWire]]) -> list[YearClaim]:
     """Bare years that date something: in a sentence saying when a rule applies, a building went up or a plant
     opens, or after a word for a deadline; each with its agency, the words before it, and what it dates: the
-    'past' (a building), a 'start', a deadline 'by' which something is done, the end 'until' which it lasts, or
-    a deadly event 'recalled' ('the 2016 leak that killed two workers')."""
+    'past' (a building), a 'start', a deadline 'by' which something is done, the end 'until' which it lasts, a
+    deadly event or one of the story's kind 'recalled' ('the 2016 leak that killed two workers'), or when
+    something was 'last' done."""
     found = []
+    kinds = {wire.event for wires in latest.values() for wire in wires} - {None}
     for name, wires in latest.items():
         for wire in wires:
             own = wire.time.start.year if wire.time else datetime.now(timezone.utc).year
             for sentence in _SENTENCE.split(f"{wire.article.headline}\n{wire.article.body}"):
                 dating = _DATING.search(fold(sentence)) is not None
-                deadly = says_role(sentence, wire.lang, "deaths")
+                recalling = says_role(sentence, wire.lang, "deaths") or bool(kinds & set(classes(sentence, wire.lang)))
+                previous = 0  # where the words about this year start: after the year before it
                 for year in _YEAR.finditer(sentence):
+                    before, previous = fold(sentence[previous : year.start()]), year.end()
                     deadline = _BY_YEAR.search(fold(sentence[max(0, year.start() - 30) : year.start()]))
-                    recalled = deadly and int(year.group(0)) < own
-                    if not (dating or deadline or recalled):
+                    recalled = recalling and int(year.group(0)) < own
+                    last = int(year.group(0)) <= own and _last_done(before)
+                    if not (dating or deadline or recalled or last):
                         continue
-                    if not deadline and re.search(
-                        r"\d", sentence[max(0, year.start() - _DAY_BEFORE_YEAR) : year.start()]
-                    ):
-                        continue  # '1er janvier 2027': a full date's year (_year_rows)
+                    if not deadline and _in_full_date(year, sentence, wire.lang):
+                        continue  # '1er janvier 2027': a full date's year (_year_rows); not '4 000 hectares en 2015'
                     text = sentence[max(0, year.start() - 12) : year.end()].split(maxsplit=1)[-1]
-                    if recalled and not (dating or deadline):
+                    if last and not deadline and not _DATING.search(before):
+                        kind = "last"  # 'cuya última gran reparación data de 2016', not 'inaugurado en 1963'
+                    elif recalled and not (dating or deadline):
                         kind = "recalled"  # 'in 2015, when a chlorine leak at another company killed two workers'
                     elif deadline:
                         kind = "by" if deadline.group("by") else "until"
@@ -739,6 +782,23 @@ def _year_claims(latest: dict[str, list[StoryWire]]) -> list[YearClaim]:
                             continue  # 'Zuidbrouw, founded in 1923, ... since 2019': only the founding year
                     found.append((name, year.group(0), text, kind))
     return found
+
+
+def _in_full_date(year: re.Match[str], sentence: str, lang: str) -> bool:
+    """Whether a year ends a date with its day ('5 de diciembre de 2016', 'Dec. 5, 2016'), not a figure's
+    sentence ('4 000 hectares en 2015')."""
+    if not re.search(r"\d", sentence[max(0, year.start() - _DAY_BEFORE_YEAR) : year.start()]):
+        return False
+    window = sentence[max(0, year.start() - _DATE_BEFORE_YEAR) : year.end()]
+    return any(date.text.endswith(year.group(0)) for date in extract_dates(window, lang))
+
+
+def _last_done(before: str) -> bool:
+    """Whether the words before a year say it is when something was last done: 'zuletzt', 'sa dernière grande
+    rénovation en', 'their first strike since' (folded)."""
+    return _LAST_DONE.search(before) is not None or (
+        _SINCE_YEAR.search(before) is not None and _NOTHING_SINCE.search(before) is not None
+    )
 
 
 def _range_days(wire: StoryWire, dates: Iterable[Fact]) -> set[str]:
@@ -939,6 +999,11 @@ def _close_figures(a: float, b: float) -> bool:
 def _or_fines(close: Callable[[float, float], bool], fines: set[float]) -> Callable[[float, float], bool]:
     """`close`, or two fines of which one is less than twice the other."""
     return lambda a, b: close(a, b) or (a in fines and b in fines and max(a, b) < _CLOSE_FINES * min(a, b))
+
+
+def _or_one_apart(close: Callable[[float, float], bool]) -> Callable[[float, float], bool]:
+    """`close`, or two counts one apart: 1 and 2 dead are 50 % apart, and still one toll."""
+    return lambda a, b: close(a, b) or abs(b - a) == 1
 
 
 def _close_magnitudes(a: float, b: float) -> bool:

@@ -429,6 +429,17 @@ ROLES: Lexicon = {
         "en": ("missing",),
         "nl": ("vermist",),
     },
+    # people taken to hospital, beside the injured: a poisoning's or a smoky fire's count ('Onze personnes ont
+    # été hospitalisées', '43 Gäste ins Krankenhaus gebracht', 'sends 43 guests to hospital', '38 ricoverati')
+    "hospitalised": {
+        "fr": ("hospitalis", "hopital"),
+        "de": ("krankenhaus", "klinik", "spital"),
+        "es": ("hospitaliz", "ingresad", "hospital"),
+        "it": ("ricoverat", "ospedal"),
+        "pt": ("hospitaliz", "internad", "hospital"),
+        "en": ("hospital",),
+        "nl": ("ziekenhuis",),
+    },
     # people who had to leave their homes, however the wire says it ('forcing 380 people from their homes')
     "evacuated": {
         "fr": ("evacu", "sinistr", "sans-abri", "quitter leur", "quitter son", "deplac", "reloge"),
@@ -502,7 +513,7 @@ ROLES: Lexicon = {
         "nl": ("vluchten",),
     },
     "trains": {
-        "fr": ("trains", "tgv", "ter"),
+        "fr": ("trains", "tgv", "ter "),  # 'TER', not '121 mineurs présents sous terre'
         "de": ("zuge", "zugen"),
         "es": ("trenes",),
         "it": ("treni",),

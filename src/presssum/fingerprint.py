@@ -94,6 +94,20 @@ _AGE = re.compile(
     r",\s*(?:de\s+|di\s+)?(\d{1,2})(?:\s*(?:ans|años|anni|anos|jaar|years old))?\s*[,)]"
     r"|(\d{1,2})[- ]?(?:[jJ]ährig|jarig|year-old|enne)"
 )
+# An age written onto its figure: 'ein 19-Jähriger ums Leben', 'a 19-year-old was killed', 'un 19enne'.
+_AGE_ON = re.compile(r"[- ]?(?:[jJ]ährig|jarig|year-old|enne\b)")
+# A toll of one in words, which the number reader leaves alone ('un' is an article as often): 'un morto',
+# 'One dead', 'ein Toter', 'un muerto', 'um morto', 'één dode'.
+_ONE_DEAD = re.compile(
+    r"(?<![\w'’])(?i:un|une|uno|una|um|uma|ein|eine|one|een|één)\s+"
+    r"(?i:mort|morte|morto|morta|muerto|muerta|toter|tote|dead|killed|dode)(?![\w'’-])"
+    # not a town's one death where many places count theirs ('un mort à Gand', 'ein Toter in Emden')
+    r"(?!\s+(?:[a-zà-ÿ]+\s+){0,2}(?:à|a|in|en|em|bei|near|at)\s+[A-ZÀ-Ý])"
+)
+# 'At least one dead' is a lower bound: 'minstens één dode', 'au moins un mort', 'almeno un morto'.
+_AT_LEAST = re.compile(
+    r"(?<!\w)(?:at least|au moins|mindestens|almeno|al menos|por lo menos|pelo menos|minstens|ten minste)\s+$"
+)
 # Roles read at one place: gusts on an island and on a coast a hundred miles away are two measurements.
 MEASURED = frozenset({"gusts", "temperature", "flights"})
 # A capitalised span after a locative preposition: 'auf Helgoland', 'In Hoek van Holland', 'à Zeebrugge'.
@@ -102,7 +116,7 @@ _TOWN_SPAN = re.compile(
     r"(?P<town>[A-ZÀ-Ý][\w'’-]+(?:\s(?:van|de|an der|am|sur|del|di)?\s?[A-ZÀ-Ý][\w'’-]+){0,3})"
 )
 # Roles that count a disaster's victims.
-TOLLS = frozenset({"deaths", "injured", "missing", "evacuated"})
+TOLLS = frozenset({"deaths", "injured", "hospitalised", "missing", "evacuated"})
 # A year left in a sentence once its dates are read: a toll there is another time's (a disaster recalled).
 _BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 # A number between an article and a name is part of that name: 'según el 112 Galicia', 'the 911 Center'.
@@ -210,9 +224,15 @@ def _one_word_names(headline: str, lead: str, lang: str) -> list[str]:
 
 def figures(text: str, lang: str) -> list[Figure]:
     """Every figure of `text` with its value in units (scale words applied) and what it counts."""
+    found = [
+        Figure(match.group(0), 1.0, "", "deaths", where, at_least=bool(_AT_LEAST.search(fold(text[: match.start()]))))
+        for match in _ONE_DEAD.finditer(text)
+        if not _BARE_YEAR.search(sentence := _sentence(text, match.start()))
+        and len(where := frozenset(countries(places(sentence, lang)))) <= 1  # one dead of several countries: whose?
+    ]
     text, scales_as_written = _english_scales(text, lang)
     text = _digits(text, lang)
-    found, position = [], 0
+    position = 0
     for fact in extract_numbers(text, lang):
         start = text.find(fact.text, position)
         if start < 0:  # a fraction word ("un tiers"): no unit to read after it
@@ -237,7 +257,7 @@ def figures(text: str, lang: str) -> list[Figure]:
             role = None
         where = frozenset(countries(places(sentence, lang)))
         ages = frozenset(next(age for age in match.groups() if age) for match in _AGE.finditer(sentence))
-        if role in TOLLS and unit == "duration-year":
+        if role in TOLLS and (unit == "duration-year" or _AGE_ON.match(text, position)):
             role = "age"  # 'a 61-year-old driver was killed', 'un cycliste de 43 ans tué': a toll counts no years
         elif role is None and fact.text in ages:
             role = "age"  # 'Davide Sorrentino, 44 anni,': a person's age, never a term or a count
