@@ -868,6 +868,8 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("Calca al Rock Fest, un morto e 38 feriti", "it") == [(1, "", "deaths"), (38, "", "injured")]
     assert read("One dead as bus overturns", "en") == [(1, "", "deaths")]
     assert read("Tempête Lotte: un mort à Gand", "fr") == [], "a town's one dead, where many places count theirs"
+    assert read("Quelque 12 000 infirmiers ont défilé jeudi à Bruxelles", "fr") == [(12000, "", "protesters")]
+    assert read("12 000 soignants dans la rue", "fr") == [(12000, "", "protesters")]
     (bound,) = figures("Explosie in Botlek, minstens één dode", "nl")
     assert (bound.value, bound.role, bound.at_least) == (1, "deaths", True)
     (died,) = figures("num albergue de Santiago de Compostela, onde morreram três pessoas", "pt")
@@ -1525,6 +1527,29 @@ def test_a_toll_of_one_in_words_is_set_against_two_but_a_part_of_a_total_or_a_lo
         },
     )
     assert "deaths" not in table(storm), "one dead in Germany is a part of the three countries' two"
+
+
+def test_an_undated_background_piece_does_not_hide_its_agency_s_dated_news(tmp_path: Path) -> None:
+    """In a copied inbox every file has the copy's time: dpa's undated piece is no later than its dated news."""
+    from bench.brief import echo_digest
+
+    texts = {
+        "de-news.txt": "EU einigt sich auf Ostsee-Fangquoten\n\nLUXEMBURG, 13. Oktober (dpa) - Die Fischereiminister "
+        "haben sich auf die Fangquoten für die Ostsee geeinigt. Über die Quoten für die Nordsee beraten die "
+        "Minister am 16. Dezember in Brüssel.",
+        "de-background.txt": "Hintergrund: Warum der Dorsch nicht zurückkommt\n\nBerlin (dpa) - Die gezielte "
+        "Fischerei auf Dorsch in der Ostsee ist verboten; die Bestände erholen sich nicht.",
+        "es.txt": "La UE pacta las cuotas del Báltico\n\nLUXEMBURGO, 13 oct (EFE).- Los ministros de Pesca de la "
+        "UE pactaron las cuotas del Báltico. Las cuotas del mar del Norte se abordarán el 15 de diciembre.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    articles = [a for a in load_articles([str(tmp_path / name) for name in texts]) if isinstance(a, Article)]
+    digests = [echo_digest(article) for article in articles]
+    now = datetime.now(timezone.utc)
+    times = wire_times(articles, [digest.source_lang for digest in digests], now)
+    wires = [wire_of(a, d, now, moment) for a, d, moment in zip(articles, digests, times, strict=True)]
+    assert table(wires)["date"] == {"dpa": "December 16", "EFE": "December 15"}
 
 
 def test_a_german_region_after_in_is_not_where_it_happened(tmp_path: Path) -> None:

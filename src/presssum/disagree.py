@@ -248,7 +248,12 @@ def _latest(wires: Sequence[StoryWire]) -> dict[str, list[StoryWire]]:
 
 
 def _last_generation(own: list[StoryWire]) -> list[StoryWire]:
-    return [wire for wire in own if wire.published == own[-1].published]
+    """The agency's last wires; beside a dated wire, those whose time is only their file's too (a copied inbox
+    gives every file one time): an undated background piece is no later than the dated news it came with."""
+    dated = [wire for wire in own if wire.when]
+    if not dated:  # files' times alone: the last file's is the best the inbox tells
+        return [wire for wire in own if wire.published == own[-1].published]
+    return [wire for wire in own if wire.published == dated[-1].published or not wire.when]
 
 
 def _keyed(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:

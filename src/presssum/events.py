@@ -560,14 +560,15 @@ ROLES: Lexicon = {
         "en": ("per square metre", "per square meter", "of rain", "rainfall"),
         "nl": ("per vierkante meter", "regen"),
     },
+    # people who marched, however the wire says it: '12 000 soignants dans la rue', 'ont défilé', 'de straat op'
     "protesters": {
-        "fr": ("manifestant",),
-        "de": ("demonstrant", "kundgebungsteilnehmer"),
-        "es": ("manifestant",),
-        "it": ("manifestant",),
-        "pt": ("manifestant",),
-        "en": ("protesters", "demonstrators", "marchers", "marched"),
-        "nl": ("betoger", "demonstrant"),
+        "fr": ("manifestant", "defile", "dans la rue"),
+        "de": ("demonstrant", "kundgebungsteilnehmer", "demonstrierten", "auf die strasse"),
+        "es": ("manifestant", "marcharon", "desfilaron", "salieron a la calle"),
+        "it": ("manifestant", "sfilat", "in piazza", "in corteo"),
+        "pt": ("manifestant", "desfilaram", "marcharam", "sairam a rua"),
+        "en": ("protesters", "demonstrators", "marchers", "marched", "took to the streets"),
+        "nl": ("betoger", "demonstrant", "demonstreerden", "de straat op"),
     },
     "tonnes": {
         "*": ("tonne", "tonnen", "toneladas", "tonnellat", "tons"),
