@@ -870,6 +870,9 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("Tempête Lotte: un mort à Gand", "fr") == [], "a town's one dead, where many places count theirs"
     assert read("Quelque 12 000 infirmiers ont défilé jeudi à Bruxelles", "fr") == [(12000, "", "protesters")]
     assert read("12 000 soignants dans la rue", "fr") == [(12000, "", "protesters")]
+    assert read("Belgium orders cull of 145,000 chickens", "en") == [(145000, "", "culled")]
+    assert read("154 000 Hühner werden getötet", "de") == [(154000, "", "culled")], "animals, not a toll"
+    assert read("Alle 145.000 kippen worden geruimd", "nl") == [(145000, "", "culled")]
     (bound,) = figures("Explosie in Botlek, minstens één dode", "nl")
     assert (bound.value, bound.role, bound.at_least) == (1, "deaths", True)
     (died,) = figures("num albergue de Santiago de Compostela, onde morreram três pessoas", "pt")

@@ -440,6 +440,17 @@ ROLES: Lexicon = {
         "en": ("hospital",),
         "nl": ("ziekenhuis",),
     },
+    # animals killed to stop an outbreak, named as the wire names them: '145 000 poulets', '154 000 Hühner',
+    # 'cull 180,000 hens', '145.000 kippen geruimd'
+    "culled": {
+        "fr": ("volaille", "poulet", "poule", "canard", "abattage"),
+        "de": ("huhner", "hennen", "geflugel", "schweine", "gekeult"),
+        "es": ("gallinas", "pollos", "aves", "cerdos", "sacrificad"),
+        "it": ("galline", "polli", "volatili", "maiali", "abbattiment"),
+        "pt": ("galinhas", "frangos", "aves", "porcos"),
+        "en": ("chickens", "hens", "birds", "poultry", "ducks", "turkeys", "pigs", "cull"),
+        "nl": ("kippen", "hennen", "pluimvee", "eenden", "varkens", "dieren", "geruimd"),
+    },
     # people who had to leave their homes, however the wire says it ('forcing 380 people from their homes')
     "evacuated": {
         "fr": ("evacu", "sinistr", "sans-abri", "quitter leur", "quitter son", "deplac", "reloge"),
