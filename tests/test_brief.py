@@ -1472,39 +1472,52 @@ def test_a_headline_s_participles_closures_snowstorms_and_prison_terms_report_th
     assert wire_event(headline, ("",), lang) == event
 
 
-def test_the_year_something_was_last_done_or_an_earlier_event_of_the_story_s_kind_is_compared(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("texts", "years"),
+    [
+        (  # the year of the last repair, ten years apart; the opening year of the same sentence agreed
+            {
+                "fr.txt": "Portugal: le pont de Vilar fermé\n\nLISBONNE, 3 mars (AFP) - Le pont de Vilar, inauguré "
+                "en 1958, a été fermé lundi. Il avait fait l'objet de sa dernière grande rénovation en 2004.",
+                "es.txt": "Cierran el puente de Vilar\n\nLISBOA, 3 mar (EFE).- El puente de Vilar, inaugurado en 1958 "
+                "y cuya última gran reparación data de 2014, fue cerrado este lunes.",
+            },
+            {"AFP": "2004", "EFE": "2014"},
+        ),
+        (
+            {
+                "en.txt": "Belgian customs officers strike\n\nBRUSSELS, May 4 (Reuters) - Belgian customs officers "
+                "staged their first strike since 2012 on Monday, holding up lorries at Zeebrugge.",
+                "fr.txt": "Grève des douaniers belges\n\nBRUXELLES, 4 mai (AFP) - Les douaniers belges ont mené "
+                "lundi leur première grève depuis 2014, bloquant des camions à Zeebrugge.",
+            },
+            {"Reuters": "2012", "AFP": "2014"},
+        ),
+        (  # '3 000 hectares en 2016' is no full date
+            {
+                "en.txt": "Wildfire near Ribadavia\n\nMADRID, Aug 3 (Reuters) - A wildfire broke out overnight near "
+                "Ribadavia, where a blaze in 2017 destroyed 3,000 hectares.",
+                "fr.txt": "Espagne: incendie près de Ribadavia\n\nMADRID, 3 août (AFP) - Un incendie s'est déclaré "
+                "dans la nuit près de Ribadavia, où un incendie avait déjà ravagé 3 000 hectares en 2016.",
+            },
+            {"Reuters": "2017", "AFP": "2016"},
+        ),
+        (
+            {
+                "en-bridge.txt": "Bridge closed after crack found in Liège\n\nBRUSSELS, April 3 (Reuters) - The "
+                "Fragnée bridge, which opened in 1998, was closed on Friday after engineers found a crack.",
+                "de-bridge.txt": "Brücke in Lüttich gesperrt\n\nBRÜSSEL, 3. April (dpa) - Die 1996 eröffnete Brücke "
+                "Fragnée in Lüttich ist wegen eines Risses gesperrt worden.",
+            },
+            {"Reuters": "1998", "dpa": "1996"},
+        ),
+    ],
+    ids=["last-repair", "first-since", "earlier-fire", "opened"],
+)
+def test_the_year_a_thing_opened_was_last_done_or_an_earlier_event_of_the_story_s_kind_happened_is_compared(
+    tmp_path: Path, texts: dict[str, str], years: dict[str, str]
 ) -> None:
-    bridge = wires_from(
-        tmp_path,
-        {
-            "fr.txt": "Portugal: le pont de Vilar fermé\n\nLISBONNE, 3 mars (AFP) - Le pont de Vilar, inauguré en "
-            "1958, a été fermé lundi. Il avait fait l'objet de sa dernière grande rénovation en 2004.",
-            "es.txt": "Cierran el puente de Vilar\n\nLISBOA, 3 mar (EFE).- El puente de Vilar, inaugurado en 1958 y "
-            "cuya última gran reparación data de 2014, fue cerrado este lunes.",
-        },
-    )
-    assert table(bridge)["year"] == {"AFP": "2004", "EFE": "2014"}, "years ten apart, the opening year agreed"
-    strike = wires_from(
-        tmp_path,
-        {
-            "en.txt": "Belgian customs officers strike\n\nBRUSSELS, May 4 (Reuters) - Belgian customs officers "
-            "staged their first strike since 2012 on Monday, holding up lorries at Zeebrugge.",
-            "fr.txt": "Grève des douaniers belges\n\nBRUXELLES, 4 mai (AFP) - Les douaniers belges ont mené lundi "
-            "leur première grève depuis 2014, bloquant des camions à Zeebrugge.",
-        },
-    )
-    assert table(strike)["year"] == {"Reuters": "2012", "AFP": "2014"}
-    fire = wires_from(
-        tmp_path,
-        {
-            "en.txt": "Wildfire near Ribadavia\n\nMADRID, Aug 3 (Reuters) - A wildfire broke out overnight near "
-            "Ribadavia, where a blaze in 2017 destroyed 3,000 hectares.",
-            "fr.txt": "Espagne: incendie près de Ribadavia\n\nMADRID, 3 août (AFP) - Un incendie s'est déclaré dans "
-            "la nuit près de Ribadavia, où un incendie avait déjà ravagé 3 000 hectares en 2016.",
-        },
-    )
-    assert table(fire)["year"] == {"Reuters": "2017", "AFP": "2016"}, "'3 000 hectares en 2016' is no full date"
+    assert table(wires_from(tmp_path, texts))["year"] == years
 
 
 def test_a_toll_of_one_in_words_is_set_against_two_but_a_part_of_a_total_or_a_lower_bound_is_not(
@@ -1567,19 +1580,6 @@ def test_a_german_region_after_in_is_not_where_it_happened(tmp_path: Path) -> No
         },
     )
     assert table(wires) == {}, "Katalonien is the region Tarragone lies in"
-
-
-def test_the_year_a_ride_or_a_bridge_opened_is_compared(tmp_path: Path) -> None:
-    wires = wires_from(
-        tmp_path,
-        {
-            "en-bridge.txt": "Bridge closed after crack found in Liège\n\nBRUSSELS, April 3 (Reuters) - The Fragnée "
-            "bridge, which opened in 1998, was closed on Friday after engineers found a crack.",
-            "de-bridge.txt": "Brücke in Lüttich gesperrt\n\nBRÜSSEL, 3. April (dpa) - Die 1996 eröffnete Brücke "
-            "Fragnée in Lüttich ist wegen eines Risses gesperrt worden.",
-        },
-    )
-    assert table(wires)["year"] == {"Reuters": "1998", "dpa": "1996"}
 
 
 def test_a_maximum_fine_told_two_ways_is_a_disagreement_other_sums_as_far_apart_are_not(tmp_path: Path) -> None:
