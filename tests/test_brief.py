@@ -873,6 +873,9 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("Belgium orders cull of 145,000 chickens", "en") == [(145000, "", "culled")]
     assert read("154 000 Hühner werden getötet", "de") == [(154000, "", "culled")], "animals, not a toll"
     assert read("Alle 145.000 kippen worden geruimd", "nl") == [(145000, "", "culled")]
+    assert read("entdeckte den 320 Gramm schweren Stein", "de") == [(320, "", "grams")]
+    assert read("found a 380-gram meteorite fragment", "en") == [(380, "", "grams")]
+    assert read("das Programm mit 300 Stellen", "de") == [(300, "", "jobs")], "no gram in 'Programm'"
     (bound,) = figures("Explosie in Botlek, minstens één dode", "nl")
     assert (bound.value, bound.role, bound.at_least) == (1, "deaths", True)
     (died,) = figures("num albergue de Santiago de Compostela, onde morreram três pessoas", "pt")

@@ -584,6 +584,10 @@ ROLES: Lexicon = {
     "tonnes": {
         "*": ("tonne", "tonnen", "toneladas", "tonnellat", "tons"),
     },
+    # a small weight: a meteorite's fragment, a seizure's drugs ('320 Gramm schweren', 'a 380-gram fragment')
+    "grams": {
+        "*": ("gram ", "grams", "gramos", "grammi", "gramas", "grammes", "gramme ", "gramm "),
+    },
     "gusts": {
         "fr": ("rafale",),
         "de": ("boe", "sturmboe", "windboe", "orkanboe"),
