@@ -1465,6 +1465,7 @@ def test_the_year_of_a_deadly_event_the_wires_recall_is_compared(tmp_path: Path)
         ("Belgique: Colmart va fermer 37 supermarchés et supprimer 1 150 emplois", "fr", "job cuts"),
         ("Cortiças Montado com vendas recorde de 412 milhões", "pt", "results"),
         ("Alpenair to cut 300 jobs amid pilots' strike", "en", "job cuts"),
+        ("La cervecera belga Mosane compra la neerlandesa De Kroon", "es", "takeover"),
     ],
 )
 def test_a_headline_s_participles_closures_snowstorms_and_prison_terms_report_the_events_a_desk_reads(

@@ -324,9 +324,9 @@ EVENTS: Lexicon = {
     "takeover": {
         "fr": ("rachat", "rachete", "acquisition", "fusion", "opa "),
         "de": ("ubernahme", "ubernimmt", "fusion"),
-        "es": ("adquisicion", "adquiere", "fusion", "opa "),
+        "es": ("adquisicion", "adquiere", "compra ", "fusion", "opa "),  # "Mosane compra la neerlandesa De Kroon"
         "it": ("acquisizion", "acquista", "rileva", "fusione", "opa "),
-        "pt": ("aquisicao", "adquire", "fusao", "opa "),
+        "pt": ("aquisicao", "adquire", "compra ", "fusao", "opa "),
         "en": ("takeover", "acquisition", "acquire", "merger", "buys ", "to buy "),
         "nl": ("overname", "neemt over", "fusie", "koopt"),
     },
