@@ -25,13 +25,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from presssum.brief import stories, wire_of
+from presssum.brief import inbox_wires, stories
 from presssum.group import DEFAULT_THRESHOLD, StoryWire, group, pairwise_scores
 from presssum.lang import detect_language
 from presssum.load import load_articles
 from presssum.records import Article, Digest, ModelInfo, ParagraphPair, Summary
 from presssum.render.brief import render_json
-from presssum.wiretime import wire_times
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "brief-v2" / "dev"
@@ -74,10 +73,8 @@ def labelled_set(folder: Path = DEV, now: datetime | None = None) -> tuple[list[
     if not (folder / "labels.json").is_file() and not (folder / "labels.tsv").is_file():
         folder = ROOT / "tests" / "data" / "brief"
     articles, labels = labelled_articles(folder)
-    digests = [echo_digest(article) for article in articles]
-    times = wire_times(articles, [digest.source_lang for digest in digests], now or datetime.now(timezone.utc))
-    wires = [wire_of(a, d, now, moment) for a, d, moment in zip(articles, digests, times, strict=True)]
-    return wires, labels
+    pairs = [(article, echo_digest(article)) for article in articles]
+    return inbox_wires(pairs, now or datetime.now(timezone.utc)), labels
 
 
 def brief_json(folder: Path) -> dict[str, Any]:

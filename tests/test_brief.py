@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from presssum.brief import stories, wire_of
+from presssum.brief import inbox_wires, stories, wire_of
 from presssum.disagree import disagreements, updates
 from presssum.group import StoryWire, group, pairwise_scores
 from presssum.load import load_articles
@@ -1565,10 +1565,7 @@ def test_an_undated_background_piece_does_not_hide_its_agency_s_dated_news(tmp_p
     for name, text in texts.items():
         (tmp_path / name).write_text(text, "utf-8")
     articles = [a for a in load_articles([str(tmp_path / name) for name in texts]) if isinstance(a, Article)]
-    digests = [echo_digest(article) for article in articles]
-    now = datetime.now(timezone.utc)
-    times = wire_times(articles, [digest.source_lang for digest in digests], now)
-    wires = [wire_of(a, d, now, moment) for a, d, moment in zip(articles, digests, times, strict=True)]
+    wires = inbox_wires([(article, echo_digest(article)) for article in articles], datetime.now(timezone.utc))
     assert table(wires)["date"] == {"dpa": "December 16", "EFE": "December 15"}
 
 

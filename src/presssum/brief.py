@@ -28,9 +28,7 @@ def stories(
     window: timedelta = DEFAULT_WINDOW,
 ) -> list[Story]:
     """One Story per event, the most widely reported first; each article paired with its digest."""
-    now = datetime.now(timezone.utc)
-    times = wire_times([article for article, _ in pairs], [digest.source_lang for _, digest in pairs], now)
-    wires = [wire_of(article, digest, now, moment) for (article, digest), moment in zip(pairs, times, strict=True)]
+    wires = inbox_wires(pairs, datetime.now(timezone.utc))
     found = []
     for members in group(wires, threshold=threshold, window=window):
         ordered = sorted(members, key=lambda index: _sort_time(wires[index]))
@@ -46,6 +44,13 @@ def stories(
             )
         )
     return sorted(found, key=lambda story: (-len({s.agency for s in story.sources}), story.sources[0].published or ""))
+
+
+def inbox_wires(pairs: Sequence[tuple[Article, Digest]], now: datetime) -> list[StoryWire]:
+    """The grouping's view of an inbox's digested articles, their times read together: a copied inbox's file
+    times date no wire (see wiretime.wire_times)."""
+    times = wire_times([article for article, _ in pairs], [digest.source_lang for _, digest in pairs], now)
+    return [wire_of(article, digest, now, moment) for (article, digest), moment in zip(pairs, times, strict=True)]
 
 
 def wire_of(article: Article, digest: Digest, now: datetime | None = None, moment: WireTime | None = None) -> StoryWire:
