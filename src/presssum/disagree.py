@@ -251,9 +251,8 @@ def _last_generation(own: list[StoryWire]) -> list[StoryWire]:
     """The agency's last wires; beside a dated wire, those whose time is only their file's too (a copied inbox
     gives every file one time): an undated background piece is no later than the dated news it came with."""
     dated = [wire for wire in own if wire.when]
-    if not dated:  # files' times alone: the last file's is the best the inbox tells
-        return [wire for wire in own if wire.published == own[-1].published]
-    return [wire for wire in own if wire.published == dated[-1].published or not wire.when]
+    last = (dated or own)[-1].published  # with files' times alone, the last file's is the best the inbox tells
+    return [wire for wire in own if wire.published == last or (dated and not wire.when)]
 
 
 def _keyed(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Figure]]:
@@ -761,6 +760,8 @@ def _year_claims(latest: dict[str, list[StoryWire]]) -> list[YearClaim]:
         for wire in wires:
             own = wire.time.start.year if wire.time else datetime.now(timezone.utc).year
             for sentence in _SENTENCE.split(f"{wire.article.headline}\n{wire.article.body}"):
+                if not _YEAR.search(sentence):
+                    continue  # most sentences give no year: no lexicon to read them with
                 dating = _DATING.search(fold(sentence)) is not None
                 recalling = says_role(sentence, wire.lang, "deaths") or bool(kinds & set(classes(sentence, wire.lang)))
                 previous = 0  # where the words about this year start: after the year before it

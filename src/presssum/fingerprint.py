@@ -225,7 +225,14 @@ def _one_word_names(headline: str, lead: str, lang: str) -> list[str]:
 def figures(text: str, lang: str) -> list[Figure]:
     """Every figure of `text` with its value in units (scale words applied) and what it counts."""
     found = [
-        Figure(match.group(0), 1.0, "", "deaths", where, at_least=bool(_AT_LEAST.search(fold(text[: match.start()]))))
+        Figure(
+            match.group(0),
+            1.0,
+            "",
+            "deaths",
+            where,
+            at_least=bool(_AT_LEAST.search(fold(text[max(0, match.start() - 20) : match.start()]))),
+        )
         for match in _ONE_DEAD.finditer(text)
         if not _BARE_YEAR.search(sentence := _sentence(text, match.start()))
         and len(where := frozenset(countries(places(sentence, lang)))) <= 1  # one dead of several countries: whose?
