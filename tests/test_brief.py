@@ -1466,6 +1466,12 @@ def test_the_year_of_a_deadly_event_the_wires_recall_is_compared(tmp_path: Path)
         ("Cortiças Montado com vendas recorde de 412 milhões", "pt", "results"),
         ("Alpenair to cut 300 jobs amid pilots' strike", "en", "job cuts"),
         ("La cervecera belga Mosane compra la neerlandesa De Kroon", "es", "takeover"),
+        ("Un hélicoptère s'écrase dans les Alpes, deux morts", "fr", "accident"),
+        ("Rettungshubschrauber im Aostatal abgestürzt", "de", "accident"),
+        ("Dos muertos al estrellarse un helicóptero en los Alpes", "es", "accident"),
+        ("Elicottero precipitato sul ghiacciaio del Rutor", "it", "accident"),
+        ("Avioneta despenha-se perto de Évora", "pt", "accident"),
+        ("Helikopter neergestort in de Italiaanse Alpen", "nl", "accident"),
     ],
 )
 def test_a_headline_s_participles_closures_snowstorms_and_prison_terms_report_the_events_a_desk_reads(

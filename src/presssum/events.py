@@ -33,7 +33,17 @@ EVENTS: Lexicon = {
     },
     "verdict": {
         "fr": ("condamn", "verdict", "reclusion", "peine de", "peines de", "jugement", "acquitt"),
-        "de": ("urteil", "verurteil", "haftstraf", "freispruch", "freigesproch", "schuldig"),
+        "de": (
+            "urteil",
+            "verurteil",
+            "haftstraf",
+            "bewahrungsstraf",
+            "freiheitsstraf",
+            "gefangnisstraf",
+            "freispruch",
+            "freigesproch",
+            "schuldig",
+        ),
         "es": ("conden", "sentencia", "veredicto", "absuelt", "absolucion"),
         "it": ("condann", "sentenz", "verdetto", "ergastol", "assolt", "assoluzion"),
         "pt": ("conden", "sentenca", "veredicto", "absolvi"),
@@ -115,23 +125,34 @@ EVENTS: Lexicon = {
     },
     "accident": {
         # a level crossing is in the news for its crashes: 'Treno contro trattore sul passaggio a livello'
-        "fr": ("accident", "collision", "derailla", "carambolage", "percute", "heurte", "passage a niveau"),
+        "fr": (
+            *("accident", "collision", "derailla", "carambolage", "percute", "heurte", "passage a niveau"),
+            *("s'ecras", "se sont ecrase", "crash "),  # an aircraft: 's'est écrasé', 'le crash d'un hélicoptère'
+        ),
         "de": (
             *("unfall", "unglueck", "ungluck", "zusammenstoss", "entgleis", "kollision", "rammt", "gerammt"),
-            "karambolage",
-            "bahnubergang",
+            *("karambolage", "bahnubergang", "absturz", "abgesturzt", "sturzte ab", "sturzt ab"),
         ),
-        "es": ("accidente", "choque", "colision", "descarril", "siniestro", "choco ", "embist", "paso a nivel"),
+        "es": (
+            *("accidente", "choque", "colision", "descarril", "siniestro", "choco ", "embist", "paso a nivel"),
+            *("estrellarse", "se estrello", "se estrellaron", "se estrella "),  # not 'estrella', a star
+        ),
         "it": (
             *("incidente", "scontro", "deragli", "collision", "schianto", "urta ", "urtato", "urtata"),
-            "passaggio a livello",
+            *("passaggio a livello", "precipitato", "precipitata", "precipitati"),  # not 'precipitazioni', rain
         ),
-        "pt": ("acidente", "colisao", "descarril", "choque", "embate", "embateu", "colidiu", "passagem de nivel"),
+        "pt": (
+            *("acidente", "colisao", "descarril", "choque", "embate", "embateu", "colidiu", "passagem de nivel"),
+            "despenh",  # an aircraft: 'despenhou-se'
+        ),
         "en": (
             *("accident", "crash", "collision", "derail", "collided", "rammed", "slammed into", "ploughed into"),
             *("plowed into", "smashed into", "level crossing", "grade crossing"),
         ),
-        "nl": ("ongeluk", "ongeval", "botsing", "ontspoor", "aanvaring", "ramde", "ramt ", "spoorwegovergang"),
+        "nl": (
+            *("ongeluk", "ongeval", "botsing", "ontspoor", "aanvaring", "ramde", "ramt ", "spoorwegovergang"),
+            *("neergestort", "stortte neer", "stort neer", "crash"),  # an aircraft
+        ),
     },
     "attack": {
         "fr": ("attentat", "attaque", "fusillade", "agression"),
