@@ -1472,6 +1472,7 @@ def test_the_year_of_a_deadly_event_the_wires_recall_is_compared(tmp_path: Path)
         ("Elicottero precipitato sul ghiacciaio del Rutor", "it", "accident"),
         ("Avioneta despenha-se perto de Évora", "pt", "accident"),
         ("Helikopter neergestort in de Italiaanse Alpen", "nl", "accident"),
+        ("Bewährungsstrafe nach Gondelabsturz im Stubaital", "de", "verdict"),
     ],
 )
 def test_a_headline_s_participles_closures_snowstorms_and_prison_terms_report_the_events_a_desk_reads(
@@ -1521,8 +1522,26 @@ def test_a_headline_s_participles_closures_snowstorms_and_prison_terms_report_th
             },
             {"Reuters": "1998", "dpa": "1996"},
         ),
+        (  # when a painting was made, however the wire names it
+            {
+                "en.txt": "Vieira da Silva canvas sets auction record\n\nPARIS, Nov 4 (Reuters) - A 1951 painting by "
+                "Maria Helena Vieira da Silva sold for 7.2 million euros in Paris on Wednesday.",
+                "pt.txt": "Quadro de Vieira da Silva bate recorde\n\nPARIS, 4 nov (Lusa) - O quadro de 1953 de Maria "
+                "Helena Vieira da Silva foi vendido hoje por 7,2 milhões de euros.",
+            },
+            {"Reuters": "1951", "Lusa": "1953"},
+        ),
+        (  # from when a rule applies
+            {
+                "fr.txt": "Schiphol: moins de vols de nuit\n\nLA HAYE, 5 mars (AFP) - L'aéroport ne pourra plus "
+                "accueillir que 25 000 vols de nuit par an à partir de la saison d'hiver 2028.",
+                "en.txt": "Dutch cap Schiphol night flights\n\nAMSTERDAM, March 5 (Reuters) - The cap of 25,000 night "
+                "flights a year will take effect with the winter season of 2029.",
+            },
+            {"AFP": "2028", "Reuters": "2029"},
+        ),
     ],
-    ids=["last-repair", "first-since", "earlier-fire", "opened"],
+    ids=["last-repair", "first-since", "earlier-fire", "opened", "painted", "from-when"],
 )
 def test_the_year_a_thing_opened_was_last_done_or_an_earlier_event_of_the_story_s_kind_happened_is_compared(
     tmp_path: Path, texts: dict[str, str], years: dict[str, str]
@@ -1807,3 +1826,65 @@ def test_a_sentence_opening_on_a_preposition_for_towns_names_its_town() -> None:
 
     found = town_after_preposition("de").finditer("In Ludwigshafen sind acht Tonnen in den Rhein gelangt.")
     assert [match.group("place") for match in found] == ["Ludwigshafen"]
+
+
+def test_the_day_a_late_evening_event_is_filed_is_no_date_an_agency_gives(tmp_path: Path) -> None:
+    """dpa files a tram crash of 23.10 that night, AFP the next morning: the datelines' days are no disagreement,
+    whether or not the reader took the dateline off ('Basel, 14. März (dpa) -', 'BÂLE (Suisse), 15 mars')."""
+    wires = wires_from(
+        tmp_path,
+        {
+            "de.txt": "Tram in Basel entgleist\n\nBasel, 14. März (dpa) - In der Basler Innenstadt ist am späten "
+            "Samstagabend ein Tram entgleist. Neun Menschen wurden verletzt.",
+            "fr.txt": "Déraillement d'un tram à Bâle\n\nBÂLE (Suisse), 15 mars (AFP) - Neuf personnes ont été "
+            "blessées dans le déraillement d'un tramway samedi soir à Bâle.",
+        },
+    )
+    assert "date" not in table(wires)
+
+
+def test_nights_and_the_heaviest_of_several_sentences_are_no_count_or_term_to_compare(tmp_path: Path) -> None:
+    climbers = wires_from(
+        tmp_path,
+        {
+            "fr.txt": "Quatre alpinistes secourus au Cervin\n\nZERMATT (Suisse), 3 août (AFP) - Quatre alpinistes "
+            "ont été secourus lundi après trois nuits dans la paroi.",
+            "en.txt": "Four climbers rescued on Matterhorn\n\nGENEVA, Aug 3 (Reuters) - Four climbers were rescued "
+            "on Monday after two nights on the face.",
+        },
+    )
+    assert "rescued" not in table(climbers)
+    arrest = wires_from(
+        tmp_path,
+        {
+            "fr.txt": "Arrêté à Naples, un Italien condamné à Lyon\n\nLYON, 7 mai (AFP) - Paolo Russo, condamné "
+            "mardi par défaut, a été arrêté jeudi à Naples. Le tribunal de Lyon avait condamné cinq hommes à des "
+            "peines allant jusqu'à douze ans de prison.",
+            "it.txt": "Arrestato a Napoli Paolo Russo\n\nNAPOLI, 7 maggio (ANSA) - I carabinieri hanno arrestato "
+            "Paolo Russo. Era stato condannato in contumacia dal tribunale di Lione a undici anni di reclusione.",
+        },
+    )
+    assert "prison term" not in table(arrest), "twelve years is the ringleader's, not Russo's"
+
+
+def test_a_dutch_toll_om_het_leven_and_a_surname_after_a_nationality_are_compared(tmp_path: Path) -> None:
+    bus = wires_from(
+        tmp_path,
+        {
+            "nl.txt": "Busongeluk in Spanje\n\nDEN HAAG (ANP) - Bij een busongeluk in Spanje zijn zondag vijf "
+            "mensen om het leven gekomen.",
+            "de.txt": "Busunglück in Spanien\n\nMADRID, 10. Mai (dpa) - Bei einem Busunglück in Spanien sind am "
+            "Sonntag vier Menschen ums Leben gekommen.",
+        },
+    )
+    assert table(bus)["deaths"] == {"ANP": "5", "dpa": "4"}
+    giro = wires_from(
+        tmp_path,
+        {
+            "fr.txt": "Giro: chute massive\n\nROME, 21 mai (AFP) - Le Néerlandais Ruben Haverkort a abandonné "
+            "après une chute massive.",
+            "it.txt": "Giro, maxi-caduta\n\nROMA, 21 maggio (ANSA) - Si è ritirato l'olandese Ruben Haverkamp, "
+            "dopo una maxi-caduta.",
+        },
+    )
+    assert table(giro)["name"] == {"AFP": "Ruben Haverkort", "ANSA": "Ruben Haverkamp"}

@@ -107,11 +107,15 @@ _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DATING = re.compile(
     r"take[sn]? effect|taking effect|(?:come|comes|enter|enters) into force|in force|"
     r"en vigueur|entrer? en application|in kraft|gelten ab|gilt ab|en vigor|in vigore|em vigor|"
-    r"ingaat|ingaan|in werking|van kracht|"
+    r"ingaat|ingaan|gaat in|in werking|van kracht|"
+    # from when a rule or a plan applies: "à partir de la saison d'hiver 2027", 'a partire dal 2027', 'vanaf 2027'
+    r"a partir de|a partire da|vanaf|met ingang van|as of|"
     # a building: 'construit en 1971', 'Baujahr 1977', 'palazzina del 1971'
     r"\bbuilt\b|construit|construid|gebaut|baujahr|costruit|gebouwd|bouwjaar|palazzina del|edificio de|"
     # a company or a ship: 'founded in 1923', 'das 1932 gegründete Familienunternehmen', 'stamt uit 1978'
     r"founded|fonde[e]? en|gegrundet|fundad[ao]|fondat[ao]|opgericht|stamt uit|dates from|risale al|"
+    # a work of art: 'peinte en 1914', 'a 1914 painting', 'o quadro de 1913', 'das 1914 gemalte Bild'
+    r"painted|painting|peint|tableau|pintad|pintura|quadro|gemalt|gemalde|dipint|geschilder|schilderij|"
     # a ride, a bridge or a line that opened: 'which opened in 2014', 'die 2012 eröffnete Achterbahn'
     r"opened in|inaugur|eroffnet|geopend in|ouvert en|abiert[ao] en|abert[ao] em|apert[ao] nel|"
     # a plant or a line opening: 'due to start operating in 2031', 'in gebruik worden genomen'
@@ -655,6 +659,7 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         for date in wire.facts.dates
         if not _earlier_year(date, wire)
         and not _recalled_day(date, wire.when.start if wire.when else max(dated, default=None))
+        and not _filed_on(date, wire)
     ]
     ranges = {
         (name, day) for name, wires in latest.items() for wire in wires for day in _range_days(wire, wire.facts.dates)
@@ -673,6 +678,14 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         else:
             rows += _year_rows(cluster)
     return rows
+
+
+def _filed_on(date: Fact, wire: StoryWire) -> bool:
+    """Whether a date is only the day the wire was filed, in a dateline its reader left in the text ('Zürich,
+    22. Mai (dpa) -', 'ZURICH (Suisse), 23 mai (AFP) -'): a late-evening event's wires are filed on two days."""
+    dateline = "" if wire.article.dateline else dateline_of(wire.article) or ""
+    rest = f"{wire.article.headline}\n{wire.article.body.removeprefix(dateline)}"
+    return date.text in dateline and date.text not in rest
 
 
 def _recalled_day(date: Fact, moment: datetime | None) -> bool:
@@ -832,9 +845,9 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     spelt: dict[str, tuple[str, set[str], set[str]]] = {}
     for name, wires in latest.items():
         for wire in wires:
-            spans = (span for span in map(_untitled, wire.facts.name_spans) if _personal(span))
+            spans = map(_untitled, wire.facts.name_spans)
             for span in (span for span in spans if not places(span, wire.lang)):  # 'Países Bajos' is a country
-                for candidate in {span, " ".join(span.split()[-2:])}:  # "Behördenchefin Ingrid Bauer": "Ingrid Bauer"
+                for candidate in filter(_personal, _person_parts(span)):
                     found = spelt.setdefault(fold(candidate), (candidate, set(), set()))
                     found[1].add(name)
                     found[2].add(wire.lang)
@@ -863,6 +876,14 @@ def _name_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
             ordered = tuple(sorted(claims, key=lambda claim: claim.source))
             rows.append(Disagreement(kind="name", about="name", claims=ordered))
     return rows
+
+
+def _person_parts(span: str) -> set[str]:
+    """The span and its last two words: 'Ingrid Bauer' of 'Behördenchefin Ingrid Bauer', 'Jelle Verhoeven' of
+    'Le Néerlandais Jelle Verhoeven' (a span with an article is no name; its last two words may be one), not
+    after a link word: 'Médicos Hospitalarios' of 'Sindicato Nacional de los Médicos Hospitalarios' is no one."""
+    words = span.split()
+    return {span} if len(words) > 2 and fold(words[-3]) in _NOT_IN_NAMES else {span, " ".join(words[-2:])}
 
 
 def _said_alone(name: str, agencies: set[str], latest: dict[str, list[StoryWire]]) -> bool:

@@ -430,7 +430,7 @@ ROLES: Lexicon = {
         "it": ("morti", "mort", "vittime", "decedut", "deceduti", "bilancio", "uccis"),
         "pt": ("mortos", "mortes", "vitimas", "falecid", "morreram", "morreu ", "matou", "matando"),
         "en": ("dead", "kill", "deaths", "death toll", "toll", "fatalities", "died"),
-        "nl": ("doden", "omgekomen", "dodelijke slachtoffers", "dodental", "stierven", "overleden"),
+        "nl": ("doden", "omgekomen", "om het leven", "dodelijke slachtoffers", "dodental", "stierven", "overleden"),
     },
     "injured": {
         "fr": ("bless",),

@@ -108,6 +108,12 @@ _ONE_DEAD = re.compile(
 _AT_LEAST = re.compile(
     r"(?<!\w)(?:at least|au moins|mindestens|almeno|al menos|por lo menos|pelo menos|minstens|ten minste)\s+$"
 )
+# 'Up to' before a prison term: the heaviest of several sentences, or the most the law allows (Dutch 'tot' is
+# 'to' there: 'veroordeeld tot zeven jaar').
+_UP_TO = re.compile(r"(?<!\w)(?:up to|jusqu'a|bis zu|hasta|fino a|ate)\s+$")
+# Spans of time shorter than a year: a count of people or things is never one ('deux nuits', '48 Stunden').
+_SPANS = frozenset({"duration-minute", "duration-hour", "duration-day", "duration-week", "duration-month"})
+_NIGHTS = re.compile(r"\s*(?:nuits?|nott[ei]|n[aä]chte?n?|nights?|noches?|noites?|nachten)(?!\w)", re.IGNORECASE)
 # Roles read at one place: gusts on an island and on a coast a hundred miles away are two measurements.
 MEASURED = frozenset({"gusts", "temperature", "flights"})
 # A capitalised span after a locative preposition: 'auf Helgoland', 'In Hoek van Holland', 'à Zeebrugge'.
@@ -270,6 +276,10 @@ def figures(text: str, lang: str) -> list[Figure]:
             role = "age"  # 'Davide Sorrentino, 44 anni,': a person's age, never a term or a count
         elif role is None and unit == "duration-year" and _sentenced(sentence, lang):
             role = "prison term"  # 'was given six years in absentia', 'Sei anni sono stati inflitti a ...'
+        if role == "prison term" and _UP_TO.search(fold(text[max(0, start - 20) : start])):
+            role = None  # 'des peines allant jusqu'à neuf ans': the most any of several got, or could get
+        elif role not in (None, "prison term") and (unit in _SPANS or _NIGHTS.match(text, position)):
+            role = None  # 'secourus après deux nuits', '300 flights over 48 hours': how long, not how many
         stations = frozenset(_towns_in(sentence)) if role in MEASURED else frozenset()
         at_least = float(fact.value) % _ROUND == 0 and _MORE_THAN.search(fold(text[max(0, start - 20) : start]))
         found.append(
