@@ -1867,24 +1867,43 @@ def test_nights_and_the_heaviest_of_several_sentences_are_no_count_or_term_to_co
     assert "prison term" not in table(arrest), "twelve years is the ringleader's, not Russo's"
 
 
-def test_a_dutch_toll_om_het_leven_and_a_surname_after_a_nationality_are_compared(tmp_path: Path) -> None:
-    bus = wires_from(
-        tmp_path,
-        {
-            "nl.txt": "Busongeluk in Spanje\n\nDEN HAAG (ANP) - Bij een busongeluk in Spanje zijn zondag vijf "
-            "mensen om het leven gekomen.",
-            "de.txt": "Busunglück in Spanien\n\nMADRID, 10. Mai (dpa) - Bei einem Busunglück in Spanien sind am "
-            "Sonntag vier Menschen ums Leben gekommen.",
-        },
-    )
-    assert table(bus)["deaths"] == {"ANP": "5", "dpa": "4"}
-    giro = wires_from(
-        tmp_path,
-        {
-            "fr.txt": "Giro: chute massive\n\nROME, 21 mai (AFP) - Le Néerlandais Ruben Haverkort a abandonné "
-            "après une chute massive.",
-            "it.txt": "Giro, maxi-caduta\n\nROMA, 21 maggio (ANSA) - Si è ritirato l'olandese Ruben Haverkamp, "
-            "dopo una maxi-caduta.",
-        },
-    )
-    assert table(giro)["name"] == {"AFP": "Ruben Haverkort", "ANSA": "Ruben Haverkamp"}
+@pytest.mark.parametrize(
+    ("texts", "about", "row"),
+    [
+        (
+            {
+                "nl.txt": "Busongeluk in Spanje\n\nDEN HAAG (ANP) - Bij een busongeluk in Spanje zijn zondag vijf "
+                "mensen om het leven gekomen.",
+                "de.txt": "Busunglück in Spanien\n\nMADRID, 10. Mai (dpa) - Bei einem Busunglück in Spanien sind am "
+                "Sonntag vier Menschen ums Leben gekommen.",
+            },
+            "deaths",
+            {"ANP": "5", "dpa": "4"},
+        ),
+        (  # a name after an article and a nationality
+            {
+                "fr.txt": "Giro: chute massive\n\nROME, 21 mai (AFP) - Le Néerlandais Ruben Haverkort a abandonné "
+                "après une chute massive.",
+                "it.txt": "Giro, maxi-caduta\n\nROMA, 21 maggio (ANSA) - Si è ritirato l'olandese Ruben Haverkamp, "
+                "dopo una maxi-caduta.",
+            },
+            "name",
+            {"AFP": "Ruben Haverkort", "ANSA": "Ruben Haverkamp"},
+        ),
+        (  # hostages held; the four hours of both are no count
+            {
+                "nl.txt": "Gijzeling in supermarkt Ede voorbij\n\nEDE (ANP) - Een gewapende man hield zaterdag "
+                "vier uur lang zes mensen vast in een supermarkt.",
+                "de.txt": "Geiselnahme in Supermarkt beendet\n\nDEN HAAG, 24. Oktober (dpa) - Ein bewaffneter Mann "
+                "hatte in einem Supermarkt in Ede vier Stunden lang fünf Menschen in seiner Gewalt.",
+            },
+            "hostages",
+            {"ANP": "6", "dpa": "5"},
+        ),
+    ],
+    ids=["om-het-leven", "after-a-nationality", "hostages"],
+)
+def test_a_dutch_toll_a_name_after_a_nationality_and_hostages_held_are_compared(
+    tmp_path: Path, texts: dict[str, str], about: str, row: dict[str, str]
+) -> None:
+    assert table(wires_from(tmp_path, texts))[about] == row

@@ -656,6 +656,16 @@ ROLES: Lexicon = {
         "nl": ("operaties", "ingrepen"),
     },
     # people saved from the sea, a river or a mountain: 'four rescued', 'quatro pessoas foram resgatadas'
+    # people held: 'six otages', 'fünf Menschen in seiner Gewalt', 'hield zes mensen vast', 'seis rehenes'
+    "hostages": {
+        "fr": ("otage",),
+        "de": ("geiseln", "in seiner gewalt", "in ihrer gewalt"),
+        "es": ("rehen",),
+        "it": ("ostagg",),
+        "pt": ("refen",),
+        "en": ("hostage",),
+        "nl": ("gijzelaar", "gegijzeld", "vast "),
+    },
     "rescued": {
         "fr": ("secouru", "sauve", "repeche", "sauvetage"),
         "de": ("gerettet", "rettete", "wasser gezogen"),
