@@ -1540,8 +1540,26 @@ def test_a_headline_s_participles_closures_snowstorms_and_prison_terms_report_th
             },
             {"AFP": "2028", "Reuters": "2029"},
         ),
+        (
+            {
+                "en.txt": "Stradivarius stolen in Cremona\n\nMILAN, April 12 (Reuters) - A violin made in 1715 was "
+                "stolen overnight from a workshop in Cremona.",
+                "de.txt": "Geige in Cremona gestohlen\n\nROM, 12. April (dpa) - Eine Stradivari-Geige aus dem Jahr "
+                "1751 ist aus einer Werkstatt in Cremona gestohlen worden.",
+            },
+            {"Reuters": "1715", "dpa": "1751"},
+        ),
+        (
+            {
+                "en.txt": "Fire at Marl chemical plant\n\nBERLIN, Jan 26 (Reuters) - A fire destroyed a solvent unit "
+                "at a chemical plant in Marl. The unit, which went into operation in 1976, was due for an overhaul.",
+                "de.txt": "Großbrand in Chemiepark Marl\n\nMARL, 26. Januar (dpa) - Ein Brand hat eine "
+                "Lösungsmittelanlage zerstört. Die Anlage war 1971 in Betrieb gegangen.",
+            },
+            {"Reuters": "1976", "dpa": "1971"},
+        ),
     ],
-    ids=["last-repair", "first-since", "earlier-fire", "opened", "painted", "from-when"],
+    ids=["last-repair", "first-since", "earlier-fire", "opened", "painted", "from-when", "made", "into-operation"],
 )
 def test_the_year_a_thing_opened_was_last_done_or_an_earlier_event_of_the_story_s_kind_happened_is_compared(
     tmp_path: Path, texts: dict[str, str], years: dict[str, str]
@@ -1900,10 +1918,63 @@ def test_nights_and_the_heaviest_of_several_sentences_are_no_count_or_term_to_co
             "hostages",
             {"ANP": "6", "dpa": "5"},
         ),
+        (
+            {
+                "it.txt": "Voragine alla Balduina\n\nROMA, 22 giugno (ANSA) - Una voragine si è aperta stamattina "
+                "in via Lattanzio, inghiottendo cinque auto in sosta.",
+                "es.txt": "Un socavón en Roma\n\nROMA, 22 jun (EFE).- Un socavón se tragó este lunes seis coches "
+                "aparcados en el barrio romano de la Balduina.",
+            },
+            "cars",
+            {"ANSA": "5", "EFE": "6"},
+        ),
+        (
+            {
+                "de.txt": "Eisregen in Frankreich\n\nPARIS, 20. Januar (dpa) - Nach heftigem Eisregen sind in "
+                "Zentralfrankreich rund 190.000 Haushalte ohne Strom.",
+                "fr.txt": "Pluies verglaçantes en Auvergne\n\nCLERMONT-FERRAND, 20 janv (AFP) - Quelque 160 000 "
+                "foyers étaient privés d'électricité mardi en Auvergne.",
+            },
+            "without power",
+            {"dpa": "190,000", "AFP": "160,000"},
+        ),
     ],
-    ids=["om-het-leven", "after-a-nationality", "hostages"],
+    ids=["om-het-leven", "after-a-nationality", "hostages", "cars", "without-power"],
 )
 def test_a_dutch_toll_a_name_after_a_nationality_and_hostages_held_are_compared(
     tmp_path: Path, texts: dict[str, str], about: str, row: dict[str, str]
 ) -> None:
     assert table(wires_from(tmp_path, texts))[about] == row
+
+
+def test_where_in_a_town_it_happened_is_compared_whatever_word_names_the_spot(tmp_path: Path) -> None:
+    outage = {
+        "es.txt": "Apagón en Tarragona\n\nTARRAGONA, 6 may (EFE).- Un apagón dejó sin luz a 40.000 vecinos.\n\nEl "
+        "corte comenzó a las 15.20 horas en el barrio de Sant Pere i Sant Pau y se extendió después al centro.",
+        "en.txt": "Power cut hits Tarragona\n\nMADRID, May 6 (Reuters) - A power cut left 40,000 residents without "
+        "electricity on Wednesday.\n\nThe cut began in the Torreforta district and spread across the city.",
+        "fr.txt": "Panne géante à Tarragone\n\nMADRID, 6 mai (AFP) - La coupure a débuté dans le quartier de "
+        "Sant Pere i Sant Pau, selon le gestionnaire du réseau.",
+    }
+    assert table(wires_from(tmp_path, outage))["place"] == {
+        "EFE": "Sant Pere",
+        "AFP": "Sant Pere",
+        "Reuters": "Torreforta",
+    }
+    pool = {
+        "pt.txt": "Fuga de cloro numa piscina de Braga\n\nBRAGA, 26 jun (Lusa) - Doze crianças foram assistidas após "
+        "uma fuga de cloro na piscina municipal da freguesia de São Vicente.",
+        "en.txt": "Chlorine leak at Braga pool\n\nLISBON, June 26 (Reuters) - Twelve children were treated after a "
+        "chlorine leak at a pool in the Gualtar parish of Braga.",
+    }
+    assert table(wires_from(tmp_path, pool))["place"] == {"Lusa": "São Vicente", "Reuters": "Gualtar"}
+    tram = wires_from(
+        tmp_path,
+        {
+            "fr.txt": "Déraillement d'un tram à Bâle\n\nBÂLE, 14 mars (AFP) - Un tram a déraillé samedi soir à la "
+            "place Barfüsser, faisant neuf blessés.",
+            "en.txt": "Tram derails in Basel\n\nZURICH, March 14 (Reuters) - A tram derailed in central Basel late "
+            "on Saturday near Barfuesser square, injuring nine people.",
+        },
+    )
+    assert "place" not in table(tram), "Barfüsser and Barfuesser are one square"

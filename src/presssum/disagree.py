@@ -45,6 +45,7 @@ from presssum.fingerprint import figures as read_figures
 from presssum.group import StoryWire
 from presssum.records import Claim, Disagreement, Fact
 from presssum.segment import split_sentences
+from presssum.spots import named_in, spots
 from presssum.wiretime import dateline_agency, dateline_of, dateline_place
 
 # Figures further apart than this count different things ("80 % of TGVs" against "20 % of TERs").
@@ -119,7 +120,10 @@ _DATING = re.compile(
     # a ride, a bridge or a line that opened: 'which opened in 2014', 'die 2012 eröffnete Achterbahn'
     r"opened in|inaugur|eroffnet|geopend in|ouvert en|abiert[ao] en|abert[ao] em|apert[ao] nel|"
     # a plant or a line opening: 'due to start operating in 2031', 'in gebruik worden genomen'
-    r"start operating|begin operating|enter service|en service|in betrieb|in gebruik|in bedrijf|"
+    r"start operating|begin operating|enter service|into operation|into service|en service|in betrieb|in gebruik|"
+    r"in bedrijf|"
+    # a thing made: 'made in 1714', 'fabricado en 1714', 'die Violine aus dem Jahr 1741', 'a violin dating from'
+    r"made in|fabrique|fabricad|fabbricat|hergestellt|gefertigt|vervaardigd|aus dem jahr|dating from|datant de|"
     r"en funcionamiento|entrara en servicio|in funzione|in esercizio|em funcionamento|entrar em servico"
 )
 # Words that make the year after them a deadline: when a plan ends, a plant closes or a rule expires ('bis 2033',
@@ -202,6 +206,7 @@ def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
         *_dated_year_rows(years),
         *_plan_year_rows(years),
         *_place_rows(latest),
+        *_spot_rows(latest),
         *_name_rows(latest),
     )
 
@@ -494,6 +499,41 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
             claims = [Claim(source=name, text=place_a, value=place_a) for name in with_a]
             claims += [Claim(source=name, text=place_b, value=place_b) for name in with_b]
             rows.append(Disagreement(kind="name", about="place", claims=tuple(sorted(claims, key=lambda c: c.source))))
+    return rows
+
+
+def _spot_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+    """Where in a town it happened, named differently: 'el barrio de Bonavista' against 'le quartier de Campclar'.
+
+    Each agency's first district and first street or square in its leads and second paragraphs (where a lead
+    of what happened leaves where to); two agencies' differ when neither names the other's anywhere (one
+    agency's 'via Roma' and another's 'Corso Italia, near via Roma' agree).
+    """
+    if {wire.event for wires in latest.values() for wire in wires} & _MANY_PLACES:
+        return []  # a strike's or a storm's districts: each agency names those it saw
+    filed = {_as_written(dateline_place(wire.article)) for wires in latest.values() for wire in wires} - {""}
+    first: dict[str, dict[str, str]] = {}
+    for name, wires in latest.items():
+        for wire in wires:
+            second = wire.article.paragraphs[1] if len(wire.article.paragraphs) > 1 else ""
+            for kind, spot in spots(without_earlier(f"{wire.lead}\n{second}"), wire.lang):
+                if not any(spot == town or gazetteer.same_town(spot, town) for town in filed):
+                    first.setdefault(name, {}).setdefault(kind, spot)  # 'el distrito de Oporto' is the town
+    texts = {name: " ".join(wire.lead + wire.article.body for wire in wires) for name, wires in latest.items()}
+    rows = []
+    for kind in sorted({kind for kinds in first.values() for kind in kinds}):
+        said = {name: kinds[kind] for name, kinds in first.items() if kind in kinds}
+        for spot_a, spot_b in sorted({(a, b) for a in said.values() for b in said.values() if a < b}):
+            if SequenceMatcher(None, fold(spot_a), fold(spot_b)).ratio() >= _SAME_PLACE:
+                continue  # 'Sanità' and 'Sanita', 'Bonavista' and 'Bona Vista'
+            with_a = [name for name, spot in said.items() if spot == spot_a and not named_in(spot_b, texts[name])]
+            with_b = [name for name, spot in said.items() if spot == spot_b and not named_in(spot_a, texts[name])]
+            if with_a and with_b:
+                claims = [Claim(source=name, text=spot_a, value=spot_a) for name in with_a]
+                claims += [Claim(source=name, text=spot_b, value=spot_b) for name in with_b]
+                rows.append(
+                    Disagreement(kind="name", about="place", claims=tuple(sorted(claims, key=lambda c: c.source)))
+                )
     return rows
 
 

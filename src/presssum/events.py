@@ -627,6 +627,26 @@ ROLES: Lexicon = {
         "en": ("ships", "vessels", "boats"),
         "nl": ("schepen", "zeeschepen", "boten", "binnenvaartschepen"),
     },
+    "cars": {  # cars a sinkhole swallowed or a pile-up involved: 'cinque auto', 'sechs Autos', 'seis coches'
+        "fr": ("voiture", "vehicule"),
+        "de": ("autos", "pkw", "fahrzeuge", "wagen "),
+        "es": ("coches", "vehiculos", "automoviles", "turismos"),
+        "it": ("auto ", "automobili", "veicoli", "vetture"),
+        "pt": ("carros", "viaturas", "veiculos", "automoveis"),
+        "en": ("cars", "vehicles"),
+        "nl": ("auto's", "autos", "voertuigen"),
+    },
+    # homes or people a storm or a fault left without power: '190.000 Haushalte ohne Strom', '160 000 foyers privés
+    # d'électricité'
+    "without power": {
+        "fr": ("prives d'electricite", "sans electricite", "prives de courant", "sans courant"),
+        "de": ("ohne strom",),
+        "es": ("sin luz", "sin electricidad", "sin suministro electrico"),
+        "it": ("senza corrente", "senza luce", "senza elettricita"),
+        "pt": ("sem luz", "sem eletricidade", "sem electricidade", "sem energia"),
+        "en": ("without power", "without electricity", "lost power"),
+        "nl": ("zonder stroom",),
+    },
     "lorries": {
         "fr": ("camion", "poids lourd", "poids-lourd"),
         "de": ("lkw", "lastwagen", "laster"),
