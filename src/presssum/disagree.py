@@ -496,10 +496,14 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         with_a = [name for name, places in said.items() if place_a in places and fold(place_b) not in texts[name]]
         with_b = [name for name, places in said.items() if place_b in places and fold(place_a) not in texts[name]]
         if with_a and with_b:
-            claims = [Claim(source=name, text=place_a, value=place_a) for name in with_a]
-            claims += [Claim(source=name, text=place_b, value=place_b) for name in with_b]
-            rows.append(Disagreement(kind="name", about="place", claims=tuple(sorted(claims, key=lambda c: c.source))))
+            rows.append(_place_row({place_a: with_a, place_b: with_b}))
     return rows
+
+
+def _place_row(said: dict[str, list[str]]) -> Disagreement:
+    """A row of places: each place with the agencies that name it."""
+    claims = [Claim(source=name, text=place, value=place) for place, names in said.items() for name in names]
+    return Disagreement(kind="name", about="place", claims=tuple(sorted(claims, key=lambda claim: claim.source)))
 
 
 def _spot_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
@@ -529,11 +533,7 @@ def _spot_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
             with_a = [name for name, spot in said.items() if spot == spot_a and not named_in(spot_b, texts[name])]
             with_b = [name for name, spot in said.items() if spot == spot_b and not named_in(spot_a, texts[name])]
             if with_a and with_b:
-                claims = [Claim(source=name, text=spot_a, value=spot_a) for name in with_a]
-                claims += [Claim(source=name, text=spot_b, value=spot_b) for name in with_b]
-                rows.append(
-                    Disagreement(kind="name", about="place", claims=tuple(sorted(claims, key=lambda c: c.source)))
-                )
+                rows.append(_place_row({spot_a: with_a, spot_b: with_b}))
     return rows
 
 
