@@ -206,7 +206,6 @@ def disagreements(wires: Sequence[StoryWire]) -> tuple[Disagreement, ...]:
         *_dated_year_rows(years),
         *_plan_year_rows(years),
         *_place_rows(latest),
-        *_spot_rows(latest),
         *_name_rows(latest),
     )
 
@@ -463,7 +462,7 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
 
     A town one agency names after an event word is set against another's when neither names the other's
     anywhere and the two are not one name spelt in two languages (Granada, Grenade) nor two names of one town
-    in the gazetteer (Anvers, Antwerpen).
+    in the gazetteer (Anvers, Antwerpen); then the spots in the town (`_spot_rows`).
     """
     if {wire.event for wires in latest.values() for wire in wires} & _MANY_PLACES:
         return []  # a strike stops ports and stations across a country: each agency names the ones it saw
@@ -484,7 +483,8 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         name: _shortest({_known_part(place) for wire in wires for place in _event_place(wire, story_countries, town)})
         for name, wires in latest.items()
     }
-    texts = {name: fold(" ".join(wire.lead + wire.article.body for wire in wires)) for name, wires in latest.items()}
+    written = {name: " ".join(wire.lead + wire.article.body for wire in wires) for name, wires in latest.items()}
+    texts = {name: fold(text) for name, text in written.items()}
     rows = []
     for place_a, place_b in sorted({(a, b) for x in said.values() for a in x for y in said.values() for b in y}):
         if place_a >= place_b or SequenceMatcher(None, fold(place_a), fold(place_b)).ratio() >= _SAME_PLACE:
@@ -497,7 +497,7 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         with_b = [name for name, places in said.items() if place_b in places and fold(place_a) not in texts[name]]
         if with_a and with_b:
             rows.append(_place_row({place_a: with_a, place_b: with_b}))
-    return rows
+    return rows + _spot_rows(latest, written)
 
 
 def _place_row(said: dict[str, list[str]]) -> Disagreement:
@@ -506,15 +506,13 @@ def _place_row(said: dict[str, list[str]]) -> Disagreement:
     return Disagreement(kind="name", about="place", claims=tuple(sorted(claims, key=lambda claim: claim.source)))
 
 
-def _spot_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
+def _spot_rows(latest: dict[str, list[StoryWire]], texts: dict[str, str]) -> list[Disagreement]:
     """Where in a town it happened, named differently: 'el barrio de Bonavista' against 'le quartier de Campclar'.
 
     Each agency's first district and first street or square in its leads and second paragraphs (where a lead
-    of what happened leaves where to); two agencies' differ when neither names the other's anywhere (one
-    agency's 'via Roma' and another's 'Corso Italia, near via Roma' agree).
+    of what happened leaves where to); two agencies' differ when neither names the other's anywhere in its
+    `texts` (one agency's 'via Roma' and another's 'Corso Italia, near via Roma' agree).
     """
-    if {wire.event for wires in latest.values() for wire in wires} & _MANY_PLACES:
-        return []  # a strike's or a storm's districts: each agency names those it saw
     filed = {_as_written(dateline_place(wire.article)) for wires in latest.values() for wire in wires} - {""}
     first: dict[str, dict[str, str]] = {}
     for name, wires in latest.items():
@@ -523,7 +521,6 @@ def _spot_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
             for kind, spot in spots(without_earlier(f"{wire.lead}\n{second}"), wire.lang):
                 if not any(spot == town or gazetteer.same_town(spot, town) for town in filed):
                     first.setdefault(name, {}).setdefault(kind, spot)  # 'el distrito de Oporto' is the town
-    texts = {name: " ".join(wire.lead + wire.article.body for wire in wires) for name, wires in latest.items()}
     rows = []
     for kind in sorted({kind for kinds in first.values() for kind in kinds}):
         said = {name: kinds[kind] for name, kinds in first.items() if kind in kinds}

@@ -237,7 +237,7 @@ def figures(text: str, lang: str) -> list[Figure]:
             "",
             "deaths",
             where,
-            at_least=bool(_AT_LEAST.search(fold(text[max(0, match.start() - 20) : match.start()]))),
+            at_least=bool(_AT_LEAST.search(_folded_before(text, match.start()))),
         )
         for match in _ONE_DEAD.finditer(text)
         if not _BARE_YEAR.search(sentence := _sentence(text, match.start()))
@@ -276,17 +276,24 @@ def figures(text: str, lang: str) -> list[Figure]:
             role = "age"  # 'Davide Sorrentino, 44 anni,': a person's age, never a term or a count
         elif role is None and unit == "duration-year" and _sentenced(sentence, lang):
             role = "prison term"  # 'was given six years in absentia', 'Sei anni sono stati inflitti a ...'
-        if role == "prison term" and _UP_TO.search(fold(text[max(0, start - 20) : start])):
+        if role == "prison term" and _UP_TO.search(_folded_before(text, start)):
             role = None  # 'des peines allant jusqu'à neuf ans': the most any of several got, or could get
         elif role not in (None, "prison term") and (unit in _SPANS or _NIGHTS.match(text, position)):
             role = None  # 'secourus après deux nuits', '300 flights over 48 hours': how long, not how many
         stations = frozenset(_towns_in(sentence)) if role in MEASURED else frozenset()
-        at_least = float(fact.value) % _ROUND == 0 and _MORE_THAN.search(fold(text[max(0, start - 20) : start]))
+        at_least = float(fact.value) % _ROUND == 0 and _MORE_THAN.search(_folded_before(text, start))
         found.append(
             Figure(written, float(fact.value), unit, role, where, ages - {fact.text}, stations, bool(at_least))
         )
     return found
 
+
+def _folded_before(text: str, at: int) -> str:
+    """The letters just before a figure, folded: where 'at least', 'more than' and 'up to' stand."""
+    return fold(text[max(0, at - _BEFORE_FIGURE) : at])
+
+
+_BEFORE_FIGURE = 20
 
 # 'More than' before a round number makes it a lower bound ('plus de vingt ans' allows 22 years); 'at least 7
 # dead' is a toll, set against another agency's 9.
