@@ -723,6 +723,26 @@ def test_a_day_a_week_apart_and_an_area_a_third_apart_are_disagreements(tmp_path
     assert {value.split()[0] for value in rows.values() for value in value.values()} >= {"140", "190"}, rows
 
 
+def test_a_day_named_by_its_weekday_alone_and_an_earlier_day_in_the_lead_are_dates_agencies_give(
+    tmp_path: Path,
+) -> None:
+    meeting = {
+        "es.txt": "Pescadores gallegos bloquean los puertos\n\nSANTIAGO, 15 dic (EFE).- Los pescadores gallegos "
+        "bloquean sus puertos.\n\nEl ministerio los ha citado a una reunión en Madrid el jueves 17. Los armadores "
+        "mantendrán el bloqueo.",
+        "fr.txt": "Les pêcheurs galiciens bloquent leurs ports\n\nMADRID, 15 déc (AFP) - Les pêcheurs galiciens "
+        "bloquent leurs ports.\n\nLe ministère les a convoqués à Madrid vendredi 18 décembre.",
+    }
+    assert table(wires_from(tmp_path, meeting))["date"] == {"EFE": "December 17", "AFP": "December 18"}
+    doping = {
+        "es.txt": "Cuatro años de sanción para Sendín\n\nMADRID, 7 may (EFE).- El ciclista Álvaro Sendín ha sido "
+        "suspendido cuatro años por dar positivo en un control realizado el 14 de marzo durante la París-Niza.",
+        "fr.txt": "Quatre ans de suspension pour Sendin\n\nAIGLE (Suisse), 7 mai (AFP) - L'Espagnol Alvaro Sendin a "
+        "été suspendu quatre ans pour un contrôle positif lors de Paris-Nice le 15 mars.",
+    }
+    assert table(wires_from(tmp_path, doping))["date"] == {"EFE": "March 14", "AFP": "March 15"}
+
+
 def test_a_look_back_closing_news_a_recalled_verdict_s_city_and_a_region_are_not_the_news_or_its_place(
     tmp_path: Path,
 ) -> None:
@@ -876,6 +896,10 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("entdeckte den 320 Gramm schweren Stein", "de") == [(320, "", "grams")]
     assert read("found a 380-gram meteorite fragment", "en") == [(380, "", "grams")]
     assert read("das Programm mit 300 Stellen", "de") == [(300, "", "jobs")], "no gram in 'Programm'"
+    assert read("expone los datos de 4,2 millones de clientes", "es") == [(4200000, "", "customers")]
+    assert read("stole data on 4.6 million users", "en") == [(4600000, "", "customers")]
+    assert read("Das Beben dauerte 30 Sekunden.", "de") == [(30, "", None)], "no customers in 'Sekunden'"
+    assert read("Cinq détenus se sont évadés de la prison de Leiria", "fr")[0][2] is None, "inmates, not a term"
     (bound,) = figures("Explosie in Botlek, minstens één dode", "nl")
     assert (bound.value, bound.role, bound.at_least) == (1, "deaths", True)
     (died,) = figures("num albergue de Santiago de Compostela, onde morreram três pessoas", "pt")
@@ -1978,3 +2002,39 @@ def test_where_in_a_town_it_happened_is_compared_whatever_word_names_the_spot(tm
         },
     )
     assert "place" not in table(tram), "Barfüsser and Barfuesser are one square"
+
+
+def test_a_data_breach_s_customers_are_a_count_agencies_give(tmp_path: Path) -> None:
+    breach = {
+        "es.txt": "Movilia sufre un ciberataque\n\nMADRID, 16 sep (EFE).- La operadora Movilia confirmó que un "
+        "grupo de ciberdelincuentes accedió a los datos de 4,2 millones de clientes.",
+        "fr.txt": "Cyberattaque chez Movilia\n\nMADRID, 16 sept (AFP) - L'opérateur Movilia a été victime d'une "
+        "cyberattaque ayant exposé les données de 4,6 millions de clients.",
+    }
+    assert set(table(wires_from(tmp_path, breach))["customers"]) == {"EFE", "AFP"}
+
+
+def test_an_island_a_peak_or_a_beach_is_compared_with_its_own_kind(tmp_path: Path) -> None:
+    ferry = {
+        "it.txt": "Traghetto alla deriva\n\nLIVORNO, 8 maggio (ANSA) - Notte di paura per i 412 passeggeri del "
+        "traghetto, rimasto alla deriva per sei ore al largo dell'isola di Capraia dopo un'avaria ai motori.",
+        "en.txt": "Ferry adrift off Italy\n\nROME, May 8 (Reuters) - A ferry carrying 412 passengers drifted for six "
+        "hours off the island of Gorgona on Friday after its engines failed, Italy's coast guard said.",
+        "de.txt": "Fähre treibt vor Capraia\n\nROM, 8. Mai (dpa) - Eine Fähre mit 412 Passagieren ist nach einem "
+        "Motorschaden vor der italienischen Insel Capraia stundenlang manövrierunfähig getrieben.",
+    }
+    assert table(wires_from(tmp_path, ferry))["place"] == {"ANSA": "Capraia", "dpa": "Capraia", "Reuters": "Gorgona"}
+    climbers = {
+        "fr.txt": "Deux alpinistes tués\n\nCHAMONIX, 3 août (AFP) - Deux alpinistes ont été tués dans une chute sur "
+        "le versant italien du mont Blanc, près de la plage de glace du col.",
+        "it.txt": "Due alpinisti morti\n\nAOSTA, 3 agosto (ANSA) - Due alpinisti sono morti precipitando dal Monte "
+        "Bianco, sul versante italiano, vicino alla spiaggia di Bonatti.",
+    }
+    assert "place" not in table(wires_from(tmp_path, climbers)), "Blanc and Bianco are one peak, a beach no peak"
+    island = {
+        "fr.txt": "Incendie de forêt en Grèce\n\nATHÈNES, 9 août (AFP) - Un incendie ravage le nord de l'île d'Eubée, "
+        "où 300 habitants ont été évacués.",
+        "es.txt": "Incendio forestal en Grecia\n\nATENAS, 9 ago (EFE).- Un incendio arrasa el norte de la isla de "
+        "Evia, donde 300 vecinos fueron evacuados.",
+    }
+    assert "place" not in table(wires_from(tmp_path, island)), "Eubée and Evia are one island"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from calendar import monthrange
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -38,6 +39,7 @@ from presssum.events import (
     without_earlier,
 )
 from presssum.facts import english_date, extract_dates
+from presssum.facts.dates import extract_days_of_month
 from presssum.facts.names import TITLES
 from presssum.facts.text import fold
 from presssum.fingerprint import DUTCH_NATIONALITY, NATIONALITY, TOLLS, Figure, countries, places
@@ -45,7 +47,7 @@ from presssum.fingerprint import figures as read_figures
 from presssum.group import StoryWire
 from presssum.records import Claim, Disagreement, Fact
 from presssum.segment import split_sentences
-from presssum.spots import named_in, spots
+from presssum.spots import may_be_one, named_in, spots
 from presssum.wiretime import dateline_agency, dateline_of, dateline_place
 
 # Figures further apart than this count different things ("80 % of TGVs" against "20 % of TERs").
@@ -527,6 +529,8 @@ def _spot_rows(latest: dict[str, list[StoryWire]], texts: dict[str, str]) -> lis
         for spot_a, spot_b in sorted({(a, b) for a in said.values() for b in said.values() if a < b}):
             if SequenceMatcher(None, fold(spot_a), fold(spot_b)).ratio() >= _SAME_PLACE:
                 continue  # 'Sanità' and 'Sanita', 'Bonavista' and 'Bona Vista'
+            if gazetteer.same_town(spot_a, spot_b) or may_be_one(kind, spot_a, spot_b):
+                continue  # one island in two languages
             with_a = [name for name, spot in said.items() if spot == spot_a and not named_in(spot_b, texts[name])]
             with_b = [name for name, spot in said.items() if spot == spot_b and not named_in(spot_a, texts[name])]
             if with_a and with_b:
@@ -690,13 +694,14 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     """
     dated = [wire.when.start for wires in latest.values() for wire in wires if wire.when]
     claims = [
-        (name, date)
+        (name, day)
         for name, wires in latest.items()
         for wire in wires
-        for date in wire.facts.dates
-        if not _earlier_year(date, wire)
-        and not _recalled_day(date, wire.when.start if wire.when else max(dated, default=None))
-        and not _filed_on(date, wire)
+        for moment in [wire.when.start if wire.when else max(dated, default=None)]
+        for day in [*wire.facts.dates, *_days_of_month(wire, moment)]
+        if not _earlier_year(day, wire)
+        and not (_recalled_day(day, moment) and not _in_lead(day, wire))
+        and not _filed_on(day, wire)
     ]
     ranges = {
         (name, day) for name, wires in latest.items() for wire in wires for day in _range_days(wire, wire.facts.dates)
@@ -715,6 +720,34 @@ def _date_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
         else:
             rows += _year_rows(cluster)
     return rows
+
+
+def _in_lead(day: Fact, wire: StoryWire) -> bool:
+    """Whether a wire's lead gives a date, not as an earlier event's: an old date there is the story's own (the
+    doping control of 14 March that a ban in May is for), where a later paragraph's recalls another event."""
+    lead = without_earlier(wire.lead)
+    return day.text in lead or day.value in {found.value for found in extract_dates(lead, wire.lang)}
+
+
+def _days_of_month(wire: StoryWire, moment: datetime | None) -> list[Fact]:
+    """The days a wire names without their month ('el jueves 17', 'no dia 17'), each in the month that puts it
+    nearest the wire's time (`moment`): a meeting 'jeudi 3' in a wire of 28 November is on 3 December."""
+    if moment is None:
+        return []
+    found = []
+    for fact, day in extract_days_of_month(f"{wire.article.headline}\n{wire.article.body}", wire.lang):
+        months = [
+            (moment.year + (moment.month - 1 + shift) // 12, (moment.month - 1 + shift) % 12 + 1)
+            for shift in (-1, 0, 1)
+        ]
+        days = [
+            datetime(year, month, day, tzinfo=timezone.utc)
+            for year, month in months
+            if day <= monthrange(year, month)[1]
+        ]
+        nearest = min(days, key=lambda candidate: abs(candidate - moment))
+        found.append(fact.model_copy(update={"value": f"{nearest.month:02}-{nearest.day:02}"}))
+    return found
 
 
 def _filed_on(date: Fact, wire: StoryWire) -> bool:

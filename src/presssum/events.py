@@ -415,7 +415,7 @@ SECTORS: Lexicon = {
 ROLES: Lexicon = {
     "deaths": {
         "fr": ("mort", "tue", "deces", "victimes", "decede", "bilan"),
-        "de": ("tote", "toten", "todesopfer", "getotet", "ums leben", "verstorben", "in den tod"),
+        "de": ("tote", "toten", "todesopfer", "getotet", "ums leben", "verstorben", "in den tod", "starben", "starb "),
         "es": (
             "muerto",
             "fallecid",
@@ -694,6 +694,16 @@ ROLES: Lexicon = {
         "pt": ("resgatad", "salvad", "socorrid"),
         "en": ("rescued", "saved", "pulled alive", "pulled from the"),
         "nl": ("gered", "redde"),
+    },
+    # customers or users of a service: a data breach's, an outage's ('4,2 millones de clientes', '4.2 million users')
+    "customers": {
+        "fr": ("clients", "abonnes", "utilisateurs"),
+        "de": ("kunden", "nutzer", "abonnenten"),
+        "es": ("clientes", "usuarios", "abonados"),
+        "it": ("clienti", "utenti", "abbonati"),
+        "pt": ("clientes", "utilizadores", "usuarios", "assinantes"),
+        "en": ("customers", "users", "subscribers", "account holders"),
+        "nl": ("klanten", "gebruikers", "abonnees"),
     },
     "temperature": {
         "*": ("grad ", "grados", "graus", "graden", "degres", "degrees", "gradi"),

@@ -112,8 +112,13 @@ _AT_LEAST = re.compile(
 # 'to' there: 'veroordeeld tot zeven jaar').
 _UP_TO = re.compile(r"(?<!\w)(?:up to|jusqu'a|bis zu|hasta|fino a|ate)\s+$")
 # Spans of time shorter than a year: a count of people or things is never one ('deux nuits', '48 Stunden').
+_YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d")
 _SPANS = frozenset({"duration-minute", "duration-hour", "duration-day", "duration-week", "duration-month"})
-_NIGHTS = re.compile(r"\s*(?:nuits?|nott[ei]|n[aä]chte?n?|nights?|noches?|noites?|nachten)(?!\w)", re.IGNORECASE)
+_NIGHTS = re.compile(
+    r"\s*(?:nuits?|nott[ei]|n[aä]chte?n?|nights?|noches?|noites?|nachten"
+    r"|secondes?|sekunden?|seconds?|segundos?|secondi|seconden)(?!\w)",  # no unit reads seconds: 'dauerte 30 Sekunden'
+    re.IGNORECASE,
+)
 # Roles read at one place: gusts on an island and on a coast a hundred miles away are two measurements.
 MEASURED = frozenset({"gusts", "temperature", "flights"})
 # A capitalised span after a locative preposition: 'auf Helgoland', 'In Hoek van Holland', 'à Zeebrugge'.
@@ -276,10 +281,14 @@ def figures(text: str, lang: str) -> list[Figure]:
             role = "age"  # 'Davide Sorrentino, 44 anni,': a person's age, never a term or a count
         elif role is None and unit == "duration-year" and _sentenced(sentence, lang):
             role = "prison term"  # 'was given six years in absentia', 'Sei anni sono stati inflitti a ...'
-        if role == "prison term" and _UP_TO.search(_folded_before(text, start)):
+        if role == "prison term" and not unit.startswith("duration-"):
+            role = None  # 'Cinq détenus se sont évadés de la prison': inmates counted, not a term
+        elif role == "prison term" and _UP_TO.search(_folded_before(text, start)):
             role = None  # 'des peines allant jusqu'à neuf ans': the most any of several got, or could get
         elif role not in (None, "prison term") and (unit in _SPANS or _NIGHTS.match(text, position)):
             role = None  # 'secourus après deux nuits', '300 flights over 48 hours': how long, not how many
+        elif role is not None and not unit and not counted.strip() and _YEAR_ALONE.fullmatch(fact.text):
+            role = None  # 'sold to customers between 2017 and 2021': a year counts no one
         stations = frozenset(_towns_in(sentence)) if role in MEASURED else frozenset()
         at_least = float(fact.value) % _ROUND == 0 and _MORE_THAN.search(_folded_before(text, start))
         found.append(

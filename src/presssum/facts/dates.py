@@ -116,6 +116,41 @@ def extract_weekdays(text: str, lang: str) -> list[Fact]:
     return sorted(facts, key=lambda fact: fact.start or 0)
 
 
+# A day of the month written without its month, where what precedes says it is a day: a weekday ('el jueves
+# 17', 'jeudi 18', 'Thursday the 17th') or the word for a day ('no dia 17', 'il giorno 17'); what follows is no
+# month (a dated day) and no counted word ('le jeudi 17 personnes' counts people: only a link word may follow).
+_LINKS = (
+    "a|au|aux|en|de|del|in|at|um|alle|as|om|ao|al|et|y|e|und|and|ou|o|oder|or|pour|para|per|por|fur|for|jusqu|bis|"
+    "hasta|fino|ate|tot|quando|cuando|lorsque|when|wenn|wanneer"
+)
+_FOLLOWING = rf"(?=\s*(?:[,.;:)]|$|(?:{_LINKS})(?!\w)))"
+
+
+@lru_cache(maxsize=16)
+def _day_of_month_pattern(lang: str) -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, {**weekdays(lang), **weekdays("en")}), key=len, reverse=True))
+    months = "|".join(sorted(map(re.escape, _months_for(lang)), key=len, reverse=True))
+    ordinal = r"(?:st|nd|rd|th)" if lang == "en" else r"(?:er|º|°|\.)?"
+    return re.compile(
+        rf"(?<!\w)(?:(?:{names}),?\s+(?:den\s+|the\s+)?|(?:el|no|o|il|do|del|al) (?:dia|giorno)\s+)"
+        rf"(?P<day>[0-3]?\d){ordinal}(?![\d\w])(?!\.?\s*(?:de\s+|of\s+)?(?:{months})(?!\w)){_FOLLOWING}"
+    )
+
+
+def extract_days_of_month(text: str, lang: str) -> list[tuple[Fact, int]]:
+    """Days of the month a text names without their month ('el jueves 17', 'no dia 17'), with the day: the
+    month is the reader's to supply from when the text was written."""
+    found = []
+    for match in _day_of_month_pattern(lang).finditer(fold(text)):
+        day = int(match.group("day"))
+        if 1 <= day <= 31:
+            fact = Fact(
+                text=text[match.start() : match.end()], kind="date", value="", start=match.start(), end=match.end()
+            )
+            found.append((fact, day))
+    return found
+
+
 def english_date(value: str) -> str:
     """'10-31' as 'October 31', 'weekday-1' as 'Monday', from Babel's CLDR names."""
     from babel.dates import get_day_names, get_month_names
