@@ -899,6 +899,7 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("expone los datos de 4,2 millones de clientes", "es") == [(4200000, "", "customers")]
     assert read("stole data on 4.6 million users", "en") == [(4600000, "", "customers")]
     assert read("Das Beben dauerte 30 Sekunden.", "de") == [(30, "", None)], "no customers in 'Sekunden'"
+    assert read("Der Frachter verlor 46 Container in der Nordsee", "de") == [(46, "", "containers")]
     assert read("Cinq détenus se sont évadés de la prison de Leiria", "fr")[0][2] is None, "inmates, not a term"
     (bound,) = figures("Explosie in Botlek, minstens één dode", "nl")
     assert (bound.value, bound.role, bound.at_least) == (1, "deaths", True)
@@ -2012,6 +2013,29 @@ def test_a_data_breach_s_customers_are_a_count_agencies_give(tmp_path: Path) -> 
         "cyberattaque ayant exposé les données de 4,6 millions de clients.",
     }
     assert set(table(wires_from(tmp_path, breach))["customers"]) == {"EFE", "AFP"}
+
+
+def test_a_flash_s_marker_is_no_part_of_its_news_and_a_headline_s_surname_is_a_surname(tmp_path: Path) -> None:
+    from presssum.group import features
+
+    flash, later = wires_from(
+        tmp_path,
+        {
+            "de.txt": "EILMELDUNG: Flusskreuzfahrtschiff rammt Brücke in Koblenz\n\nKoblenz (dpa) - Ein "
+            "Flusskreuzfahrtschiff ist am Dienstagabend in Koblenz gegen einen Pfeiler gestoßen.",
+            "it.txt": "URGENTE Milano: scontro tra treni in galleria, 18 feriti\n\nMILANO, 6 novembre (ANSA) - Due "
+            "convogli della metropolitana si sono scontrati in galleria.",
+        },
+    )
+    assert flash.headline.startswith("Flusskreuzfahrtschiff") and later.headline.startswith("Milano")
+    assert not {"w:eilmeldung", "w:urgente"} & (features(flash) | features(later))
+    arrest = {
+        "it.txt": "Truffa fondi pesca, arrestato in Spagna il condannato Landolfi\n\nNAPOLI, 10 novembre (ANSA) - "
+        "È stato arrestato a Marbella Ciro Landolfi, il consulente di 52 anni condannato dal tribunale di Napoli.",
+        "es.txt": "Detenido en Marbella un italiano condenado por fraude\n\nMÁLAGA, 10 nov (EFE).- La Policía "
+        "Nacional ha detenido en Marbella al italiano Ciro Landolfo, de 52 años, condenado por un tribunal de Nápoles.",
+    }
+    assert table(wires_from(tmp_path, arrest))["name"] == {"ANSA": "Ciro Landolfi", "EFE": "Ciro Landolfo"}
 
 
 def test_an_island_a_peak_or_a_beach_is_compared_with_its_own_kind(tmp_path: Path) -> None:

@@ -957,11 +957,14 @@ def _person_parts(span: str) -> set[str]:
 
 
 def _said_alone(name: str, agencies: set[str], latest: dict[str, list[StoryWire]]) -> bool:
-    """Whether an agency names the last word of `name` on its own ('Salgueiro era el contable'): a person's
-    surname, where 'Judicial' of 'Policía Judicial' is never said alone."""
+    """Whether an agency names the last word of `name` on its own ('Salgueiro era el contable', a headline's
+    'arrestato in Spagna il condannato Landolfi'): a person's surname, where 'Judicial' of 'Policía Judicial'
+    is never said alone."""
     first, last = name.split()[0], name.split()[-1]
     alone = re.compile(rf"(?<!{re.escape(first)} )(?<![\w-]){re.escape(last)}(?![\w-])")
-    return any(alone.search(wire.article.body) for agency in agencies for wire in latest[agency])
+    return any(
+        alone.search(f"{wire.article.headline}\n{wire.article.body}") for agency in agencies for wire in latest[agency]
+    )
 
 
 def _personal(span: str) -> bool:

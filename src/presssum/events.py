@@ -705,6 +705,16 @@ ROLES: Lexicon = {
         "en": ("customers", "users", "subscribers", "account holders"),
         "nl": ("klanten", "gebruikers", "abonnees"),
     },
+    # shipping containers a ship lost or a port handled: 'a perdu 46 conteneurs', '52 containers overboard'
+    "containers": {
+        "fr": ("conteneurs",),
+        "de": ("container",),
+        "es": ("contenedores",),
+        "it": ("container",),
+        "pt": ("contentores", "conteineres"),
+        "en": ("containers",),
+        "nl": ("containers",),
+    },
     "temperature": {
         "*": ("grad ", "grados", "graus", "graden", "degres", "degrees", "gradi"),
     },

@@ -78,6 +78,13 @@ _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
+# The markers agencies open a flash's headline with, in capitals as they send them ('URGENT Belgique: ...').
+_FLASH = re.compile(
+    r"^\s*(?:EILMELDUNG|EIL|URGENTE?|ÚLTIMA HORA|ULTIMA HORA|Última hora|ULTIM['’]ORA|FLASH|BREAKING(?: NEWS)?|SPOED)"
+    r"(?![\w'’])\s*[:\-–—]?\s*"
+)
+
+
 @dataclass(frozen=True)
 class StoryWire:
     """One wire as grouping sees it: its article, language, time and, when a model made one, its English text."""
@@ -97,17 +104,17 @@ class StoryWire:
         place = dateline_place(self.article)
         # the dateline's town on a line of its own: 'MADRID' is no part of the name that opens the lead
         lead_in = f"{place}\n" if place else ""
-        text = f"{self.article.headline}\n\n{lead_in}{self.article.body}"
+        text = f"{self.headline}\n\n{lead_in}{self.article.body}"
         object.__setattr__(self, "facts", fingerprint(text, self.lang))
-        object.__setattr__(self, "meaning", meaning(f"{self.article.headline}\n\n{self.article.body}"))
+        object.__setattr__(self, "meaning", meaning(f"{self.headline}\n\n{self.article.body}"))
         paragraphs = self.article.paragraphs
-        object.__setattr__(self, "event", wire_event(self.article.headline, paragraphs, self.lang))
-        sectors = profile(self.article.headline, paragraphs, self.lang, "sectors")
+        object.__setattr__(self, "event", wire_event(self.headline, paragraphs, self.lang))
+        sectors = profile(self.headline, paragraphs, self.lang, "sectors")
         object.__setattr__(self, "sector", dominant(sectors))
-        object.__setattr__(self, "looks_back", looks_back(self.article.headline, self.lang))
+        object.__setattr__(self, "looks_back", looks_back(self.headline, self.lang))
         first, dateline = (paragraphs[0] if paragraphs else ""), dateline_of(self.article) or ""
         lead = first.removeprefix(dateline)  # 'VIENNA, June 5 (Reuters) - ' names no subject
-        object.__setattr__(self, "subject", named_in_headline(self.article.headline, lead, self.lang))
+        object.__setattr__(self, "subject", named_in_headline(self.headline, lead, self.lang))
 
     @property
     def when(self) -> WireTime | None:
@@ -115,10 +122,16 @@ class StoryWire:
         return self.time if self.time and self.time.trusted else None
 
     @property
+    def headline(self) -> str:
+        """The headline without a flash's marker ('EILMELDUNG:', 'ÚLTIMA HORA', "ULTIM'ORA"): how fast a wire
+        was sent is not what it tells, and the marker's word would pull an agency's flashes of other news near."""
+        return _FLASH.sub("", self.article.headline, count=1)
+
+    @property
     def lead(self) -> str:
         """The headline and first paragraph: where a wire says what happened, where, and whom it is about."""
         paragraphs = self.article.paragraphs
-        return f"{self.article.headline}\n{paragraphs[0] if paragraphs else ''}\n"
+        return f"{self.headline}\n{paragraphs[0] if paragraphs else ''}\n"
 
     @property
     def published(self) -> datetime | None:
