@@ -900,6 +900,9 @@ def test_roles_as_agencies_phrase_them_and_amounts_as_they_write_them() -> None:
     assert read("stole data on 4.6 million users", "en") == [(4600000, "", "customers")]
     assert read("Das Beben dauerte 30 Sekunden.", "de") == [(30, "", None)], "no customers in 'Sekunden'"
     assert read("Der Frachter verlor 46 Container in der Nordsee", "de") == [(46, "", "containers")]
+    assert read("Algarve: five drown as rip currents hit beaches", "en")[0][2] == "deaths"
+    assert read("Vier Badegäste sind an der Algarve ertrunken", "de")[0][2] == "deaths"
+    assert read("cuatro bañistas murieron ahogados", "es")[0][2] == "deaths"
     assert read("Cinq détenus se sont évadés de la prison de Leiria", "fr")[0][2] is None, "inmates, not a term"
     (bound,) = figures("Explosie in Botlek, minstens één dode", "nl")
     assert (bound.value, bound.role, bound.at_least) == (1, "deaths", True)
@@ -2036,6 +2039,18 @@ def test_a_flash_s_marker_is_no_part_of_its_news_and_a_headline_s_surname_is_a_s
         "Nacional ha detenido en Marbella al italiano Ciro Landolfo, de 52 años, condenado por un tribunal de Nápoles.",
     }
     assert table(wires_from(tmp_path, arrest))["name"] == {"ANSA": "Ciro Landolfi", "EFE": "Ciro Landolfo"}
+
+
+def test_a_town_of_two_words_and_a_town_after_its_country_s_adjective_are_where_an_arrest_was(tmp_path: Path) -> None:
+    arrest = {
+        "fr.txt": "Un trafiquant de tortues arrêté en Espagne\n\nMADRID, 7 août (AFP) - Un Espagnol condamné lundi "
+        "en Belgique à quatre ans de prison a été arrêté vendredi à La Línea de la Concepción, dans le sud.",
+        "es.txt": "Detenido en Algeciras un condenado en Bélgica\n\nALGECIRAS (Cádiz), 7 ago (EFE).- La Guardia Civil "
+        "ha detenido en Algeciras a Javier Olmedo, condenado el lunes por un tribunal de Amberes.",
+        "nl.txt": "Veroordeelde smokkelaar opgepakt in Spanje\n\nDEN HAAG (ANP) - In het Zuid-Spaanse Algeciras is "
+        "de 44-jarige Javier Olmedo aangehouden, die maandag door de rechtbank in Antwerpen werd veroordeeld.",
+    }
+    assert table(wires_from(tmp_path, arrest))["place"] == {"AFP": "La Línea", "EFE": "Algeciras", "ANP": "Algeciras"}
 
 
 def test_an_island_a_peak_or_a_beach_is_compared_with_its_own_kind(tmp_path: Path) -> None:

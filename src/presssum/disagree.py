@@ -34,6 +34,7 @@ from presssum.events import (
     recalls,
     says_role,
     says_update,
+    town_after_adjective,
     town_after_preposition,
     town_near,
     without_earlier,
@@ -479,6 +480,7 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
             or is_event_word(place, wire.lang)
             or _town_elsewhere(place, story_countries)
             or _nationality_first(place, story_countries)
+            or _unknown_words(place, story_countries)
         )
 
     said = {
@@ -554,6 +556,9 @@ def _event_place(wire: StoryWire, story_countries: set[str], town: Callable[[str
         return found  # a wire of no event and no toll (a company's results) says no place where 'it' happened
     first = _LEAD_SENTENCE.split(_DATELINE.sub("", without_earlier(wire.article.paragraphs[0]), count=1), maxsplit=1)[0]
     after = [_known_part(match.group("place")) for match in town_after_preposition(wire.lang).finditer(first)]
+    adjective = town_after_adjective(wire.lang)
+    matches = [*town_after_preposition(wire.lang).finditer(first), *(adjective.finditer(first) if adjective else ())]
+    in_order = [_known_part(match.group("place")) for match in sorted(matches, key=lambda match: match.start())]
     near = [_known_part(match.group("place")) for match in town_near(wire.lang).finditer(lead)]
     # after a town's preposition, the first name may be a village no gazetteer knows ('à Quintanilla de Yuso');
     # a later name, or one after 'near', is a place only when a gazetteer knows it as a town of the story's
@@ -564,7 +569,7 @@ def _event_place(wire: StoryWire, story_countries: set[str], town: Callable[[str
             for place in after[:1]
             if not gazetteer.towns(place) and not place.endswith(_REGION_ENDING.get(wire.lang, ()))
         ),
-        *(place for place in (*after, *near) if _town_here(place, story_countries)),
+        *(place for place in (*in_order, *near) if _town_here(place, story_countries)),
     ]
     found = [place for place in candidates if town(place, wire)][:1]
     if not found and len(wire.article.paragraphs) > 1 and wire.event is not None:
@@ -668,7 +673,14 @@ def _nationality_first(name: str, story_countries: set[str]) -> bool:
     Linate' is a town's airport)."""
     first = name.split()[0]
     adjective = NATIONALITY.fullmatch(first) or (first == name and DUTCH_NATIONALITY.fullmatch(first))  # 'Spaanse'
-    return adjective is not None and not _town_here(first, story_countries)
+    return bool(adjective) and not _town_here(first, story_countries)
+
+
+def _unknown_words(name: str, story_countries: set[str]) -> bool:
+    """Whether a name of several words is no town of the story's countries, nor opens on one: 'La Línea' is a
+    town the gazetteer knows; 'Schüssen am Reumannplatz' (German nouns) and "Naples' Fuorigrotta" are none."""
+    first = name.split()[0]
+    return first != name and not _town_here(name, story_countries) and not _town_here(first, story_countries)
 
 
 def _country(name: str, lang: str) -> bool:

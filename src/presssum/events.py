@@ -414,8 +414,11 @@ SECTORS: Lexicon = {
 # Figure roles: the word next to a figure that says what it counts ("12 morts", "magnitude 4,1").
 ROLES: Lexicon = {
     "deaths": {
-        "fr": ("mort", "tue", "deces", "victimes", "decede", "bilan"),
-        "de": ("tote", "toten", "todesopfer", "getotet", "ums leben", "verstorben", "in den tod", "starben", "starb "),
+        "fr": ("mort", "tue", "deces", "victimes", "decede", "bilan", "noye", "noyade"),
+        "de": (
+            *("tote", "toten", "todesopfer", "getotet", "ums leben", "verstorben", "in den tod", "starben", "starb "),
+            *("ertrunken", "ertrank"),
+        ),
         "es": (
             "muerto",
             "fallecid",
@@ -426,11 +429,15 @@ ROLES: Lexicon = {
             "murio ",
             "mato ",
             "matando",
+            "ahogad",
         ),
-        "it": ("morti", "mort", "vittime", "decedut", "deceduti", "bilancio", "uccis"),
-        "pt": ("mortos", "mortes", "vitimas", "falecid", "morreram", "morreu ", "matou", "matando"),
-        "en": ("dead", "kill", "deaths", "death toll", "toll", "fatalities", "died"),
-        "nl": ("doden", "omgekomen", "om het leven", "dodelijke slachtoffers", "dodental", "stierven", "overleden"),
+        "it": ("morti", "mort", "vittime", "decedut", "deceduti", "bilancio", "uccis", "annegat"),
+        "pt": ("mortos", "mortes", "vitimas", "falecid", "morreram", "morreu ", "matou", "matando", "afogad"),
+        "en": ("dead", "kill", "deaths", "death toll", "toll", "fatalities", "died", "drown"),
+        "nl": (
+            *("doden", "omgekomen", "om het leven", "dodelijke slachtoffers", "dodental", "stierven", "overleden"),
+            *("verdronk", "verdronken"),
+        ),
     },
     "injured": {
         "fr": ("bless",),
@@ -810,6 +817,20 @@ def town_after_preposition(lang: str) -> re.Pattern[str]:
     village of Voorthuizen'."""
     towns = _TOWN_PREPOSITIONS.get(lang, _TOWN_PREPOSITIONS["*"])
     return re.compile(rf"(?<![\w'’])(?i:{towns})\s+(?:{_TOWN_WORD})?(?P<place>{_NAME})")  # 'In Ludwigshafen sind'
+
+
+# A town after an adjective of its country or region, as German and Dutch write it: the preposition holds an
+# article, yet a town follows ('im südspanischen Algeciras', 'in het Zuid-Spaanse Algeciras'); a region may
+# too ('im italienischen Aostatal'), so what follows is a place only when a gazetteer knows it as a town.
+_DESCRIBED_TOWN = {"de": r"[Ii]m\s+[a-zäöüß-]+ischen", "nl": r"[Ii]n\s+het\s+[A-Z][\w-]+se"}
+
+
+@lru_cache(maxsize=16)
+def town_after_adjective(lang: str) -> re.Pattern[str] | None:
+    """An adjective of a country or region and the town it describes: 'im belgischen Gent', 'in het Spaanse
+    Marbella'; None in a language that writes no such phrase."""
+    described = _DESCRIBED_TOWN.get(lang)
+    return re.compile(rf"(?<![\w'’]){described}\s+(?P<place>{_NAME})") if described else None
 
 
 # Prepositions for the place near which something happened ('près de Kuchl', 'bei Golling', 'vicino a Golling').
