@@ -555,10 +555,13 @@ def _event_place(wire: StoryWire, story_countries: set[str], town: Callable[[str
     if found or not wire.article.paragraphs or not happened:
         return found  # a wire of no event and no toll (a company's results) says no place where 'it' happened
     first = _LEAD_SENTENCE.split(_DATELINE.sub("", without_earlier(wire.article.paragraphs[0]), count=1), maxsplit=1)[0]
-    after = [_known_part(match.group("place")) for match in town_after_preposition(wire.lang).finditer(first)]
+    prepositions = list(town_after_preposition(wire.lang).finditer(first))
+    after = [_known_part(match.group("place")) for match in prepositions]
     adjective = town_after_adjective(wire.lang)
-    matches = [*town_after_preposition(wire.lang).finditer(first), *(adjective.finditer(first) if adjective else ())]
-    in_order = [_known_part(match.group("place")) for match in sorted(matches, key=lambda match: match.start())]
+    matches = sorted(
+        [*prepositions, *(adjective.finditer(first) if adjective else ())], key=lambda match: match.start()
+    )
+    in_order = [_known_part(match.group("place")) for match in matches]  # 'im südspanischen Algeciras' in its place
     near = [_known_part(match.group("place")) for match in town_near(wire.lang).finditer(lead)]
     # after a town's preposition, the first name may be a village no gazetteer knows ('à Quintanilla de Yuso');
     # a later name, or one after 'near', is a place only when a gazetteer knows it as a town of the story's

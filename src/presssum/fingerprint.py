@@ -114,7 +114,7 @@ _UP_TO = re.compile(r"(?<!\w)(?:up to|jusqu'a|bis zu|hasta|fino a|ate)\s+$")
 # Spans of time shorter than a year: a count of people or things is never one ('deux nuits', '48 Stunden').
 _YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d")
 _SPANS = frozenset({"duration-minute", "duration-hour", "duration-day", "duration-week", "duration-month"})
-_NIGHTS = re.compile(
+_SPAN_WORDS = re.compile(
     r"\s*(?:nuits?|nott[ei]|n[aä]chte?n?|nights?|noches?|noites?|nachten"
     r"|secondes?|sekunden?|seconds?|segundos?|secondi|seconden)(?!\w)",  # no unit reads seconds: 'dauerte 30 Sekunden'
     re.IGNORECASE,
@@ -285,7 +285,7 @@ def figures(text: str, lang: str) -> list[Figure]:
             role = None  # 'Cinq détenus se sont évadés de la prison': inmates counted, not a term
         elif role == "prison term" and _UP_TO.search(_folded_before(text, start)):
             role = None  # 'des peines allant jusqu'à neuf ans': the most any of several got, or could get
-        elif role not in (None, "prison term") and (unit in _SPANS or _NIGHTS.match(text, position)):
+        elif role not in (None, "prison term") and (unit in _SPANS or _SPAN_WORDS.match(text, position)):
             role = None  # 'secourus après deux nuits', '300 flights over 48 hours': how long, not how many
         elif role is not None and not unit and not counted.strip() and _YEAR_ALONE.fullmatch(fact.text):
             role = None  # 'sold to customers between 2017 and 2021': a year counts no one

@@ -1,7 +1,9 @@
-"""Places smaller than a town, named with the word for their kind: a district, a hamlet, a street or a square.
+"""Places no gazetteer of towns lists, named with the word for their kind: a district, a hamlet, a street or a
+square in a town, and an island, a peak, a beach, a cave, a lake, a gorge or a glacier.
 
 Agencies that agree on the town may still name different spots in it ('el barrio de Bonavista' against 'le
-quartier de Campclar'); no gazetteer lists them, but every language says what kind of place a name is.
+quartier de Campclar'), or different islands off which a ferry drifted; every language says what kind of
+place a name is.
 """
 
 from __future__ import annotations
