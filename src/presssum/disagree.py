@@ -489,19 +489,43 @@ def _place_rows(latest: dict[str, list[StoryWire]]) -> list[Disagreement]:
     }
     written = {name: " ".join(wire.lead + wire.article.body for wire in wires) for name, wires in latest.items()}
     texts = {name: fold(text) for name, text in written.items()}
+
+    def one_town(a: str, b: str) -> bool:
+        # 'Saint-Anton' and 'St. Anton am Arlberg'; 'Ayamonte' and 'Castro Marim' across the border: the fire,
+        # and where its smoke was seen
+        return _same_place(a, b) or _shortened(a, b) or _apart(a, b)
+
+    rows = _place_rows_between(said, one_town, lambda name, place: fold(place) in texts[name])
+    return rows + _spot_rows(latest, written)
+
+
+def _place_rows_between(
+    said: dict[str, set[str]], one_place: Callable[[str, str], bool], names: Callable[[str, str], bool]
+) -> list[Disagreement]:
+    """A row for each two places agencies give (`said`, by agency) that are not `one_place`, with the agencies
+    that give one and whose text does not also name the other (`names(agency, place)`)."""
     rows = []
-    for place_a, place_b in sorted({(a, b) for x in said.values() for a in x for y in said.values() for b in y}):
-        if place_a >= place_b or SequenceMatcher(None, fold(place_a), fold(place_b)).ratio() >= _SAME_PLACE:
+    for place_a, place_b in sorted(
+        {(a, b) for x in said.values() for a in x for y in said.values() for b in y if a < b}
+    ):
+        if one_place(place_a, place_b):
             continue
-        if gazetteer.same_town(place_a, place_b) or _shortened(place_a, place_b):
-            continue  # 'Anvers' and 'Antwerpen': one town, in two languages; 'Saint-Anton', 'St. Anton am Arlberg'
-        if _apart(place_a, place_b):
-            continue  # 'Ayamonte' and 'Castro Marim' across the border: the fire, and where its smoke was seen
-        with_a = [name for name, places in said.items() if place_a in places and fold(place_b) not in texts[name]]
-        with_b = [name for name, places in said.items() if place_b in places and fold(place_a) not in texts[name]]
+        with_a = [name for name, places in said.items() if place_a in places and not names(name, place_b)]
+        with_b = [name for name, places in said.items() if place_b in places and not names(name, place_a)]
         if with_a and with_b:
             rows.append(_place_row({place_a: with_a, place_b: with_b}))
-    return rows + _spot_rows(latest, written)
+    return rows
+
+
+def _one_spot(kind: str, a: str, b: str) -> bool:
+    """One spot or feature named two ways: 'Bonavista' and 'Bona Vista'; an island in two languages."""
+    return _same_place(a, b) or may_be_one(kind, a, b)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """One place in two spellings or languages: 'Sanità' and 'Sanita', 'Granada' and 'Grenade' (spelling
+    similarity), 'Anvers' and 'Antwerpen' (two names of one town in the gazetteer)."""
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= _SAME_PLACE or gazetteer.same_town(a, b)
 
 
 def _place_row(said: dict[str, list[str]]) -> Disagreement:
@@ -527,16 +551,8 @@ def _spot_rows(latest: dict[str, list[StoryWire]], texts: dict[str, str]) -> lis
                     first.setdefault(name, {}).setdefault(kind, spot)  # 'el distrito de Oporto' is the town
     rows = []
     for kind in sorted({kind for kinds in first.values() for kind in kinds}):
-        said = {name: kinds[kind] for name, kinds in first.items() if kind in kinds}
-        for spot_a, spot_b in sorted({(a, b) for a in said.values() for b in said.values() if a < b}):
-            if SequenceMatcher(None, fold(spot_a), fold(spot_b)).ratio() >= _SAME_PLACE:
-                continue  # 'Sanità' and 'Sanita', 'Bonavista' and 'Bona Vista'
-            if gazetteer.same_town(spot_a, spot_b) or may_be_one(kind, spot_a, spot_b):
-                continue  # one island in two languages
-            with_a = [name for name, spot in said.items() if spot == spot_a and not named_in(spot_b, texts[name])]
-            with_b = [name for name, spot in said.items() if spot == spot_b and not named_in(spot_a, texts[name])]
-            if with_a and with_b:
-                rows.append(_place_row({spot_a: with_a, spot_b: with_b}))
+        said = {name: {kinds[kind]} for name, kinds in first.items() if kind in kinds}
+        rows += _place_rows_between(said, partial(_one_spot, kind), lambda name, spot: named_in(spot, texts[name]))
     return rows
 
 

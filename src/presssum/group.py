@@ -101,20 +101,20 @@ class StoryWire:
     meaning: Meaning = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        place = dateline_place(self.article)
+        headline, place = self.headline, dateline_place(self.article)
         # the dateline's town on a line of its own: 'MADRID' is no part of the name that opens the lead
         lead_in = f"{place}\n" if place else ""
-        text = f"{self.headline}\n\n{lead_in}{self.article.body}"
+        text = f"{headline}\n\n{lead_in}{self.article.body}"
         object.__setattr__(self, "facts", fingerprint(text, self.lang))
-        object.__setattr__(self, "meaning", meaning(f"{self.headline}\n\n{self.article.body}"))
+        object.__setattr__(self, "meaning", meaning(f"{headline}\n\n{self.article.body}"))
         paragraphs = self.article.paragraphs
-        object.__setattr__(self, "event", wire_event(self.headline, paragraphs, self.lang))
-        sectors = profile(self.headline, paragraphs, self.lang, "sectors")
+        object.__setattr__(self, "event", wire_event(headline, paragraphs, self.lang))
+        sectors = profile(headline, paragraphs, self.lang, "sectors")
         object.__setattr__(self, "sector", dominant(sectors))
-        object.__setattr__(self, "looks_back", looks_back(self.headline, self.lang))
+        object.__setattr__(self, "looks_back", looks_back(headline, self.lang))
         first, dateline = (paragraphs[0] if paragraphs else ""), dateline_of(self.article) or ""
         lead = first.removeprefix(dateline)  # 'VIENNA, June 5 (Reuters) - ' names no subject
-        object.__setattr__(self, "subject", named_in_headline(self.headline, lead, self.lang))
+        object.__setattr__(self, "subject", named_in_headline(headline, lead, self.lang))
 
     @property
     def when(self) -> WireTime | None:
